@@ -1,0 +1,56 @@
+/**
+ * Wires config → storage → catalog → cards → adapter → bot → HTTP server, and takes it all down
+ * again. index.ts runs it with the real clock; tests run the same thing on a free port.
+ */
+import type { AddressInfo } from 'node:net';
+import { createAdapter } from './bot/adapter.js';
+import { RenewalBot } from './bot/teams-bot.js';
+import { loadCardTemplates } from './cards/render-card.js';
+import { loadCatalog } from './catalog-file.js';
+import { botFrameworkSettings, isAuthenticationDisabled, type Config } from './config.js';
+import { createServer } from './http/server.js';
+import type { Logger } from './logger.js';
+import { openStorage } from './storage/open-storage.js';
+import type { Storage } from './storage/storage.js';
+
+export interface RunningApp {
+  /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
+  url: string;
+  storage: Storage;
+  /** Stops accepting requests, lets in-flight turns finish (up to `graceMs`), closes storage. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export async function startApp(config: Config, options: { log: Logger; now?: () => Date }): Promise<RunningApp> {
+  const { log } = options;
+  const now = options.now ?? (() => new Date());
+  loadCardTemplates();
+  const catalog = await loadCatalog(config.CATALOG_FILE);
+  const storage = await openStorage({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  const authenticationDisabled = isAuthenticationDisabled(config);
+  if (authenticationDisabled) log.warn('MicrosoftAppId is empty: authentication is off (local development only)');
+
+  const adapter = createAdapter(botFrameworkSettings(config), log);
+  const bot = new RenewalBot({ storage, catalog, now, log, authenticationDisabled });
+  const { server, inFlight } = createServer({ adapter, bot, storage, log });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.PORT, config.HOST, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+  log.info({ url, storage: storage.kind, catalog: catalog.data.version }, 'renewal bot listening');
+
+  return {
+    url,
+    storage,
+    async stop(graceMs = 10_000) {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const deadline = Date.now() + graceMs;
+      while (inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      await storage.close();
+      log.info({ abandonedTurns: inFlight() }, 'renewal bot stopped');
+    },
+  };
+}

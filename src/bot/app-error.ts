@@ -1,0 +1,33 @@
+/**
+ * Errors a person should hear about, each with a stable code. Handlers throw them; the turn error
+ * handler logs the code and answers with the error card.
+ */
+import type { ErrorView } from '../rules/view-models.js';
+
+const MESSAGES = {
+  'tenant.mismatch': ['I cannot tell which organization this is', 'This message names two different tenants, so I did not read or change anything.'],
+  'tenant.missing': ['I cannot tell which organization this is', 'This message carries no tenant id. Talk to me from Microsoft Teams in your organization.'],
+  'tenant.not-allowed': ['This bot is not available to your organization', 'Your tenant is not on the list this bot serves. Ask the team that runs it to add it.'],
+  'user.unidentified': ['I cannot tell who you are', 'This message carries no Azure AD id for you, so I cannot check whether you may change the profile.'],
+  'profile.forbidden': ['Only admins can change the profile', 'The organization profile can be changed by its admins and by the Primary Program Contact. Ask one of them to make the change.'],
+  'input.invalid': ['I cannot use that card', 'The card sent something I do not recognize, so nothing was changed. Type "help" for a fresh start.'],
+  'storage.unavailable': ['I cannot reach my records right now', 'Nothing was changed. Please try again in a minute.'],
+  internal: ['Something went wrong on my side', 'Nothing was changed. Please try again; if it keeps happening, tell the team that runs this bot.'],
+} as const;
+
+export type ErrorCode = keyof typeof MESSAGES;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(code);
+    this.name = 'AppError';
+  }
+}
+
+export function errorView(code: ErrorCode, extra?: string): ErrorView {
+  const [title, message] = MESSAGES[code];
+  return { title, message: extra ? `${message} ${extra}` : message, code };
+}

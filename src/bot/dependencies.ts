@@ -1,0 +1,14 @@
+/** What the bot's handlers are given; built once in index.ts, shared by all turns, holding no turn state. */
+import type { Logger } from '../logger.js';
+import type { Catalog } from '../rules/catalog.js';
+import type { Storage } from '../storage/storage.js';
+
+export interface BotDependencies {
+  storage: Storage;
+  catalog: Catalog;
+  /** The clock; only index.ts passes the real one. */
+  now: () => Date;
+  log: Logger;
+  /** Local development without a bot registration: requests are not authenticated. */
+  authenticationDisabled: boolean;
+}

@@ -1,0 +1,69 @@
+/**
+ * What a person asked, from the words they typed. Matching is by keywords with small typos
+ * tolerated, so "how many dayz until renewl" still finds the anniversary.
+ */
+import type { Catalog } from '../rules/catalog.js';
+import type { CompetencyLevel } from '../rules/organization.js';
+import { hasPhrase, hasWord, isCloseWord, normalizeText, words } from './text-matching.js';
+
+export type Intent =
+  | { kind: 'help' }
+  | { kind: 'setup' }
+  | { kind: 'anniversary' }
+  | { kind: 'requirements'; competencyId?: string; level?: CompetencyLevel }
+  | { kind: 'contact' }
+  | { kind: 'support' }
+  | { kind: 'unknown'; text: string };
+
+/**
+ * @example recognizeIntent('<at>Renewal Bot</at> what are the requirements for cloud platfrom gold?', catalog)
+ * // { kind: 'requirements', competencyId: 'cloud-platform', level: 'gold' }
+ */
+export function recognizeIntent(text: string, catalog: Catalog): Intent {
+  const normalized = normalizeText(text);
+  const typed = words(normalized);
+  if (typed.length === 0) return { kind: 'help' };
+
+  const competencyId = findCompetency(typed, catalog);
+  const level = findLevel(typed);
+  if (hasWord(typed, ['setup', 'configure', 'profile', 'onboard']) || hasPhrase(typed, 'set up') || hasPhrase(typed, 'edit organization')) {
+    return { kind: 'setup' };
+  }
+  if (hasWord(typed, ['requirement', 'requirements', 'require', 'required', 'blockers', 'blocker', 'need', 'competency', 'competencies']) || competencyId) {
+    return { kind: 'requirements', ...(competencyId ? { competencyId } : {}), ...(level ? { level } : {}) };
+  }
+  if (hasWord(typed, ['contact', 'ppc']) || hasPhrase(typed, 'who can renew') || hasPhrase(typed, 'am i primary')) {
+    return { kind: 'contact' };
+  }
+  if (hasWord(typed, ['anniversary', 'renewal', 'renew', 'days', 'expire', 'expires', 'expiry', 'deadline', 'countdown']) || hasPhrase(typed, 'how long')) {
+    return { kind: 'anniversary' };
+  }
+  if (hasWord(typed, ['support', 'sign', 'signin', 'login', 'trouble', 'problem', 'assistance']) || hasPhrase(typed, 'log in')) {
+    return { kind: 'support' };
+  }
+  if (hasWord(typed, ['help', 'hello', 'hi', 'hey', 'start', 'commands', 'menu']) || hasPhrase(typed, 'what can you do')) {
+    return { kind: 'help' };
+  }
+  return { kind: 'unknown', text: normalized };
+}
+
+function findLevel(typed: readonly string[]): CompetencyLevel | undefined {
+  if (hasWord(typed, ['gold'])) return 'gold';
+  if (hasWord(typed, ['silver'])) return 'silver';
+  return undefined;
+}
+
+/** The catalog competency whose name, id or an alias appears in the text; the longest match wins. */
+function findCompetency(typed: readonly string[], catalog: Catalog): string | undefined {
+  let best: { id: string; length: number } | undefined;
+  for (const competency of catalog.data.competencies) {
+    const phrases = [competency.name, competency.id.replaceAll('-', ' '), ...competency.aliases].map(normalizeText);
+    for (const phrase of phrases) {
+      const length = phrase.split(' ').length;
+      if (hasPhrase(typed, phrase) && (!best || length > best.length)) best = { id: competency.id, length };
+    }
+  }
+  return best?.id;
+}
+
+export { isCloseWord };

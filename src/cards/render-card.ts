@@ -1,0 +1,114 @@
+/**
+ * Turns a view model into a Teams attachment by expanding the matching template in `<project>/cards/`.
+ * Templates are read and compiled once (expression parsing is the costly part); `loadCardTemplates()`
+ * lets the server do that at boot so a broken template fails the start, not a user's first message.
+ *
+ * @example renderCard('error', { title: 'Something went wrong', message: 'Try again.', code: 'internal' })
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+// CommonJS package: under NodeNext its default import is `module.exports`; named imports are not typed.
+import ACData from 'adaptivecards-templating';
+import type {
+  AnniversaryView,
+  ContactView,
+  ErrorView,
+  ProfileSavedView,
+  RequirementsView,
+  SetupFormView,
+  SupportView,
+  WelcomeView,
+} from '../rules/view-models.js';
+
+const { Template } = ACData;
+type CompiledTemplate = InstanceType<typeof Template>;
+
+/** Which view model each card binds; the card name is also the template's file name without `.json`. */
+export interface CardViews {
+  welcome: WelcomeView;
+  anniversary: AnniversaryView;
+  requirements: RequirementsView;
+  contact: ContactView;
+  support: SupportView;
+  'setup-form': SetupFormView;
+  'profile-saved': ProfileSavedView;
+  error: ErrorView;
+}
+export type CardName = keyof CardViews;
+
+// A record rather than an array so the compiler reports a card added to CardViews but not listed here.
+const cardSet: { [K in CardName]: true } = {
+  welcome: true,
+  anniversary: true,
+  requirements: true,
+  contact: true,
+  support: true,
+  'setup-form': true,
+  'profile-saved': true,
+  error: true,
+};
+export const cardNames = Object.keys(cardSet) as readonly CardName[];
+
+export interface AdaptiveCardJson {
+  type: 'AdaptiveCard';
+  version: string;
+  body?: unknown[];
+  actions?: unknown[];
+  [key: string]: unknown;
+}
+
+export interface CardAttachment {
+  contentType: 'application/vnd.microsoft.card.adaptive';
+  content: AdaptiveCardJson;
+}
+
+let compiled: Map<CardName, CompiledTemplate> | undefined;
+
+/** Reads and compiles every template; throws an error naming the file when one is missing or broken. */
+export function loadCardTemplates(): void {
+  if (compiled) return;
+  const directory = cardsDirectory();
+  const templates = new Map<CardName, CompiledTemplate>();
+  for (const name of cardNames) {
+    const file = join(directory, `${name}.json`);
+    try {
+      const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (!isAdaptiveCard(json)) throw new Error('not an AdaptiveCard object with a version');
+      templates.set(name, new Template(json)); // parses every ${...}: a syntax error throws here
+    } catch (error) {
+      throw new Error(`card template ${file} is invalid: ${(error as Error).message}`, { cause: error });
+    }
+  }
+  compiled = templates;
+}
+
+export function renderCard<K extends CardName>(name: K, view: CardViews[K]): CardAttachment {
+  loadCardTemplates();
+  const template = compiled?.get(name);
+  if (!template) throw new Error(`no card template named ${name}`);
+  const content = template.expand({ $root: view }) as AdaptiveCardJson;
+  return { contentType: 'application/vnd.microsoft.card.adaptive', content };
+}
+
+/**
+ * `<project root>/cards/`, the root being the nearest ancestor holding package.json. A fixed relative
+ * URL would break after `tsc`: dist/src/cards/ → ../../cards is dist/cards, which tsc does not create.
+ */
+function cardsDirectory(): string {
+  let directory = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(directory, 'package.json')) && existsSync(join(directory, 'cards'))) {
+      return join(directory, 'cards');
+    }
+    const parent = dirname(directory);
+    if (parent === directory) throw new Error('card templates not found: no cards/ beside a package.json above src/cards');
+    directory = parent;
+  }
+}
+
+function isAdaptiveCard(json: unknown): json is AdaptiveCardJson {
+  if (typeof json !== 'object' || json === null) return false;
+  const card = json as Record<string, unknown>;
+  return card.type === 'AdaptiveCard' && typeof card.version === 'string';
+}

@@ -1,0 +1,75 @@
+/**
+ * The HTTP edge: restify with /api/messages, /healthz and a body limit. Bad requests are answered
+ * here (400, 413, 401) so they never reach the bot or storage.
+ */
+import type { Activity, ActivityHandler } from 'botbuilder';
+import type { BotAdapter } from '../bot/adapter.js';
+import restify, { type Server } from 'restify';
+import type { Logger } from '../logger.js';
+import type { Storage } from '../storage/storage.js';
+import { InboundActivitySchema } from './inbound-activity.js';
+
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface ServerDependencies {
+  adapter: BotAdapter;
+  bot: ActivityHandler;
+  storage: Storage;
+  log: Logger;
+}
+
+export interface BotServer {
+  server: Server;
+  /** Requests still being answered; shutdown waits for these. */
+  inFlight(): number;
+}
+
+export function createServer({ adapter, bot, storage, log }: ServerDependencies): BotServer {
+  const server = restify.createServer({ name: 'renewal-bot', handleUncaughtExceptions: false });
+  let inFlight = 0;
+
+  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
+
+  server.post('/api/messages', async (req, res) => {
+    const parsed = InboundActivitySchema.safeParse(req.body);
+    if (!parsed.success) {
+      res.send(400, { error: 'bad-request', message: 'The body is not a Bot Framework activity.' });
+      return;
+    }
+    inFlight++;
+    let turnStarted = false;
+    try {
+      const authHeader = String(req.headers.authorization ?? '');
+      const invokeResponse = await adapter.handleActivity(authHeader, parsed.data as unknown as Activity, async (context) => {
+        turnStarted = true;
+        await bot.run(context);
+      });
+      if (invokeResponse?.body === undefined) res.send(invokeResponse?.status ?? 200);
+      else res.send(invokeResponse.status, invokeResponse.body);
+    } catch (error) {
+      // Failing before the turn starts means the request was not authenticated: the SDK throws
+      // various errors there (some would become 500), and every one of them is a 401.
+      if (!turnStarted) {
+        log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'request rejected: authentication failed');
+        res.send(401, { error: 'unauthorized' });
+      } else {
+        log.error({ err: error }, 'turn failed outside the bot');
+        res.send(500, { error: 'internal' });
+      }
+    } finally {
+      inFlight--;
+    }
+  });
+
+  server.get('/healthz', async (_req, res) => {
+    try {
+      await storage.ping();
+      res.send(200, { status: 'ok', storage: storage.kind });
+    } catch (error) {
+      log.warn({ err: error }, 'health check: storage not answering');
+      res.send(503, { status: 'unavailable', storage: storage.kind });
+    }
+  });
+
+  return { server, inFlight: () => inFlight };
+}

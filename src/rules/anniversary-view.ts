@@ -1,0 +1,37 @@
+/** The anniversary card's view: the date, the days left, the phase and what to do now. */
+import { anniversaryHeadline, anniversaryNextSteps, anniversaryStatus, PHASE_LABELS } from './anniversary.js';
+import type { Organization } from './organization.js';
+import { longDate, type PlainDate } from './plain-date.js';
+import { SUGGESTIONS } from './suggestions.js';
+import type { AnniversaryView, Phase } from './view-models.js';
+
+const PHASE_STYLES: Record<Phase, AnniversaryView['phaseStyle']> = {
+  planning: 'good',
+  'renewal-open': 'warning',
+  'final-two-weeks': 'attention',
+  expired: 'attention',
+};
+
+/**
+ * @example anniversaryView(org, '2026-11-30').headline // '90 days left: the renewal window is open.'
+ */
+export function anniversaryView(org: Pick<Organization, 'name' | 'anniversaryDate' | 'timeZone'>, today: PlainDate): AnniversaryView {
+  const status = anniversaryStatus(org.anniversaryDate, today);
+  return {
+    organizationName: org.name,
+    phase: status.phase,
+    phaseLabel: PHASE_LABELS[status.phase],
+    phaseStyle: PHASE_STYLES[status.phase],
+    headline: anniversaryHeadline(status),
+    anniversaryDate: status.anniversary,
+    anniversaryLabel: longDate(status.anniversary),
+    daysLeft: Math.max(0, status.daysLeft),
+    daysOverdue: status.daysOverdue,
+    windowOpensLabel: longDate(status.windowOpens),
+    finishByLabel: longDate(status.finishBy),
+    todayLabel: `${longDate(today)} (${org.timeZone})`,
+    timeZone: org.timeZone,
+    nextSteps: anniversaryNextSteps(status),
+    suggestions: [SUGGESTIONS.requirements, SUGGESTIONS.contact, SUGGESTIONS.support],
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * The organization profile: what the bot knows about one partner organization (one Teams tenant).
+ * The schema is the single definition used by the setup form, the operator import and storage.
+ */
+import { z } from 'zod';
+import { isPlainDate, isTimeZone } from './plain-date.js';
+
+export const PlainDateSchema = z
+  .string()
+  .trim()
+  .refine(isPlainDate, { message: 'must be a real calendar date written YYYY-MM-DD' });
+
+export const TimeZoneSchema = z
+  .string()
+  .trim()
+  .refine(isTimeZone, { message: 'must be an IANA time zone name such as Europe/Berlin' });
+
+/**
+ * Azure AD / Teams ids: GUID-like, but emulators send non-standard lengths, so only the alphabet is
+ * checked. Lower-cased because GUIDs compare case-insensitively and the tenant id keys all storage.
+ */
+export const DirectoryIdSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9-]+$/, { message: 'must be a directory id (letters, digits and dashes)' });
+
+export const CompetencyLevelSchema = z.enum(['silver', 'gold']);
+export type CompetencyLevel = z.infer<typeof CompetencyLevelSchema>;
+
+const name = z.string().trim().min(1, { message: 'is required' }).max(200);
+
+export const PrimaryContactSchema = z.object({
+  name,
+  email: z.string().trim().toLowerCase().pipe(z.email({ message: 'must be an email address' })),
+  aadObjectId: DirectoryIdSchema.optional(),
+});
+export type PrimaryContact = z.infer<typeof PrimaryContactSchema>;
+
+export const HeldCompetencySchema = z.object({
+  id: z.string().trim().min(1).max(80),
+  level: CompetencyLevelSchema,
+});
+export type HeldCompetency = z.infer<typeof HeldCompetencySchema>;
+
+export const CustomerReferenceSchema = z.object({
+  customer: name,
+  competency: z.string().trim().min(1).max(80),
+  approvedOn: PlainDateSchema,
+});
+export type CustomerReference = z.infer<typeof CustomerReferenceSchema>;
+
+export const CertificationSchema = z.object({
+  person: name,
+  exam: z.string().trim().min(1).max(40),
+  passedOn: PlainDateSchema,
+});
+export type Certification = z.infer<typeof CertificationSchema>;
+
+/** The profile fields a person edits; the tenant and the admins are set by the bot, not typed in. */
+export const OrganizationProfileSchema = z.object({
+  name,
+  partnerId: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,40}$/, { message: 'must be the partner id shown in the partner portal' }),
+  anniversaryDate: PlainDateSchema,
+  timeZone: TimeZoneSchema.default('UTC'),
+  primaryContact: PrimaryContactSchema,
+  competencies: z.array(HeldCompetencySchema).max(50).default([]),
+  customerReferences: z.array(CustomerReferenceSchema).max(500).default([]),
+  certifications: z.array(CertificationSchema).max(2000).default([]),
+});
+export type OrganizationProfile = z.infer<typeof OrganizationProfileSchema>;
+
+export const OrganizationSchema = OrganizationProfileSchema.extend({
+  tenantId: DirectoryIdSchema,
+  admins: z.array(DirectoryIdSchema).max(100).default([]),
+});
+export type Organization = z.infer<typeof OrganizationSchema>;
+
+/** Competency ids must exist in the catalog; problems are reported with their field path. */
+export interface CatalogVocabulary {
+  hasCompetency(id: string): boolean;
+}
+
+/** Adds the catalog checks (known competencies, no competency twice) to a profile-shaped schema. */
+export function withCatalogChecks<T extends z.ZodType<OrganizationProfile>>(schema: T, catalog: CatalogVocabulary) {
+  return schema.superRefine((profile, ctx) => {
+    const seen = new Set<string>();
+    profile.competencies.forEach((held, index) => {
+      if (!catalog.hasCompetency(held.id)) {
+        ctx.addIssue({ code: 'custom', path: ['competencies', index, 'id'], message: `unknown competency "${held.id}"` });
+      } else if (seen.has(held.id)) {
+        ctx.addIssue({ code: 'custom', path: ['competencies', index, 'id'], message: `"${held.id}" is listed twice` });
+      }
+      seen.add(held.id);
+    });
+    profile.customerReferences.forEach((reference, index) => {
+      if (!catalog.hasCompetency(reference.competency)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['customerReferences', index, 'competency'],
+          message: `unknown competency "${reference.competency}"`,
+        });
+      }
+    });
+  });
+}

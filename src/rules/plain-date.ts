@@ -1,0 +1,117 @@
+/**
+ * Calendar dates as ISO `YYYY-MM-DD` strings, with arithmetic on whole days.
+ *
+ * Dates in this domain are calendar dates (an anniversary is a day, not an instant), so they are
+ * handled as day numbers counted in UTC, which never see a DST change whatever `TZ` the process has.
+ *
+ * @example addDays('2027-02-28', 1) // '2027-03-01'
+ */
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+
+export type PlainDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+/** True when `text` is `YYYY-MM-DD` and names a day that exists (no 2026-02-30). */
+export function isPlainDate(text: string): boolean {
+  const match = ISO_DATE.exec(text);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  return year >= 1900 && year <= 9999 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+export function parts(date: PlainDate): { year: number; month: number; day: number } {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return { year, month, day };
+}
+
+export function fromParts(year: number, month: number, day: number): PlainDate {
+  return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function toDayNumber(date: PlainDate): number {
+  const { year, month, day } = parts(date);
+  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
+}
+
+export function fromDayNumber(dayNumber: number): PlainDate {
+  return new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function addDays(date: PlainDate, days: number): PlainDate {
+  return fromDayNumber(toDayNumber(date) + days);
+}
+
+/** Whole days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: PlainDate, to: PlainDate): number {
+  return toDayNumber(to) - toDayNumber(from);
+}
+
+/**
+ * The same month and day in another year; 29 February becomes 28 February in a common year.
+ * @example sameDayInYear('2024-02-29', 2027) // '2027-02-28'
+ */
+export function sameDayInYear(date: PlainDate, year: number): PlainDate {
+  const { month, day } = parts(date);
+  return fromParts(year, month, Math.min(day, daysInMonth(year, month)));
+}
+
+/** Calendar years added to a date, keeping month and day (29 February clamps to the 28th). */
+export function addYears(date: PlainDate, years: number): PlainDate {
+  return sameDayInYear(date, parts(date).year + years);
+}
+
+/**
+ * The calendar date that an instant falls on in an IANA time zone.
+ * @example calendarDateIn(new Date('2026-11-25T23:30:00Z'), 'Pacific/Auckland') // '2026-11-26'
+ */
+export function calendarDateIn(instant: Date, timeZone: string): PlainDate {
+  return dateFormatterFor(timeZone).format(instant);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function dateFormatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    // en-CA formats as YYYY-MM-DD; caching matters because constructing a formatter costs ~50µs.
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** True when the runtime knows `timeZone` as an IANA zone name. */
+export function isTimeZone(timeZone: string): boolean {
+  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(timeZone)) return false;
+  try {
+    dateFormatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** @example longDate('2027-02-28') // 'February 28, 2027' */
+export function longDate(date: PlainDate): string {
+  return format(asUtcDate(date), 'MMMM d, yyyy');
+}
+
+/** @example weekdayDate('2027-02-28') // 'Sunday, February 28, 2027' */
+export function weekdayDate(date: PlainDate): string {
+  return format(asUtcDate(date), 'EEEE, MMMM d, yyyy');
+}
+
+// A TZDate pinned to UTC formats the same calendar day whatever TZ the process runs under.
+function asUtcDate(date: PlainDate): TZDate {
+  return new TZDate(toDayNumber(date) * MS_PER_DAY, 'UTC');
+}

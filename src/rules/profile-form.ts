@@ -1,0 +1,189 @@
+/**
+ * The setup/edit form: the view the card shows, and turning a submitted form back into a profile.
+ * Every submit is validated; problems come back per field, in words a person can act on.
+ */
+import { z } from 'zod';
+import type { Catalog } from './catalog.js';
+import { OrganizationProfileSchema, withCatalogChecks, type OrganizationProfile } from './organization.js';
+import type { SetupFormValues, SetupFormView } from './view-models.js';
+
+export const PROFILE_FORM_VERB = 'profile.save';
+const COMPETENCY_INPUT_PREFIX = 'competency-';
+const NO_LEVEL = 'none';
+
+const field = (max: number) => z.string().max(max, { message: `must be at most ${max} characters` }).default('');
+
+/** The raw submit: every input arrives as a string; unknown keys other than competency inputs are ignored. */
+export const ProfileFormSubmitSchema = z.object({
+  name: field(200),
+  partnerId: field(40),
+  anniversaryDate: field(10),
+  timeZone: field(64),
+  contactName: field(200),
+  contactEmail: field(320),
+  contactAadObjectId: field(100),
+  customerReferences: field(50_000),
+  certifications: field(100_000),
+});
+
+export type ProfileFormResult =
+  | { ok: true; profile: OrganizationProfile }
+  | { ok: false; values: SetupFormValues; competencyLevels: Record<string, string>; errors: Record<string, string>; formError: string };
+
+/**
+ * @example parseProfileForm({ name: 'Contoso', ... }, catalog).ok
+ */
+export function parseProfileForm(raw: Record<string, unknown>, catalog: Catalog): ProfileFormResult {
+  const submitted = ProfileFormSubmitSchema.safeParse(raw);
+  const values: SetupFormValues = submitted.success ? submitted.data : emptyValues();
+  const competencyLevels = readCompetencyLevels(raw, catalog);
+  const errors: Record<string, string> = {};
+  if (!submitted.success) {
+    for (const issue of submitted.error.issues) errors[String(issue.path[0])] = issue.message;
+  }
+
+  const references = parseLines(values.customerReferences, ['customer', 'competency', 'approvedOn'], 'Customer; competency; YYYY-MM-DD');
+  const certifications = parseLines(values.certifications, ['person', 'exam', 'passedOn'], 'Person; exam; YYYY-MM-DD');
+  if (references.error) errors.customerReferences = references.error;
+  if (certifications.error) errors.certifications = certifications.error;
+
+  const candidate = {
+    name: values.name,
+    partnerId: values.partnerId,
+    anniversaryDate: values.anniversaryDate,
+    timeZone: values.timeZone.trim() === '' ? 'UTC' : values.timeZone,
+    primaryContact: {
+      name: values.contactName,
+      email: values.contactEmail,
+      aadObjectId: values.contactAadObjectId.trim() === '' ? undefined : values.contactAadObjectId,
+    },
+    competencies: Object.entries(competencyLevels)
+      .filter(([, level]) => level !== NO_LEVEL)
+      .map(([id, level]) => ({ id, level })),
+    customerReferences: references.rows.map((row) => ({ ...row, competency: resolveCompetencyId(row.competency ?? '', catalog) })),
+    certifications: certifications.rows,
+  };
+  const parsed = withCatalogChecks(OrganizationProfileSchema, catalog).safeParse(candidate);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [key, message] = fieldMessage(issue.path, issue.message, { customerReferences: references.lineNumbers, certifications: certifications.lineNumbers });
+      errors[key] ??= message;
+    }
+  }
+  if (parsed.success && Object.keys(errors).length === 0) return { ok: true, profile: parsed.data };
+  const { formError = '', ...fieldErrors } = errors;
+  return { ok: false, values, competencyLevels, errors: fieldErrors, formError: `Some fields need another look: nothing was saved. ${formError}`.trim() };
+}
+
+/** Builds the form card's view, filled from a profile (edit) or from a rejected submit. */
+export function setupFormView(
+  catalog: Catalog,
+  state: { profile?: OrganizationProfile; rejected?: Extract<ProfileFormResult, { ok: false }> } = {},
+): SetupFormView {
+  const values = state.rejected?.values ?? (state.profile ? valuesFromProfile(state.profile) : emptyValues());
+  const levels = state.rejected?.competencyLevels ?? Object.fromEntries((state.profile?.competencies ?? []).map((held) => [held.id, held.level]));
+  const competencies = catalog.data.competencies.map((competency) => ({
+    inputId: `${COMPETENCY_INPUT_PREFIX}${competency.id}`,
+    title: competency.name,
+    level: levels[competency.id] ?? NO_LEVEL,
+  }));
+  const errors: Record<string, string> = Object.fromEntries(
+    [...Object.keys(emptyValues()), ...competencies.map((competency) => competency.inputId)].map((key) => [key, state.rejected?.errors[key] ?? '']),
+  );
+  return {
+    title: state.profile ? `Edit ${state.profile.name}` : 'Set up your organization',
+    intro: 'The anniversary date is the day your membership expires, as the partner portal shows it. Dates are YYYY-MM-DD.',
+    isEdit: state.profile !== undefined,
+    values,
+    competencies,
+    levelChoices: [
+      { title: 'Not held', value: NO_LEVEL },
+      { title: 'Silver', value: 'silver' },
+      { title: 'Gold', value: 'gold' },
+    ],
+    errors,
+    formError: state.rejected?.formError ?? '',
+    submitVerb: PROFILE_FORM_VERB,
+  };
+}
+
+function valuesFromProfile(profile: OrganizationProfile): SetupFormValues {
+  return {
+    name: profile.name,
+    partnerId: profile.partnerId,
+    anniversaryDate: profile.anniversaryDate,
+    timeZone: profile.timeZone,
+    contactName: profile.primaryContact.name,
+    contactEmail: profile.primaryContact.email,
+    contactAadObjectId: profile.primaryContact.aadObjectId ?? '',
+    customerReferences: profile.customerReferences.map((r) => `${r.customer}; ${r.competency}; ${r.approvedOn}`).join('\n'),
+    certifications: profile.certifications.map((c) => `${c.person}; ${c.exam}; ${c.passedOn}`).join('\n'),
+  };
+}
+
+function emptyValues(): SetupFormValues {
+  return { name: '', partnerId: '', anniversaryDate: '', timeZone: 'UTC', contactName: '', contactEmail: '', contactAadObjectId: '', customerReferences: '', certifications: '' };
+}
+
+function readCompetencyLevels(raw: Record<string, unknown>, catalog: Catalog): Record<string, string> {
+  const levels: Record<string, string> = {};
+  for (const competency of catalog.data.competencies) {
+    const value = raw[`${COMPETENCY_INPUT_PREFIX}${competency.id}`];
+    levels[competency.id] = typeof value === 'string' && ['silver', 'gold'].includes(value) ? value : NO_LEVEL;
+  }
+  return levels;
+}
+
+interface ParsedLines<K extends string> {
+  rows: Record<K, string>[];
+  /** The 1-based text line of each row, so messages point at the line the person typed. */
+  lineNumbers: number[];
+  error?: string;
+}
+
+function parseLines<K extends string>(text: string, keys: readonly K[], shape: string): ParsedLines<K> {
+  const rows: Record<K, string>[] = [];
+  const lineNumbers: number[] = [];
+  const lines = text.split(/\r?\n/);
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue;
+    const cells = line.split(';').map((cell) => cell.trim());
+    if (cells.length !== keys.length || cells.some((cell) => cell === '')) {
+      return { rows, lineNumbers, error: `Line ${index + 1}: write it as "${shape}".` };
+    }
+    rows.push(Object.fromEntries(keys.map((key, i) => [key, cells[i]])) as Record<K, string>);
+    lineNumbers.push(index + 1);
+  }
+  return { rows, lineNumbers };
+}
+
+/** Accepts the catalog id or the competency's name in any case. */
+function resolveCompetencyId(text: string, catalog: Catalog): string {
+  const wanted = text.trim().toLowerCase();
+  return catalog.data.competencies.find((c) => c.id === wanted || c.name.toLowerCase() === wanted)?.id ?? text.trim();
+}
+
+const FIELD_OF_PATH: Record<string, keyof SetupFormValues> = {
+  name: 'name',
+  partnerId: 'partnerId',
+  anniversaryDate: 'anniversaryDate',
+  timeZone: 'timeZone',
+  'primaryContact.name': 'contactName',
+  'primaryContact.email': 'contactEmail',
+  'primaryContact.aadObjectId': 'contactAadObjectId',
+};
+
+function fieldMessage(path: readonly PropertyKey[], message: string, lineNumbers: Record<'customerReferences' | 'certifications', number[]>): [string, string] {
+  const [head, index, leaf] = path;
+  if (head === 'customerReferences' || head === 'certifications') {
+    const line = lineNumbers[head][Number(index)] ?? Number(index) + 1;
+    return [head, `Line ${line}${leaf ? ` (${String(leaf)})` : ''}: ${message}.`];
+  }
+  if (head === 'competencies') return ['formError', `Competency: ${message}.`];
+  const key = FIELD_OF_PATH[path.map(String).join('.')] ?? FIELD_OF_PATH[String(head)] ?? 'formError';
+  return [key, capitalize(message)];
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,26 @@
+/** The confirmation shown after the profile is saved: what the bot now knows. */
+import type { Catalog } from './catalog.js';
+import type { Organization } from './organization.js';
+import { longDate } from './plain-date.js';
+import { QUESTION_SUGGESTIONS, SUGGESTIONS } from './suggestions.js';
+import type { ProfileSavedView } from './view-models.js';
+
+export function profileSavedView(org: Organization, catalog: Catalog): ProfileSavedView {
+  const competencies = org.competencies
+    .map((held) => `${catalog.competency(held.id)?.name ?? held.id} (${held.level === 'gold' ? 'Gold' : 'Silver'})`)
+    .join(', ');
+  return {
+    title: 'Profile saved',
+    organizationName: org.name,
+    facts: [
+      { title: 'Partner id', value: org.partnerId },
+      { title: 'Anniversary', value: longDate(org.anniversaryDate) },
+      { title: 'Time zone', value: org.timeZone },
+      { title: 'Primary Program Contact', value: `${org.primaryContact.name} (${org.primaryContact.email})` },
+      { title: 'Competencies', value: competencies || 'None yet' },
+      { title: 'Customer references', value: String(org.customerReferences.length) },
+      { title: 'Certifications', value: String(org.certifications.length) },
+    ],
+    suggestions: [SUGGESTIONS.daysLeft, ...QUESTION_SUGGESTIONS],
+  };
+}

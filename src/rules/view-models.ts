@@ -1,0 +1,157 @@
+/**
+ * What each card shows, already worded and formatted by the rules. Templates in `cards/` bind these
+ * fields and hold no logic beyond `$when` and `$data`.
+ */
+import type { PlainDate } from './plain-date.js';
+
+export type Phase = 'planning' | 'renewal-open' | 'final-two-weeks' | 'expired';
+
+export interface Suggestion {
+  /** Button title, e.g. "Days until renewal". */
+  title: string;
+  /** What the button sends as if typed, e.g. "how many days until renewal". */
+  text: string;
+}
+
+export interface WelcomeView {
+  title: string;
+  intro: string;
+  /** True once the organization has a profile; the card then offers the questions, otherwise setup. */
+  isSetUp: boolean;
+  setupHint: string;
+  /** Shown when the card answers something the bot did not understand. */
+  notUnderstood?: string;
+  suggestions: Suggestion[];
+}
+
+export interface AnniversaryView {
+  organizationName: string;
+  phase: Phase;
+  phaseLabel: string;
+  /** Accent for the phase: 'good' | 'attention' | 'warning'. */
+  phaseStyle: 'good' | 'attention' | 'warning';
+  headline: string;
+  anniversaryDate: PlainDate;
+  anniversaryLabel: string;
+  daysLeft: number;
+  daysOverdue: number;
+  windowOpensLabel: string;
+  finishByLabel: string;
+  todayLabel: string;
+  timeZone: string;
+  nextSteps: string[];
+  suggestions: Suggestion[];
+}
+
+export interface RequirementLine {
+  label: string;
+  detail: string;
+  /** 'met' | 'blocker' | 'info' — blockers render in the attention colour. */
+  status: 'met' | 'blocker' | 'info';
+  statusLabel: string;
+}
+
+export interface CompetencyRequirementsView {
+  competencyId: string;
+  title: string;
+  focus: string;
+  levelLabel: string;
+  held: boolean;
+  ready: boolean;
+  summary: string;
+  blockers: string[];
+  lines: RequirementLine[];
+  requirementsUrl: string;
+}
+
+export interface CrossChangeView {
+  title: string;
+  detail: string;
+  effectiveLabel: string;
+  appliesLabel: string;
+}
+
+export interface RequirementsView {
+  organizationName: string;
+  anniversaryLabel: string;
+  headline: string;
+  hasCompetencies: boolean;
+  emptyHint: string;
+  competencies: CompetencyRequirementsView[];
+  changes: CrossChangeView[];
+  feesNote: string;
+  thresholdsNote: string;
+  catalogVersion: string;
+}
+
+export interface ContactView {
+  organizationName: string;
+  contactName: string;
+  contactEmail: string;
+  askerIsContact: boolean;
+  headline: string;
+  explanation: string;
+  nextSteps: string[];
+  mailto: string;
+}
+
+export interface SupportView {
+  title: string;
+  steps: string[];
+  signInTitle: string;
+  signInSteps: string[];
+  supportUrl: string;
+  signInHelpUrl: string;
+}
+
+export interface ErrorView {
+  title: string;
+  message: string;
+  /** Stable error code, shown small so support can find it in the logs. */
+  code: string;
+}
+
+export interface CompetencyChoiceView {
+  /** Input id on the form: `competency-<catalog id>`. */
+  inputId: string;
+  title: string;
+  /** 'none' | 'silver' | 'gold'. */
+  level: string;
+}
+
+/** Field names of the setup form; the submit handler reads the same names. */
+export interface SetupFormValues {
+  name: string;
+  partnerId: string;
+  anniversaryDate: string;
+  timeZone: string;
+  contactName: string;
+  contactEmail: string;
+  contactAadObjectId: string;
+  /** One reference a line: `Customer; competency id; YYYY-MM-DD` (the approval date). */
+  customerReferences: string;
+  /** One certification a line: `Person; exam; YYYY-MM-DD` (the date passed). */
+  certifications: string;
+}
+
+export interface SetupFormView {
+  title: string;
+  intro: string;
+  isEdit: boolean;
+  values: SetupFormValues;
+  competencies: CompetencyChoiceView[];
+  levelChoices: { title: string; value: string }[];
+  /** Message per field name (same keys as `values`, plus competency input ids); empty string when fine. */
+  errors: Record<string, string>;
+  /** Shown above the form when the last submit had problems. */
+  formError: string;
+  /** Verb of the Action.Execute that submits the form. */
+  submitVerb: string;
+}
+
+export interface ProfileSavedView {
+  title: string;
+  organizationName: string;
+  facts: { title: string; value: string }[];
+  suggestions: Suggestion[];
+}

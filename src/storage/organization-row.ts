@@ -1,0 +1,50 @@
+/**
+ * Converts between an Organization and its `organizations` row. Both directions go through
+ * OrganizationSchema: nothing invalid is written, and a damaged row fails loudly instead of
+ * flowing into reminders as garbage.
+ */
+import { z } from 'zod';
+import { OrganizationSchema, type Organization } from '../rules/organization.js';
+import type { OrganizationsTable } from './schema.js';
+
+/** Validates and normalises an organization before it is written; `what` names it in the error. */
+export function validOrganization(organization: Organization, what: string): Organization {
+  const result = OrganizationSchema.safeParse(organization);
+  if (!result.success) {
+    throw new Error(`${what} cannot be stored: ${z.prettifyError(result.error)}`, { cause: result.error });
+  }
+  return result.data;
+}
+
+/**
+ * The profile JSON of a validated organization. Zod emits keys in schema order, so the same
+ * organization always serialises to the same text, which is what "unchanged" compares.
+ */
+export function profileJson(organization: Organization): string {
+  return JSON.stringify(organization);
+}
+
+/** The row for a validated organization, stamped with `at` as both creation and update time. */
+export function organizationRow(organization: Organization, at: Date): OrganizationsTable {
+  const instant = at.toISOString();
+  return {
+    tenant_id: organization.tenantId,
+    name: organization.name,
+    partner_id: organization.partnerId,
+    anniversary_date: organization.anniversaryDate,
+    time_zone: organization.timeZone,
+    profile: profileJson(organization),
+    created_at: instant,
+    updated_at: instant,
+  };
+}
+
+/** Reads a stored profile back, throwing (with the tenant named) when it is not a valid Organization. */
+export function organizationFromProfile(tenantId: string, profile: string): Organization {
+  try {
+    return OrganizationSchema.parse(JSON.parse(profile));
+  } catch (error) {
+    const reason = error instanceof z.ZodError ? z.prettifyError(error) : String(error);
+    throw new Error(`The stored organization of tenant "${tenantId}" is corrupted: ${reason}`, { cause: error });
+  }
+}

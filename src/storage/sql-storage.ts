@@ -1,0 +1,89 @@
+/**
+ * Storage on a Kysely database. Every query is written once and runs on both SQLite and
+ * PostgreSQL: plain text columns, standard upsert (`on conflict ... do update`), no dialect SQL.
+ */
+import { sql, type Kysely } from 'kysely';
+import type { Organization } from '../rules/organization.js';
+import type { DatabaseKind } from './database.js';
+import { organizationFromProfile, organizationRow, profileJson, validOrganization } from './organization-row.js';
+import type { DatabaseSchema } from './schema.js';
+import type { Storage, UpsertSummary } from './storage.js';
+
+export interface SqlStorageOptions {
+  /** The clock for created_at / updated_at; tests pass a fixed one. */
+  now?: () => Date;
+}
+
+/** Implements Storage on an open, migrated database; `close()` destroys the Kysely instance. */
+export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: DatabaseKind, options: SqlStorageOptions = {}): Storage {
+  const now = options.now ?? (() => new Date());
+
+  return {
+    kind,
+
+    async getOrganization(tenantId) {
+      const row = await storedProfile(db, tenantId);
+      return row && organizationFromProfile(tenantId, row.profile);
+    },
+
+    async saveOrganization(organization) {
+      const valid = validOrganization(organization, `The organization of tenant "${organization.tenantId}"`);
+      await writeOrganization(db, valid, now());
+    },
+
+    async upsertOrganizations(organizations) {
+      const at = now();
+      return db.transaction().execute(async (trx) => {
+        const summary: UpsertSummary = { created: 0, updated: 0, unchanged: 0 };
+        for (const [index, organization] of organizations.entries()) {
+          // Validated here, between writes, not up front: a bad record then aborts a transaction
+          // that already holds writes, and the rollback is what keeps the import all-or-nothing.
+          const valid = validOrganization(organization, `Record ${index + 1} (tenant "${organization.tenantId}")`);
+          const stored = await storedProfile(trx, valid.tenantId);
+          if (stored?.profile === profileJson(valid)) {
+            summary.unchanged += 1;
+            continue;
+          }
+          await writeOrganization(trx, valid, at);
+          summary[stored ? 'updated' : 'created'] += 1;
+        }
+        return summary;
+      });
+    },
+
+    async countOrganizations() {
+      const row = await db
+        .selectFrom('organizations')
+        .select((eb) => eb.fn.countAll().as('count'))
+        .executeTakeFirstOrThrow();
+      // PostgreSQL returns count(*) as a bigint string, SQLite as a number.
+      return Number(row.count);
+    },
+
+    async ping() {
+      await sql`select 1`.execute(db);
+    },
+
+    async close() {
+      await db.destroy();
+    },
+  };
+}
+
+function storedProfile(db: Kysely<DatabaseSchema>, tenantId: string) {
+  return db.selectFrom('organizations').select('profile').where('tenant_id', '=', tenantId).executeTakeFirst();
+}
+
+/**
+ * Inserts or replaces one organization. created_at is kept on replace, and the update is skipped
+ * when the stored profile is identical, so a no-op save does not bump updated_at.
+ */
+async function writeOrganization(db: Kysely<DatabaseSchema>, organization: Organization, at: Date): Promise<void> {
+  const row = organizationRow(organization, at);
+  const { tenant_id: _tenantId, created_at: _createdAt, ...changes } = row;
+  await db
+    .insertInto('organizations')
+    .values(row)
+    .onConflict((oc) => oc.column('tenant_id').doUpdateSet(changes).where('organizations.profile', '<>', row.profile))
+    .execute();
+}

@@ -1,0 +1,29 @@
+/**
+ * What the bot needs from persistence, named by intent. Every method takes the tenant id it acts
+ * for (taken from the verified activity, never from a payload), so no call can reach another tenant.
+ */
+import type { Organization } from '../rules/organization.js';
+
+export interface UpsertSummary {
+  created: number;
+  updated: number;
+  unchanged: number;
+}
+
+export interface OrganizationStore {
+  /** The organization of one Teams tenant, or undefined before its first setup. */
+  getOrganization(tenantId: string): Promise<Organization | undefined>;
+  /** Creates or replaces the organization of `organization.tenantId`. */
+  saveOrganization(organization: Organization): Promise<void>;
+  /** Creates or replaces many organizations in one transaction: all are written or none is. */
+  upsertOrganizations(organizations: readonly Organization[]): Promise<UpsertSummary>;
+  countOrganizations(): Promise<number>;
+}
+
+export interface Storage extends OrganizationStore {
+  /** Which back end answers: for logs, /healthz and the doctor. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** Resolves when the database answers a trivial query; rejects otherwise. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

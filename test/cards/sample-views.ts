@@ -1,0 +1,300 @@
+/**
+ * Realistic view models for every card, shared by the card tests and by conversation tests.
+ * Dates are consistent with each other: today 2026-12-05, anniversary 2027-02-28 (85 days left).
+ * The organization name carries markup, quotes and a literal `${...}` to prove that bound data is
+ * never evaluated as a template expression.
+ */
+import type { CardViews } from '../../src/cards/render-card.js';
+import type {
+  AnniversaryView,
+  CompetencyRequirementsView,
+  ContactView,
+  ErrorView,
+  ProfileSavedView,
+  RequirementsView,
+  SetupFormValues,
+  SetupFormView,
+  SupportView,
+  WelcomeView,
+} from '../../src/rules/view-models.js';
+
+export const trickyOrganizationName = 'Contoso & Sons <EMEA> "Cloud" ${organizationName} $5';
+
+export const longBlocker =
+  'The customer reference for Fabrikam (approved 2025-01-20) expires on 2027-01-20, before your anniversary on ' +
+  'February 28, 2027. Submit a new reference for Cloud Platform soon: approval can take several weeks, and an ' +
+  'expired reference delays the whole renewal even when every other requirement is met. Ask the customer early, ' +
+  'keep the project dates at hand, and check the reference status in the Partner Membership Center each week.';
+
+const questionSuggestions = [
+  { title: 'Days until renewal', text: 'how many days until renewal' },
+  { title: 'Requirements', text: 'what are the requirements' },
+  { title: 'Who can renew?', text: 'who can renew' },
+  { title: 'Get help', text: 'help with sign-in' },
+];
+
+export const welcomeView: WelcomeView = {
+  title: 'Renewal Bot',
+  intro: 'I help your organization renew its partner-program membership and competencies on time.',
+  isSetUp: true,
+  setupHint: 'Type "setup" to change your organization profile.',
+  suggestions: questionSuggestions,
+};
+
+export const welcomeNotUnderstoodView: WelcomeView = {
+  title: 'Renewal Bot',
+  intro: 'I help your organization renew its partner-program membership and competencies on time.',
+  isSetUp: false,
+  setupHint: 'Start with "setup": I need your anniversary date and your Primary Program Contact.',
+  notUnderstood: 'Sorry, I did not understand "renw <now> & $$$". Here is what I can do.',
+  suggestions: [{ title: 'Set up', text: 'setup' }],
+};
+
+export const anniversaryView: AnniversaryView = {
+  organizationName: trickyOrganizationName,
+  phase: 'renewal-open',
+  phaseLabel: 'Renewal window open',
+  phaseStyle: 'good',
+  headline: '85 days until your membership anniversary',
+  anniversaryDate: '2027-02-28',
+  anniversaryLabel: 'February 28, 2027',
+  daysLeft: 85,
+  daysOverdue: 0,
+  windowOpensLabel: 'November 30, 2026',
+  finishByLabel: 'February 14, 2027',
+  todayLabel: 'December 5, 2026',
+  timeZone: 'Europe/Berlin',
+  nextSteps: [
+    'Review the requirements of each competency you hold.',
+    'Read the notifications in the Partner Membership Center.',
+    'Book time for technical exams and assessments.',
+    'Budget for competency and exam fees.',
+  ],
+  suggestions: questionSuggestions,
+};
+
+export const anniversaryExpiredView: AnniversaryView = {
+  ...anniversaryView,
+  phase: 'expired',
+  phaseLabel: 'Membership expired',
+  phaseStyle: 'attention',
+  headline: 'Your membership anniversary passed 3 days ago',
+  daysLeft: 0,
+  daysOverdue: 3,
+  todayLabel: 'March 3, 2027',
+  nextSteps: [],
+  suggestions: [],
+};
+
+const cloudPlatform: CompetencyRequirementsView = {
+  competencyId: 'cloud-platform',
+  title: 'Cloud Platform',
+  focus: 'Infrastructure and SaaS solutions on Azure',
+  levelLabel: 'Gold (held)',
+  held: true,
+  ready: false,
+  summary: '2 requirements still block the renewal.',
+  blockers: [longBlocker, 'Only 1 of the 2 required certified professionals has passed exam 70-533.'],
+  lines: [
+    { label: 'Customer references', detail: '2 of 3 valid on your anniversary', status: 'blocker', statusLabel: 'Blocks renewal' },
+    { label: 'Certified professionals', detail: '1 of 2 passed 70-533', status: 'blocker', statusLabel: 'Blocks renewal' },
+    { label: 'Azure consumption', detail: 'Measured by active use, not seats sold', status: 'info', statusLabel: 'Check portal' },
+    { label: 'Customer satisfaction survey', detail: 'No longer required for Gold from 2016', status: 'met', statusLabel: 'Not needed' },
+  ],
+  requirementsUrl: 'https://partner.example.com/competencies/cloud-platform',
+};
+
+const cloudProductivity: CompetencyRequirementsView = {
+  competencyId: 'cloud-productivity',
+  title: 'Cloud Productivity',
+  focus: 'Office 365 deployments for enterprise customers',
+  levelLabel: 'Silver (held)',
+  held: true,
+  ready: true,
+  summary: 'Everything needed for the renewal is in place.',
+  blockers: [],
+  lines: [
+    { label: 'Customer references', detail: '3 of 3 valid on your anniversary', status: 'met', statusLabel: 'Met' },
+    { label: 'Certified professionals', detail: '2 of 1 passed 70-347', status: 'met', statusLabel: 'Met' },
+  ],
+  requirementsUrl: 'https://partner.example.com/competencies/cloud-productivity',
+};
+
+const crossChanges = [
+  {
+    title: 'Performance measured by active use',
+    detail: 'Cloud competencies count active use and consumption instead of seats sold and revenue.',
+    effectiveLabel: 'Since mid-2015',
+    appliesLabel: 'Applies to: Cloud Platform, Cloud Productivity',
+  },
+  {
+    title: 'No customer satisfaction survey for Gold',
+    detail: 'A renewal assessed on or after January 1, 2016 no longer needs the survey.',
+    effectiveLabel: 'From January 1, 2016',
+    appliesLabel: 'Applies to: Cloud Platform (Gold)',
+  },
+];
+
+export const requirementsView: RequirementsView = {
+  organizationName: trickyOrganizationName,
+  anniversaryLabel: 'February 28, 2027',
+  headline: 'Renewal requirements for 2 competencies',
+  hasCompetencies: true,
+  emptyHint: 'You have not listed any competencies yet. Type "setup" to add them.',
+  competencies: [cloudPlatform, cloudProductivity],
+  changes: crossChanges,
+  feesNote: 'Competency fees and exam fees may apply: plan them in your budget.',
+  thresholdsNote: 'Thresholds come from the requirements catalog; the partner portal has the final word.',
+  catalogVersion: '2016.1',
+};
+
+export const requirementsEmptyView: RequirementsView = {
+  ...requirementsView,
+  headline: 'No competencies to renew',
+  hasCompetencies: false,
+  competencies: [],
+  changes: [],
+};
+
+/**
+ * A heavy but possible card: all five cloud competencies, 8 lines and 2 blockers (one long) each.
+ * It renders to about 25 KB, close to Teams' 28 KB message limit: the size test guards the margin.
+ */
+export const requirementsAllCompetenciesView: RequirementsView = {
+  ...requirementsView,
+  headline: 'Renewal requirements for 5 competencies',
+  competencies: [
+    ['cloud-platform', 'Cloud Platform'],
+    ['small-midmarket-cloud-solutions', 'Small and Midmarket Cloud Solutions'],
+    ['cloud-productivity', 'Cloud Productivity'],
+    ['cloud-crm', 'Cloud Customer Relationship Management'],
+    ['enterprise-mobility-management', 'Enterprise Mobility Management'],
+  ].map(([competencyId, title]) => ({
+    ...cloudPlatform,
+    competencyId: competencyId ?? '',
+    title: title ?? '',
+    lines: [...cloudPlatform.lines, ...cloudPlatform.lines],
+    requirementsUrl: `https://partner.example.com/competencies/${competencyId}`,
+  })),
+};
+
+export const contactView: ContactView = {
+  organizationName: trickyOrganizationName,
+  contactName: 'Ana Müller-O\'Brien',
+  contactEmail: 'ana.mueller@contoso.example',
+  askerIsContact: false,
+  headline: 'Ana Müller-O\'Brien can renew your membership',
+  explanation:
+    'The Primary Program Contact manages the renewal in the Partner Membership Center. Share the renewal guide with them.',
+  nextSteps: ['Send Ana the renewal guide.', 'Agree on a date to finish two weeks before the anniversary.'],
+  mailto:
+    'mailto:ana.mueller@contoso.example?subject=Partner%20membership%20renewal&body=Our%20anniversary%20is%20February%2028%2C%202027.',
+};
+
+export const supportView: SupportView = {
+  title: 'Getting help with the renewal',
+  steps: [
+    'Open the support page of the partner portal.',
+    'Check the top partner questions first.',
+    'Open a request with the program support team, quoting your partner ID.',
+  ],
+  signInTitle: 'Cannot sign in?',
+  signInSteps: ['Use the work account linked to your partner ID.', 'Follow the sign-in troubleshooting steps.'],
+  supportUrl: 'https://partner.example.com/support',
+  signInHelpUrl: 'https://partner.example.com/support/sign-in',
+};
+
+const emptyValues: SetupFormValues = {
+  name: '',
+  partnerId: '',
+  anniversaryDate: '',
+  timeZone: 'UTC',
+  contactName: '',
+  contactEmail: '',
+  contactAadObjectId: '',
+  customerReferences: '',
+  certifications: '',
+};
+
+const competencyChoices = [
+  ['cloud-platform', 'Cloud Platform', 'gold'],
+  ['small-midmarket-cloud-solutions', 'Small and Midmarket Cloud Solutions', 'none'],
+  ['cloud-productivity', 'Cloud Productivity', 'silver'],
+  ['cloud-crm', 'Cloud Customer Relationship Management', 'none'],
+  ['enterprise-mobility-management', 'Enterprise Mobility Management', 'none'],
+].map(([id, title, level]) => ({ inputId: `competency-${id}`, title: title ?? '', level: level ?? 'none' }));
+
+/** Every field present with an empty message, as the rules send it when nothing is wrong. */
+const noErrors: Record<string, string> = Object.fromEntries(
+  [...Object.keys(emptyValues), ...competencyChoices.map((choice) => choice.inputId)].map((key) => [key, '']),
+);
+
+export const setupFormView: SetupFormView = {
+  title: 'Set up your organization',
+  intro: 'Tell me about your membership so I can remind you before the renewal window opens.',
+  isEdit: false,
+  values: emptyValues,
+  competencies: competencyChoices.map((choice) => ({ ...choice, level: 'none' })),
+  levelChoices: [
+    { title: 'Not held', value: 'none' },
+    { title: 'Silver', value: 'silver' },
+    { title: 'Gold', value: 'gold' },
+  ],
+  errors: noErrors,
+  formError: '',
+  submitVerb: 'profile.save',
+};
+
+export const setupFormWithErrorsView: SetupFormView = {
+  ...setupFormView,
+  title: 'Edit your organization',
+  isEdit: true,
+  values: {
+    ...emptyValues,
+    name: trickyOrganizationName,
+    partnerId: '4123456',
+    anniversaryDate: '2027-02-28',
+    timeZone: 'Europe/Berlin',
+    contactName: 'Ana Müller-O\'Brien',
+    contactEmail: 'ana at contoso',
+    customerReferences: 'Fabrikam; cloud-platform; 2025-01-20\nNorthwind; cloud-productivity; 2025-11-02',
+    certifications: 'Ana Müller; 70-533; 2024-05-10',
+  },
+  competencies: competencyChoices,
+  errors: {
+    ...noErrors,
+    contactEmail: 'Primary Program Contact email must be an email address',
+    'competency-cloud-crm': 'Cloud CRM is listed twice',
+  },
+  formError: 'Please fix 2 fields below.',
+};
+
+export const profileSavedView: ProfileSavedView = {
+  title: 'Profile saved',
+  organizationName: trickyOrganizationName,
+  facts: [
+    { title: 'Anniversary', value: 'February 28, 2027' },
+    { title: 'Primary Program Contact', value: 'Ana Müller-O\'Brien' },
+    { title: 'Competencies', value: 'Cloud Platform (Gold), Cloud Productivity (Silver)' },
+    { title: 'Customer references', value: '2' },
+  ],
+  suggestions: questionSuggestions,
+};
+
+export const errorView: ErrorView = {
+  title: 'Something went wrong',
+  message: 'I could not finish that. Please try again in a minute; if it keeps happening, contact your administrator.',
+  code: 'storage.unavailable',
+};
+
+/** One typical view per card, keyed like the templates. */
+export const sampleViews: CardViews = {
+  welcome: welcomeView,
+  anniversary: anniversaryView,
+  requirements: requirementsView,
+  contact: contactView,
+  support: supportView,
+  'setup-form': setupFormView,
+  'profile-saved': profileSavedView,
+  error: errorView,
+};
