@@ -11,7 +11,7 @@ export type Intent =
   | { kind: 'setup' }
   | { kind: 'anniversary' }
   | { kind: 'requirements'; competencyId?: string; level?: CompetencyLevel }
-  | { kind: 'contact' }
+  | { kind: 'contact'; aboutAsker: boolean }
   | { kind: 'support' }
   | { kind: 'unknown'; text: string };
 
@@ -33,7 +33,7 @@ export function recognizeIntent(text: string, catalog: Catalog): Intent {
     return { kind: 'requirements', ...(competencyId ? { competencyId } : {}), ...(level ? { level } : {}) };
   }
   if (hasWord(typed, ['contact', 'ppc']) || hasPhrase(typed, 'who can renew') || hasPhrase(typed, 'am i primary')) {
-    return { kind: 'contact' };
+    return { kind: 'contact', aboutAsker: hasPhrase(typed, 'am i') || hasPhrase(typed, 'is it me') };
   }
   if (hasWord(typed, ['anniversary', 'renewal', 'renew', 'days', 'expire', 'expires', 'expiry', 'deadline', 'countdown']) || hasPhrase(typed, 'how long')) {
     return { kind: 'anniversary' };

@@ -5,6 +5,8 @@ import type { ContactView } from './view-models.js';
 export interface Asker {
   aadObjectId?: string;
   email?: string;
+  /** The person asked about themselves ("am I the primary contact?"): answer yes or no first. */
+  askedAboutSelf?: boolean;
 }
 
 /** Matches on the Azure AD object id, else the email, both case-insensitively. */
@@ -25,7 +27,11 @@ export function contactView(org: Pick<Organization, 'name' | 'primaryContact'>, 
     contactName: name,
     contactEmail: email,
     askerIsContact,
-    headline: askerIsContact ? 'You are the Primary Program Contact.' : `${name} is your Primary Program Contact.`,
+    headline: askerIsContact
+      ? 'You are the Primary Program Contact.'
+      : asker.askedAboutSelf
+        ? `No, you are not the Primary Program Contact: ${name} is.`
+        : `${name} is your Primary Program Contact.`,
     explanation:
       'The Primary Program Contact is normally the person authorized to update the membership profile and to manage the renewal in the Partner Membership Center.',
     nextSteps: askerIsContact

@@ -89,7 +89,7 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
   if (missingReferences > 0) blockers.push(`${missingReferences} more customer ${missingReferences === 1 ? 'reference' : 'references'} needed`);
   lines.push({
     label: 'Customer evidence',
-    detail: `${level.customerReferences} approved customer references, each valid for ${catalog.data.referenceValidityYears} years after approval and still valid after the anniversary: ${validReferences} of yours count.`,
+    detail: `${level.customerReferences} approved customer references, each valid for ${catalog.data.referenceValidityYears} years after approval and still valid after the anniversary: ${validReferences} of yours ${validReferences === 1 ? 'counts' : 'count'}.`,
     status: missingReferences === 0 && standings.every((standing) => standing.countsForRenewal) ? 'met' : 'blocker',
     statusLabel: missingReferences === 0 ? `${validReferences} of ${level.customerReferences}` : `${missingReferences} missing`,
   });

@@ -1,0 +1,96 @@
+/**
+ * The HTTP edge refuses what is not a valid, authenticated activity before any bot logic runs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeActivity } from '../support/activities.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const TENANT = 'aaaaaaaa-0000-0000-0000-00000000000a';
+const setupSubmit = (t: TestApp) =>
+  makeActivity('personal-card-submit', {
+    serviceUrl: t.connector.serviceUrl,
+    tenantId: TENANT,
+    value: { form: 'profile', name: 'X', partnerId: '1', anniversaryDate: '2027-01-01', contactName: 'Y', contactEmail: 'y@x.example' },
+  });
+
+describe('with authentication off (local development)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.stop());
+
+  it('answers 400 to a body that is not JSON', async () => {
+    const response = await t.post('{"type": "message", ');
+    expect(response.status).toBe(400);
+  });
+
+  it('answers 400 to JSON that is not an activity', async () => {
+    expect((await t.post({ hello: 'world' })).status).toBe(400);
+    expect((await t.post([1, 2, 3])).status).toBe(400);
+    const noServiceUrl = setupSubmit(t);
+    delete noServiceUrl.serviceUrl;
+    expect((await t.post(noServiceUrl)).status).toBe(400);
+  });
+
+  it('answers 413 to a body over 256 KB and writes nothing', async () => {
+    const activity = setupSubmit(t);
+    activity.value.customerReferences = 'x'.repeat(300 * 1024);
+    expect((await t.post(activity)).status).toBe(413);
+    expect(await t.app.storage.countOrganizations()).toBe(0);
+    expect(t.connector.sent).toHaveLength(0);
+  });
+
+  it('reports healthy storage on /healthz', async () => {
+    const response = await fetch(`${t.app.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', storage: 'sqlite' });
+  });
+});
+
+describe('with authentication on', () => {
+  let t: TestApp;
+  let metadata: { close: () => void; url: string };
+  beforeAll(async () => {
+    // A local OpenID endpoint that knows no keys, so no request ever leaves the machine.
+    const { createServer } = await import('node:http');
+    const server = createServer((_req, res) => {
+      res.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as { port: number }).port;
+    metadata = { close: () => server.close(), url: `http://127.0.0.1:${port}/.well-known/openid-configuration` };
+    t = await startTestApp({
+      env: {
+        MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+        MicrosoftAppPassword: 'not-a-real-secret',
+        MicrosoftAppType: 'MultiTenant',
+        ToBotFromChannelOpenIdMetadataUrl: metadata.url,
+        ToBotFromEmulatorOpenIdMetadataUrl: metadata.url,
+      },
+    });
+  });
+  afterAll(async () => {
+    await t.stop();
+    metadata.close();
+  });
+
+  const unsignedJwt = [{ alg: 'none', typ: 'JWT' }, { iss: 'https://api.botframework.com', aud: '11111111-2222-3333-4444-555555555555', exp: 4_102_444_800 }]
+    .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+    .join('.')
+    .concat('.');
+
+  for (const [what, header] of [
+    ['no Authorization header', undefined],
+    ['a garbage token', 'Bearer not-a-token'],
+    ['an unsigned token', `Bearer ${unsignedJwt}`],
+    ['a non-bearer scheme', 'Basic dXNlcjpwYXNz'],
+  ] as const) {
+    it(`answers 401 to ${what}, runs no handler and writes nothing`, async () => {
+      const response = await t.post(setupSubmit(t), header ? { authorization: header } : {});
+      expect(response.status).toBe(401);
+      expect(await t.app.storage.countOrganizations()).toBe(0);
+      expect(t.connector.sent).toHaveLength(0);
+    });
+  }
+});
