@@ -7,7 +7,12 @@ import { createAdapter } from './bot/adapter.js';
 import { RenewalBot } from './bot/teams-bot.js';
 import { loadCardTemplates } from './cards/render-card.js';
 import { loadCatalog } from './catalog-file.js';
-import { botFrameworkSettings, isAuthenticationDisabled, type Config } from './config.js';
+import { createProactiveSender } from './bot/proactive.js';
+import { botFrameworkSettings, isAuthenticationDisabled, reminderSettings, type Config } from './config.js';
+import { replanIfCatalogChanged } from './reminders/catalog-watch.js';
+import { createReminderRunner, type ReminderRunner } from './reminders/runner.js';
+import { startTicker } from './reminders/ticker.js';
+import { runnerId } from './reminders/runner-id.js';
 import { createServer } from './http/server.js';
 import type { Logger } from './logger.js';
 import { openStorage } from './storage/open-storage.js';
@@ -17,6 +22,8 @@ export interface RunningApp {
   /** Base URL the server listens on, e.g. http://127.0.0.1:3978 */
   url: string;
   storage: Storage;
+  /** The reminder runner the ticker uses; tests and the CLI can run a pass directly. */
+  reminders: ReminderRunner;
   /** Stops accepting requests, lets in-flight turns finish (up to `graceMs`), closes storage. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -34,6 +41,11 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
   const bot = new RenewalBot({ storage, catalog, now, log, authenticationDisabled });
   const { server, inFlight } = createServer({ adapter, bot, storage, log });
 
+  if (await replanIfCatalogChanged(storage, catalog)) log.info('the requirements catalog changed: every organization will be checked for changes to announce');
+  const sender = createProactiveSender(adapter, config.MicrosoftAppId, config.REMINDER_SEND_TIMEOUT_MS);
+  const reminders = createReminderRunner({ storage, catalog, sender, log, settings: reminderSettings(config), runnerId: runnerId(), clock: now });
+  const ticker = config.REMINDER_TICK_SECONDS > 0 ? startTicker(reminders, { intervalMs: config.REMINDER_TICK_SECONDS * 1000, now, log }) : undefined;
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.PORT, config.HOST, () => resolve());
@@ -45,7 +57,9 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
   return {
     url,
     storage,
+    reminders,
     async stop(graceMs = 10_000) {
+      await ticker?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = Date.now() + graceMs;
       while (inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));

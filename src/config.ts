@@ -3,6 +3,8 @@
  * process.env; `env.example` documents the same variables.
  */
 import { z } from 'zod';
+import { parseRateWindows } from './reminders/rate-limiter.js';
+import { TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, type ReminderSettings } from './reminders/settings.js';
 
 const optionalText = z
   .string()
@@ -38,6 +40,19 @@ export const ConfigSchema = z.object({
     .refine((url) => url === undefined || /^postgres(ql)?:\/\//.test(url), { message: 'must be a postgres:// URL, or empty for SQLite' })
     .describe('PostgreSQL URL; empty uses SQLite under DATA_DIR'),
   CATALOG_FILE: optionalText.describe('JSON file replacing the built-in requirements catalog'),
+  REMINDER_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300).describe('Seconds between reminder passes in the server; 0 = off'),
+  REMINDER_LOCAL_HOUR: z.coerce.number().int().min(0).max(23).default(9).describe("Hour of the organization's day from which its reminders go out"),
+  REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8).describe('Reminder sends in flight at once'),
+  REMINDER_BATCH_SIZE: z.coerce.number().int().min(1).max(5_000).default(100).describe('Reminders claimed per database round trip'),
+  REMINDER_SEND_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(15_000).describe('A send without an answer by then counts as failed'),
+  REMINDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3).describe('Tries per pass after 412/5xx/timeouts'),
+  REMINDER_MAX_THROTTLED_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6).describe('Tries per pass after 429'),
+  REMINDER_MAX_RETRY_AFTER_SECONDS: z.coerce.number().min(0).max(3_600).default(60).describe('A longer Retry-After leaves the reminder for a later pass'),
+  REMINDER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(500).describe('Base of the exponential backoff (with jitter)'),
+  REMINDER_RETRY_CAP_MS: z.coerce.number().int().min(1).max(600_000).default(30_000).describe('Longest single backoff'),
+  REMINDER_LEASE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(120).describe('How long a runner holds a claimed reminder'),
+  REMINDER_CONVERSATION_LIMITS: z.string().default(TEAMS_CONVERSATION_LIMITS).describe('count/seconds windows per conversation, or "off"'),
+  REMINDER_TENANT_LIMITS: z.string().default(TEAMS_TENANT_LIMITS).describe('count/seconds windows per tenant, or "off"'),
   MicrosoftAppId: z.string().trim().default('').describe('Bot app id; empty = local development, authentication off'),
   MicrosoftAppPassword: optionalText.describe('Client secret of the app registration'),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional().describe('App registration type'),
@@ -77,8 +92,32 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if (config.MicrosoftAppId && config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword && !config.CertificateThumbprint) {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (or use a certificate or UserAssignedMSI)');
   }
+  for (const key of ['REMINDER_CONVERSATION_LIMITS', 'REMINDER_TENANT_LIMITS'] as const) {
+    try {
+      parseRateWindows(config[key]);
+    } catch (error) {
+      problems.push(`${key}: ${(error as Error).message}`);
+    }
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+export function reminderSettings(config: Config): ReminderSettings {
+  return {
+    localHour: config.REMINDER_LOCAL_HOUR,
+    concurrency: config.REMINDER_CONCURRENCY,
+    batchSize: config.REMINDER_BATCH_SIZE,
+    sendTimeoutMs: config.REMINDER_SEND_TIMEOUT_MS,
+    maxAttempts: config.REMINDER_MAX_ATTEMPTS,
+    maxThrottledAttempts: config.REMINDER_MAX_THROTTLED_ATTEMPTS,
+    maxRetryAfterMs: config.REMINDER_MAX_RETRY_AFTER_SECONDS * 1000,
+    retryBaseMs: config.REMINDER_RETRY_BASE_MS,
+    retryCapMs: config.REMINDER_RETRY_CAP_MS,
+    leaseMs: config.REMINDER_LEASE_SECONDS * 1000,
+    conversationLimits: parseRateWindows(config.REMINDER_CONVERSATION_LIMITS),
+    tenantLimits: parseRateWindows(config.REMINDER_TENANT_LIMITS),
+  };
 }
 
 /** The settings handed to the SDK's ConfigurationBotFrameworkAuthentication, under its own names. */

@@ -13,6 +13,8 @@ export type Intent =
   | { kind: 'requirements'; competencyId?: string; level?: CompetencyLevel }
   | { kind: 'contact'; aboutAsker: boolean }
   | { kind: 'support' }
+  | { kind: 'reminders-here' }
+  | { kind: 'mark-renewed' }
   | { kind: 'unknown'; text: string };
 
 /**
@@ -24,6 +26,12 @@ export function recognizeIntent(text: string, catalog: Catalog): Intent {
   const typed = words(normalized);
   if (typed.length === 0) return { kind: 'help' };
 
+  if (hasPhrase(typed, 'reminders here') || hasPhrase(typed, 'post reminders') || hasPhrase(typed, 'remind us here')) {
+    return { kind: 'reminders-here' };
+  }
+  if (hasPhrase(typed, 'mark renewal done') || hasPhrase(typed, 'we renewed') || hasPhrase(typed, 'renewal done') || hasPhrase(typed, 'mark renewed')) {
+    return { kind: 'mark-renewed' };
+  }
   const competencyId = findCompetency(typed, catalog);
   const level = findLevel(typed);
   if (hasWord(typed, ['setup', 'configure', 'profile', 'onboard']) || hasPhrase(typed, 'set up') || hasPhrase(typed, 'edit organization')) {

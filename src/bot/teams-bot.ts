@@ -12,6 +12,8 @@ import { AppError } from './app-error.js';
 import { errorCardFor } from './card-errors.js';
 import type { BotDependencies } from './dependencies.js';
 import { createQuestionHandler } from './handlers/answer-question.js';
+import { createMarkRenewedHandler } from './handlers/mark-renewed.js';
+import { createReminderChannelHandlers } from './handlers/reminder-channel.js';
 import { createProfileSubmitHandler } from './handlers/setup-form.js';
 import { recognizeIntent } from './intents.js';
 import { turnIdentity, type TurnIdentity } from './turn-identity.js';
@@ -19,25 +21,44 @@ import { turnIdentity, type TurnIdentity } from './turn-identity.js';
 export class RenewalBot extends TeamsActivityHandler {
   private readonly answerQuestion;
   private readonly saveProfile;
+  private readonly reminderChannel;
+  private readonly markRenewed;
+  /** Last service URL stored per tenant, so an unchanged one costs no database write. */
+  private readonly knownServiceUrls = new Map<string, string>();
 
   constructor(private readonly deps: BotDependencies) {
     super();
     this.answerQuestion = createQuestionHandler(deps);
     this.saveProfile = createProfileSubmitHandler(deps);
+    this.reminderChannel = createReminderChannelHandlers(deps);
+    this.markRenewed = createMarkRenewedHandler(deps);
 
     this.onMessage(async (context, next) => {
       await this.reply(context, (identity) => this.onMessageTurn(context, identity));
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.reply(context, (identity) => this.welcome(identity));
+      await this.reply(context, async (identity) => {
+        await this.reminderChannel.onAddedToTeam(context.activity, identity);
+        return this.welcome(identity);
+      });
+      await next();
+    });
+    this.onInstallationUpdateRemove(async (context, next) => {
+      await this.quietly(context, (identity) => this.reminderChannel.onRemovedFromTeam(context.activity, identity));
       await next();
     });
     this.onMembersAdded(async (context, next) => {
-      // Teams also sends installationUpdate, which greets; other channels (the emulator) only send this.
-      const botAdded = context.activity.membersAdded?.some((member) => member.id === context.activity.recipient?.id);
-      if (botAdded && context.activity.channelId !== 'msteams') {
-        await this.reply(context, (identity) => this.welcome(identity));
+      if (isBotAmong(context.activity.membersAdded, context)) {
+        // Teams sends installationUpdate too, which greets; other channels (the emulator) only send this.
+        if (context.activity.channelId !== 'msteams') await this.reply(context, (identity) => this.welcome(identity));
+        else await this.quietly(context, (identity) => this.reminderChannel.onAddedToTeam(context.activity, identity));
+      }
+      await next();
+    });
+    this.onMembersRemoved(async (context, next) => {
+      if (isBotAmong(context.activity.membersRemoved, context)) {
+        await this.quietly(context, (identity) => this.reminderChannel.onRemovedFromTeam(context.activity, identity));
       }
       await next();
     });
@@ -49,7 +70,10 @@ export class RenewalBot extends TeamsActivityHandler {
       // Action.Submit lands here as a message carrying the card's data.
       return this.onCardData(value, identity);
     }
-    return this.answerQuestion(recognizeIntent(context.activity.text ?? '', this.deps.catalog), identity);
+    const intent = recognizeIntent(context.activity.text ?? '', this.deps.catalog);
+    if (intent.kind === 'reminders-here') return this.reminderChannel.postRemindersHere(context.activity, identity);
+    if (intent.kind === 'mark-renewed') return this.markRenewed(identity);
+    return this.answerQuestion(intent, identity);
   }
 
   private async onCardData(data: unknown, identity: TurnIdentity): Promise<CardAttachment> {
@@ -77,15 +101,39 @@ export class RenewalBot extends TeamsActivityHandler {
     await context.sendActivity(MessageFactory.attachment(card));
   }
 
+  /** Runs a handler that answers nothing (lifecycle events); failures are only logged. */
+  private async quietly(context: TurnContext, handler: (identity: TurnIdentity) => Promise<void>): Promise<void> {
+    try {
+      await handler(await this.identify(context));
+    } catch (error) {
+      errorCardFor(error, this.deps.log, { activityType: context.activity.type });
+    }
+  }
+
+  private async identify(context: TurnContext): Promise<TurnIdentity> {
+    const identity = turnIdentity(context.activity, { authenticationDisabled: this.deps.authenticationDisabled });
+    const serviceUrl = context.activity.serviceUrl;
+    if (serviceUrl && this.knownServiceUrls.get(identity.tenantId) !== serviceUrl) {
+      // Teams may move a tenant to another service URL; proactive sends must follow it.
+      await this.deps.storage.rememberServiceUrl(identity.tenantId, serviceUrl);
+      this.knownServiceUrls.set(identity.tenantId, serviceUrl);
+    }
+    return identity;
+  }
+
   private async cardOrError(context: TurnContext, handler: (identity: TurnIdentity) => Promise<CardAttachment>): Promise<CardAttachment> {
     let identity: TurnIdentity | undefined;
     try {
-      identity = turnIdentity(context.activity, { authenticationDisabled: this.deps.authenticationDisabled });
+      identity = await this.identify(context);
       return await handler(identity);
     } catch (error) {
       return errorCardFor(error, this.deps.log, { tenantId: identity?.tenantId, activityType: context.activity.type });
     }
   }
+}
+
+function isBotAmong(members: { id: string }[] | undefined, context: TurnContext): boolean {
+  return members?.some((member) => member.id === context.activity.recipient?.id) ?? false;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

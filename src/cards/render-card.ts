@@ -14,7 +14,9 @@ import type {
   AnniversaryView,
   ContactView,
   ErrorView,
+  NoticeView,
   ProfileSavedView,
+  ReminderView,
   RequirementsView,
   SetupFormView,
   SupportView,
@@ -34,6 +36,8 @@ export interface CardViews {
   'setup-form': SetupFormView;
   'profile-saved': ProfileSavedView;
   error: ErrorView;
+  reminder: ReminderView;
+  notice: NoticeView;
 }
 export type CardName = keyof CardViews;
 
@@ -47,6 +51,8 @@ const cardSet: { [K in CardName]: true } = {
   'setup-form': true,
   'profile-saved': true,
   error: true,
+  reminder: true,
+  notice: true,
 };
 export const cardNames = Object.keys(cardSet) as readonly CardName[];
 

@@ -2,23 +2,34 @@
  * Operator commands: `npm run cli -- <command>`. Exit codes: 0 done, 1 the input or the work
  * failed (the message says why), 2 the command line itself was wrong.
  */
-import { parseArgs } from 'node:util';
 import { loadCatalog } from '../catalog-file.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openStorage } from '../storage/open-storage.js';
-import { importOrganizations } from './import-organizations.js';
+import { UsageError, type CliOutput } from './cli-output.js';
+import { importCommand } from './import-command.js';
+import { remindersCommand } from './reminders-command.js';
 
 const USAGE = `Usage: npm run cli -- <command>
 
 Commands:
-  import FILE.json [--dry-run]   Create or update organizations from FILE.json (all or nothing)
+  import FILE.json [--dry-run]                          Create or update organizations from FILE.json (all or nothing)
+  reminders run [--now ISO-8601] [--dry-run] [--tenant ID]  Plan and send the reminders due now (or at --now)
+  reminders status                                      Count reminders per kind: pending, sent, failed, inactive
 `;
 
+const COMMANDS = { import: importCommand, reminders: remindersCommand } as const;
+
 export async function runCli(argv: string[], env: Record<string, string | undefined>, out = console.log, err = console.error): Promise<number> {
+  const io: CliOutput = { out, err };
   const [command, ...rest] = argv;
   if (!command || command === 'help' || command === '--help') {
     out(USAGE);
     return command ? 0 : 2;
+  }
+  const run = COMMANDS[command as keyof typeof COMMANDS];
+  if (!run) {
+    err(`Unknown command "${command}".\n\n${USAGE}`);
+    return 2;
   }
   let config;
   try {
@@ -30,38 +41,23 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     }
     throw error;
   }
-  switch (command) {
-    case 'import': {
-      const { positionals, values } = parseArgs({ args: rest, allowPositionals: true, options: { 'dry-run': { type: 'boolean' } } });
-      const file = positionals[0];
-      if (!file || positionals.length > 1) {
-        err(`import takes one file.\n\n${USAGE}`);
-        return 2;
-      }
-      const catalog = await loadCatalog(config.CATALOG_FILE);
-      const storage = await openStorage({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-      try {
-        const result = await importOrganizations(file, storage, catalog, { dryRun: values['dry-run'] });
-        if (!result.ok) {
-          err(`${file}: nothing was imported.`);
-          for (const problem of result.problems) err(`  ${file}:${problem.replace(/^line /, '')}`);
-          return 1;
-        }
-        const { created, updated, unchanged } = result.summary;
-        out(values['dry-run'] ? `${file}: ${result.count} organizations are valid (dry run, nothing written).` : `${file}: ${created} created, ${updated} updated, ${unchanged} unchanged.`);
-        return 0;
-      } finally {
-        await storage.close();
-      }
-    }
-    default:
-      err(`Unknown command "${command}".\n\n${USAGE}`);
+  const catalog = await loadCatalog(config.CATALOG_FILE);
+  const storage = await openStorage({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
+  try {
+    return await run(rest, { config, storage, catalog, io });
+  } catch (error) {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err(`${(error as Error).message}\n\n${USAGE}`);
       return 2;
+    }
+    throw error;
+  } finally {
+    await storage.close();
   }
 }
 
 // Run when executed directly (npm run cli), not when imported by tests.
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('/cli/main.ts') || process.argv[1]?.endsWith('/cli/main.js')) {
+if (process.argv[1]?.endsWith('/cli/main.ts') || process.argv[1]?.endsWith('/cli/main.js')) {
   runCli(process.argv.slice(2), process.env).then(
     (code) => process.exit(code),
     (error: unknown) => {

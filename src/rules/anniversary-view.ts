@@ -1,4 +1,5 @@
 /** The anniversary card's view: the date, the days left, the phase and what to do now. */
+import { currentAnniversary } from './cycle.js';
 import { anniversaryHeadline, anniversaryNextSteps, anniversaryStatus, PHASE_LABELS } from './anniversary.js';
 import type { Organization } from './organization.js';
 import { longDate, type PlainDate } from './plain-date.js';
@@ -15,8 +16,8 @@ const PHASE_STYLES: Record<Phase, AnniversaryView['phaseStyle']> = {
 /**
  * @example anniversaryView(org, '2026-11-30').headline // '90 days left: the renewal window is open.'
  */
-export function anniversaryView(org: Pick<Organization, 'name' | 'anniversaryDate' | 'timeZone'>, today: PlainDate): AnniversaryView {
-  const status = anniversaryStatus(org.anniversaryDate, today);
+export function anniversaryView(org: Pick<Organization, 'name' | 'anniversaryDate' | 'renewedCycles' | 'timeZone'>, today: PlainDate): AnniversaryView {
+  const status = anniversaryStatus(currentAnniversary(org), today);
   return {
     organizationName: org.name,
     phase: status.phase,

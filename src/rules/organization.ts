@@ -3,7 +3,7 @@
  * The schema is the single definition used by the setup form, the operator import and storage.
  */
 import { z } from 'zod';
-import { isPlainDate, isTimeZone } from './plain-date.js';
+import { canonicalTimeZone, isPlainDate, isTimeZone } from './plain-date.js';
 
 export const PlainDateSchema = z
   .string()
@@ -13,7 +13,8 @@ export const PlainDateSchema = z
 export const TimeZoneSchema = z
   .string()
   .trim()
-  .refine(isTimeZone, { message: 'must be an IANA time zone name such as Europe/Berlin' });
+  .refine(isTimeZone, { message: 'must be an IANA time zone name such as Europe/Berlin' })
+  .transform(canonicalTimeZone);
 
 /**
  * Azure AD / Teams ids: GUID-like, but emulators send non-standard lengths, so only the alphabet is
@@ -78,6 +79,12 @@ export type OrganizationProfile = z.infer<typeof OrganizationProfileSchema>;
 export const OrganizationSchema = OrganizationProfileSchema.extend({
   tenantId: DirectoryIdSchema,
   admins: z.array(DirectoryIdSchema).max(100).default([]),
+  /**
+   * Renewals marked done since `anniversaryDate` was entered: the current cycle's anniversary is
+   * that many years later. Counting, rather than moving the date, keeps a 29 February anniversary
+   * on the 29th in leap years.
+   */
+  renewedCycles: z.number().int().min(0).max(500).default(0),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 

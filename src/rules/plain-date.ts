@@ -90,6 +90,11 @@ function dateFormatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** The runtime's own spelling of a zone name ('europe/berlin' → 'Europe/Berlin'). */
+export function canonicalTimeZone(timeZone: string): string {
+  return dateFormatterFor(timeZone).resolvedOptions().timeZone;
+}
+
 /** True when the runtime knows `timeZone` as an IANA zone name. */
 export function isTimeZone(timeZone: string): boolean {
   if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(timeZone)) return false;
@@ -114,4 +119,22 @@ export function weekdayDate(date: PlainDate): string {
 // A TZDate pinned to UTC formats the same calendar day whatever TZ the process runs under.
 function asUtcDate(date: PlainDate): TZDate {
   return new TZDate(toDayNumber(date) * MS_PER_DAY, 'UTC');
+}
+
+const hourFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * The calendar day a daily job at `hour` o'clock local time has most recently reached: today from
+ * that hour on, yesterday before it.
+ * @example dayReachedAtHour(new Date('2027-01-15T07:00:00Z'), 'Europe/Berlin', 9) // '2027-01-14' (08:00 there)
+ */
+export function dayReachedAtHour(instant: Date, timeZone: string, hour: number): PlainDate {
+  let formatter = hourFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+    hourFormatters.set(timeZone, formatter);
+  }
+  const fields = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
+  const today = `${fields.year}-${fields.month}-${fields.day}`;
+  return Number(fields.hour) >= hour ? today : addDays(today, -1);
 }

@@ -35,7 +35,7 @@ export type ProfileFormResult =
  */
 export function parseProfileForm(raw: Record<string, unknown>, catalog: Catalog): ProfileFormResult {
   const submitted = ProfileFormSubmitSchema.safeParse(raw);
-  const values: SetupFormValues = submitted.success ? submitted.data : emptyValues();
+  const values: SetupFormValues = submitted.success ? submitted.data : salvagedValues(raw);
   const competencyLevels = readCompetencyLevels(raw, catalog);
   const errors: Record<string, string> = {};
   if (!submitted.success) {
@@ -119,6 +119,16 @@ function valuesFromProfile(profile: OrganizationProfile): SetupFormValues {
     customerReferences: profile.customerReferences.map((r) => `${r.customer}; ${r.competency}; ${r.approvedOn}`).join('\n'),
     certifications: profile.certifications.map((c) => `${c.person}; ${c.exam}; ${c.passedOn}`).join('\n'),
   };
+}
+
+/** What can be shown again of a submit that failed its first check, so nothing typed is lost. */
+function salvagedValues(raw: Record<string, unknown>): SetupFormValues {
+  const values = emptyValues();
+  for (const key of Object.keys(values) as (keyof SetupFormValues)[]) {
+    const value = raw[key];
+    if (typeof value === 'string') values[key] = value.slice(0, 100_000);
+  }
+  return values;
 }
 
 function emptyValues(): SetupFormValues {

@@ -1,5 +1,6 @@
 /** The confirmation shown after the profile is saved: what the bot now knows. */
 import type { Catalog } from './catalog.js';
+import { currentAnniversary } from './cycle.js';
 import type { Organization } from './organization.js';
 import { longDate } from './plain-date.js';
 import { QUESTION_SUGGESTIONS, SUGGESTIONS } from './suggestions.js';
@@ -14,7 +15,7 @@ export function profileSavedView(org: Organization, catalog: Catalog): ProfileSa
     organizationName: org.name,
     facts: [
       { title: 'Partner id', value: org.partnerId },
-      { title: 'Anniversary', value: longDate(org.anniversaryDate) },
+      { title: 'Anniversary', value: longDate(currentAnniversary(org)) },
       { title: 'Time zone', value: org.timeZone },
       { title: 'Primary Program Contact', value: `${org.primaryContact.name} (${org.primaryContact.email})` },
       { title: 'Competencies', value: competencies || 'None yet' },

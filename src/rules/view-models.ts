@@ -155,3 +155,23 @@ export interface ProfileSavedView {
   facts: { title: string; value: string }[];
   suggestions: Suggestion[];
 }
+
+export interface ReminderView {
+  organizationName: string;
+  title: string;
+  /** Accent colour of the title: 'warning' or 'attention'. */
+  style: 'warning' | 'attention';
+  message: string;
+  anniversaryLabel: string;
+  /** Empty when the reminder has no checklist. */
+  checklistTitle: string;
+  checklist: string[];
+  suggestions: Suggestion[];
+}
+
+/** A short confirmation or explanation, e.g. "Reminders will be posted here". */
+export interface NoticeView {
+  title: string;
+  message: string;
+  suggestions: Suggestion[];
+}

@@ -32,6 +32,88 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('organizations').execute();
     },
   },
+  '0002-reminders': {
+    async up(db: Kysely<any>) {
+      // One column per ALTER TABLE: SQLite accepts a single ADD COLUMN per statement.
+      await db.schema
+        .alterTable('organizations')
+        .addColumn('next_reminder_on', 'text', (column) => column.notNull().defaultTo('0001-01-01'))
+        .execute();
+      await db.schema
+        .alterTable('organizations')
+        .addColumn('told_requirements', 'text', (column) => column.notNull().defaultTo('{}'))
+        .execute();
+      // The planner's scan: next_reminder_on <= today, in (next_reminder_on, tenant_id) keyset order.
+      await db.schema
+        .createIndex('organizations_next_reminder_on_idx')
+        .on('organizations')
+        .columns(['next_reminder_on', 'tenant_id'])
+        .execute();
+
+      await db.schema
+        .createTable('reminder_targets')
+        .addColumn('tenant_id', 'text', (column) => column.primaryKey())
+        .addColumn('team_id', 'text', (column) => column.notNull())
+        .addColumn('conversation_id', 'text', (column) => column.notNull())
+        .addColumn('service_url', 'text', (column) => column.notNull())
+        .addColumn('conversation_reference', 'text', (column) => column.notNull())
+        .addColumn('active', 'integer', (column) => column.notNull().defaultTo(1))
+        .addColumn('inactive_reason', 'text', (column) => column.notNull().defaultTo(''))
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('reminder_ledger')
+        .addColumn('tenant_id', 'text', (column) => column.notNull())
+        .addColumn('kind', 'text', (column) => column.notNull())
+        .addColumn('cycle', 'text', (column) => column.notNull())
+        .addColumn('subject', 'text', (column) => column.notNull())
+        .addColumn('due_on', 'text', (column) => column.notNull())
+        .addColumn('payload', 'text', (column) => column.notNull())
+        .addColumn('status', 'text', (column) => column.notNull())
+        .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0))
+        .addColumn('last_error', 'text', (column) => column.notNull().defaultTo(''))
+        .addColumn('claimed_by', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('next_attempt_at', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('sent_at', 'text')
+        .addPrimaryKeyConstraint('reminder_ledger_pkey', ['tenant_id', 'kind', 'cycle', 'subject'])
+        .execute();
+      // claimReminders: pending rows due for an attempt, and sending rows whose lease expired.
+      await db.schema
+        .createIndex('reminder_ledger_status_next_attempt_idx')
+        .on('reminder_ledger')
+        .columns(['status', 'next_attempt_at'])
+        .execute();
+      await db.schema
+        .createIndex('reminder_ledger_status_lease_idx')
+        .on('reminder_ledger')
+        .columns(['status', 'lease_until'])
+        .execute();
+      // reminderCounts: grouped by (kind, status), answered from this index alone.
+      await db.schema
+        .createIndex('reminder_ledger_kind_status_idx')
+        .on('reminder_ledger')
+        .columns(['kind', 'status'])
+        .execute();
+
+      await db.schema
+        .createTable('settings')
+        .addColumn('key', 'text', (column) => column.primaryKey())
+        .addColumn('value', 'text', (column) => column.notNull())
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('settings').execute();
+      await db.schema.dropTable('reminder_ledger').execute();
+      await db.schema.dropTable('reminder_targets').execute();
+      // SQLite refuses to drop an indexed column: the index goes first.
+      await db.schema.dropIndex('organizations_next_reminder_on_idx').execute();
+      await db.schema.alterTable('organizations').dropColumn('told_requirements').execute();
+      await db.schema.alterTable('organizations').dropColumn('next_reminder_on').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

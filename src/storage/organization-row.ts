@@ -24,8 +24,11 @@ export function profileJson(organization: Organization): string {
   return JSON.stringify(organization);
 }
 
+/** The columns of an `organizations` row that the profile determines (not the reminder planner's). */
+export type OrganizationProfileRow = Omit<OrganizationsTable, 'next_reminder_on' | 'told_requirements'>;
+
 /** The row for a validated organization, stamped with `at` as both creation and update time. */
-export function organizationRow(organization: Organization, at: Date): OrganizationsTable {
+export function organizationRow(organization: Organization, at: Date): OrganizationProfileRow {
   const instant = at.toISOString();
   return {
     tenant_id: organization.tenantId,

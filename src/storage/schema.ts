@@ -1,7 +1,16 @@
 /**
- * The tables as Kysely sees them. Every column is plain text so one set of queries runs unchanged
- * on SQLite and PostgreSQL: dates are ISO strings, the profile is JSON text.
+ * The tables as Kysely sees them. Every column is plain text (or a plain integer) so one set of
+ * queries runs unchanged on SQLite and PostgreSQL: dates are ISO strings, structured data is JSON text.
  */
+import type { Generated } from 'kysely';
+import type { ReminderKind } from '../rules/reminders.js';
+import type { LedgerStatus } from './reminder-store.js';
+
+/**
+ * The `next_reminder_on` that means "plan this organization at the next pass": before every real
+ * date, so it is always due. Set whenever the profile or the reminder target changes.
+ */
+export const PLAN_AT_NEXT_PASS = '0001-01-01';
 
 /** One partner organization per Teams tenant; `profile` is the source of truth, the rest is for queries. */
 export interface OrganizationsTable {
@@ -16,8 +25,59 @@ export interface OrganizationsTable {
   /** ISO instants (`Date.prototype.toISOString`). */
   created_at: string;
   updated_at: string;
+  /** ISO date of the next day the reminder planner must look at it; PLAN_AT_NEXT_PASS = now. Indexed with tenant_id. */
+  next_reminder_on: Generated<string>;
+  /** JSON: per held competency, the requirements the organization was last told about. */
+  told_requirements: Generated<string>;
+}
+
+/** Where a tenant's reminders are posted: one channel per tenant. */
+export interface ReminderTargetsTable {
+  tenant_id: string;
+  team_id: string;
+  conversation_id: string;
+  service_url: string;
+  /** JSON of the Bot Framework ConversationReference. */
+  conversation_reference: string;
+  /** 1 or 0: integers read back the same on both back ends, booleans do not. */
+  active: number;
+  inactive_reason: Generated<string>;
+  updated_at: string;
+}
+
+/** One row per reminder that was ever due: the key makes each go out at most once. */
+export interface ReminderLedgerTable {
+  tenant_id: string;
+  kind: ReminderKind;
+  cycle: string;
+  subject: string;
+  /** ISO date the reminder became due. */
+  due_on: string;
+  /** JSON object. */
+  payload: string;
+  status: LedgerStatus;
+  /** Incremented by every claim. */
+  attempts: Generated<number>;
+  last_error: Generated<string>;
+  /** The runner holding the current claim; null when nobody does. */
+  claimed_by: string | null;
+  /** ISO instant the current claim expires; null when not claimed. */
+  lease_until: string | null;
+  /** ISO instant before which a pending reminder is not attempted. */
+  next_attempt_at: string;
+  created_at: string;
+  sent_at: string | null;
+}
+
+/** Small key/value state of the deployment (e.g. the catalog fingerprint reminders were planned with). */
+export interface SettingsTable {
+  key: string;
+  value: string;
 }
 
 export interface DatabaseSchema {
   organizations: OrganizationsTable;
+  reminder_targets: ReminderTargetsTable;
+  reminder_ledger: ReminderLedgerTable;
+  settings: SettingsTable;
 }

@@ -1,12 +1,18 @@
 /**
  * Storage on a Kysely database. Every query is written once and runs on both SQLite and
- * PostgreSQL: plain text columns, standard upsert (`on conflict ... do update`), no dialect SQL.
+ * PostgreSQL: plain text columns, standard upsert (`on conflict ... do update`), no dialect SQL
+ * except the row locking of a reminder claim (see lockForClaim in reminder-ledger.ts).
+ * Organizations live here; the reminder store is composed from its focused parts.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Organization } from '../rules/organization.js';
 import type { DatabaseKind } from './database.js';
 import { organizationFromProfile, organizationRow, profileJson, validOrganization } from './organization-row.js';
-import type { DatabaseSchema } from './schema.js';
+import { reminderLedgerStore } from './reminder-ledger.js';
+import { reminderPlanningStore } from './reminder-planning.js';
+import { reminderTargetStore } from './reminder-targets.js';
+import { PLAN_AT_NEXT_PASS, type DatabaseSchema } from './schema.js';
+import { settingsStore } from './settings.js';
 import type { Storage, UpsertSummary } from './storage.js';
 
 export interface SqlStorageOptions {
@@ -20,6 +26,10 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: DatabaseKind,
 
   return {
     kind,
+    ...reminderTargetStore(db, now),
+    ...reminderPlanningStore(db, now),
+    ...settingsStore(db),
+    ...reminderLedgerStore(db, kind),
 
     async getOrganization(tenantId) {
       const row = await storedProfile(db, tenantId);
@@ -76,14 +86,20 @@ function storedProfile(db: Kysely<DatabaseSchema>, tenantId: string) {
 
 /**
  * Inserts or replaces one organization. created_at is kept on replace, and the update is skipped
- * when the stored profile is identical, so a no-op save does not bump updated_at.
+ * when the stored profile is identical, so a no-op save does not bump updated_at. A new or changed
+ * profile is due for reminder planning at the next pass; what it was told is left as it is.
  */
 async function writeOrganization(db: Kysely<DatabaseSchema>, organization: Organization, at: Date): Promise<void> {
   const row = organizationRow(organization, at);
   const { tenant_id: _tenantId, created_at: _createdAt, ...changes } = row;
   await db
     .insertInto('organizations')
-    .values(row)
-    .onConflict((oc) => oc.column('tenant_id').doUpdateSet(changes).where('organizations.profile', '<>', row.profile))
+    .values({ ...row, next_reminder_on: PLAN_AT_NEXT_PASS })
+    .onConflict((oc) =>
+      oc
+        .column('tenant_id')
+        .doUpdateSet({ ...changes, next_reminder_on: PLAN_AT_NEXT_PASS })
+        .where('organizations.profile', '<>', row.profile),
+    )
     .execute();
 }

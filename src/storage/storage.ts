@@ -3,6 +3,7 @@
  * for (taken from the verified activity, never from a payload), so no call can reach another tenant.
  */
 import type { Organization } from '../rules/organization.js';
+import type { ReminderStore } from './reminder-store.js';
 
 export interface UpsertSummary {
   created: number;
@@ -20,7 +21,7 @@ export interface OrganizationStore {
   countOrganizations(): Promise<number>;
 }
 
-export interface Storage extends OrganizationStore {
+export interface Storage extends OrganizationStore, ReminderStore {
   /** Which back end answers: for logs, /healthz and the doctor. */
   readonly kind: 'sqlite' | 'postgres';
   /** Resolves when the database answers a trivial query; rejects otherwise. */

@@ -28,6 +28,8 @@ const cases = [
   sample('setup form, with errors', 'setup-form', samples.setupFormWithErrorsView),
   sample('profile saved', 'profile-saved', samples.profileSavedView),
   sample('error', 'error', samples.errorView),
+  ...Object.entries(samples.reminderViews).map(([kind, view]) => sample(`reminder, ${kind}`, 'reminder', view)),
+  sample('notice', 'notice', samples.noticeView),
 ];
 
 /** Every element of the card (any object with a `type`), depth first. */

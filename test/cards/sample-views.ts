@@ -1,3 +1,7 @@
+import { defaultCatalog } from '../../src/rules/catalog.js';
+import { reminderView as buildReminderView } from '../../src/rules/reminder-view.js';
+import { REMINDER_KINDS, type ReminderKind } from '../../src/rules/reminders.js';
+import type { NoticeView, ReminderView } from '../../src/rules/view-models.js';
 /**
  * Realistic view models for every card, shared by the card tests and by conversation tests.
  * Dates are consistent with each other: today 2026-12-05, anniversary 2027-02-28 (85 days left).
@@ -287,6 +291,28 @@ export const errorView: ErrorView = {
   code: 'storage.unavailable',
 };
 
+/** Reminder cards as the rules word them, one per kind. */
+export const reminderViews: Record<ReminderKind, ReminderView> = Object.fromEntries(
+  REMINDER_KINDS.map((kind) => [
+    kind,
+    buildReminderView(
+      {
+        kind,
+        organizationName: trickyOrganizationName,
+        anniversary: '2027-02-28',
+        payload: { customer: 'Fabrikam', competency: 'cloud-platform', expiresOn: '2027-01-10', competencyId: 'cloud-platform', level: 'gold', changes: ['Customer references needed: 5 → 6', 'Exams now accepted: AZ-900'] },
+      },
+      defaultCatalog(),
+    ),
+  ]),
+) as Record<ReminderKind, ReminderView>;
+
+export const noticeView: NoticeView = {
+  title: 'Reminders will be posted here',
+  message: 'Renewal reminders for Contoso will appear in this channel from now on.',
+  suggestions: questionSuggestions,
+};
+
 /** One typical view per card, keyed like the templates. */
 export const sampleViews: CardViews = {
   welcome: welcomeView,
@@ -297,4 +323,6 @@ export const sampleViews: CardViews = {
   'setup-form': setupFormView,
   'profile-saved': profileSavedView,
   error: errorView,
+  reminder: reminderViews['window-open'],
+  notice: noticeView,
 };

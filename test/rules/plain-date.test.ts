@@ -4,6 +4,8 @@ import {
   addYears,
   calendarDateIn,
   daysBetween,
+  daysInMonth,
+  isLeapYear,
   isPlainDate,
   isTimeZone,
   longDate,
@@ -30,6 +32,16 @@ describe('isPlainDate', () => {
     ['', 'an empty string'],
   ])('rejects %s (%s)', (text) => {
     expect(isPlainDate(text)).toBe(false);
+  });
+});
+
+describe('leap years and month lengths', () => {
+  it('knows 2028 and 2000 are leap years, and 2027 and 2100 are not', () => {
+    expect([2028, 2000, 2027, 2100, 1900].map(isLeapYear)).toEqual([true, true, false, false, false]);
+  });
+
+  it('gives February 29 days in a leap year and 28 otherwise, and April 30', () => {
+    expect([daysInMonth(2028, 2), daysInMonth(2027, 2), daysInMonth(2100, 2), daysInMonth(2027, 4), daysInMonth(2027, 12)]).toEqual([29, 28, 28, 30, 31]);
   });
 });
 

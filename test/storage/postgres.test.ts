@@ -36,7 +36,8 @@ async function freshSchema(): Promise<{ schema: string; schemaUrl: string; drop:
 describe.skipIf(!url)('PostgreSQL', () => {
   runStorageContract('PostgreSQL', async ({ now }) => {
     const { schemaUrl, drop } = await freshSchema();
-    return sqlStorageUnderTest(await openDatabase({ databaseUrl: schemaUrl, dataDir: os.tmpdir() }), now, drop);
+    const open = () => openDatabase({ databaseUrl: schemaUrl, dataDir: os.tmpdir() });
+    return sqlStorageUnderTest(await open(), now, drop, open);
   });
 
   it('creates its tables in the schema named by the connection search_path', async () => {
@@ -47,7 +48,14 @@ describe.skipIf(!url)('PostgreSQL', () => {
       const { rows } = await admin((client) =>
         client.query<{ table_name: string }>('select table_name from information_schema.tables where table_schema = $1 order by 1', [schema]),
       );
-      expect(rows.map((row) => row.table_name)).toEqual(['kysely_migration', 'kysely_migration_lock', 'organizations']);
+      expect(rows.map((row) => row.table_name)).toEqual([
+        'kysely_migration',
+        'kysely_migration_lock',
+        'organizations',
+        'reminder_ledger',
+        'reminder_targets',
+        'settings',
+      ]);
     } finally {
       await drop();
     }

@@ -4,8 +4,10 @@
  */
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ReminderKind } from '../../src/rules/reminders.js';
 import type { OpenedDatabase } from '../../src/storage/database.js';
 import { runMigrations } from '../../src/storage/migrations.js';
+import type { PlannedReminder, ReminderKey, ReminderTarget } from '../../src/storage/reminder-store.js';
 import type { DatabaseSchema } from '../../src/storage/schema.js';
 import { createSqlStorage } from '../../src/storage/sql-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
@@ -15,20 +17,38 @@ export interface StorageUnderTest {
   storage: Storage;
   /** The same database, for checking what was actually written (timestamps, corrupted rows). */
   db: Kysely<DatabaseSchema>;
+  /** Another Storage on the same database over its own connection(s), as a second replica would have. */
+  openSecond?: () => Promise<Storage>;
   cleanup: () => Promise<void>;
 }
 
 export type MakeStorage = (clock: { now: () => Date }) => Promise<StorageUnderTest>;
 
-/** Migrates an opened test database and wraps it in Storage with the test's clock. */
+/**
+ * Migrates an opened test database and wraps it in Storage with the test's clock; `reopen`, when
+ * given, opens the same database again (a new connection) for the tests that need two replicas.
+ */
 export async function sqlStorageUnderTest(
   opened: OpenedDatabase,
   now: () => Date,
   removeDatabase: () => Promise<void>,
+  reopen?: () => Promise<OpenedDatabase>,
 ): Promise<StorageUnderTest> {
   await runMigrations(opened.db, opened.kind);
   const storage = createSqlStorage(opened.db, opened.kind, { now });
-  return { storage, db: opened.db, cleanup: async () => { await storage.close(); await removeDatabase(); } };
+  const seconds: Storage[] = [];
+  const openSecond = reopen && (async () => {
+    const again = await reopen();
+    const second = createSqlStorage(again.db, again.kind, { now });
+    seconds.push(second);
+    return second;
+  });
+  const cleanup = async () => {
+    for (const second of seconds) await second.close();
+    await storage.close();
+    await removeDatabase();
+  };
+  return { storage, db: opened.db, openSecond, cleanup };
 }
 
 /** Registers the behaviour tests for one back end; `makeStorage` gives each test an empty database. */
@@ -164,4 +184,456 @@ export function runStorageContract(name: string, makeStorage: MakeStorage): void
       }
     });
   });
+
+  runReminderContract(name, makeStorage);
+}
+
+const CHANNEL = '19:general@thread.tacv2';
+const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
+
+/** The target a tenant's install into team-1 saves; `overrides` replace whole fields. */
+function makeTarget(tenantId = 'tenant-a', overrides: Partial<Omit<ReminderTarget, 'active' | 'inactiveReason'>> = {}) {
+  return {
+    tenantId,
+    teamId: 'team-1',
+    conversationId: CHANNEL,
+    serviceUrl: SERVICE_URL,
+    conversationReference: {
+      channelId: 'msteams',
+      serviceUrl: SERVICE_URL,
+      bot: { id: '28:renewal-bot', name: 'Renewal Bot' },
+      conversation: { id: CHANNEL, isGroup: true, conversationType: 'channel', tenantId },
+    },
+    ...overrides,
+  };
+}
+
+function makeReminder(overrides: Partial<PlannedReminder> = {}): PlannedReminder {
+  return { tenantId: 'tenant-a', kind: 'window-open', cycle: '2027-02-28', subject: '', dueOn: '2026-11-30', payload: {}, ...overrides };
+}
+
+const keyOf = ({ tenantId, kind, cycle, subject }: ReminderKey): ReminderKey => ({ tenantId, kind, cycle, subject });
+
+/** The ledger, reminder targets and planning index: the reminder half of Storage. */
+function runReminderContract(name: string, makeStorage: MakeStorage): void {
+  describe(`${name} reminder storage`, () => {
+    let subject: StorageUnderTest;
+    let storage: Storage;
+    let clock: Date;
+    const at = (instant: string) => { clock = new Date(instant); };
+    const T0 = new Date('2026-11-30T08:00:00.000Z');
+    const later = (ms: number) => new Date(T0.getTime() + ms);
+    const MINUTE = 60_000;
+
+    /** An organization with an active target: what the planner and the sender work on. */
+    const install = async (tenantId = 'tenant-a') => {
+      await storage.saveOrganization(makeOrganization({ tenantId }));
+      await storage.saveReminderTarget(makeTarget(tenantId));
+    };
+    const plan = (tenantId: string, reminders: PlannedReminder[], nextReminderOn = '2026-12-14', toldRequirements: Record<string, unknown> = {}) =>
+      storage.recordPlan(tenantId, { reminders, nextReminderOn, toldRequirements });
+    const claim = (options: { runnerId?: string; now?: Date; leaseMs?: number; limit?: number; tenantId?: string } = {}) =>
+      storage.claimReminders({ runnerId: 'runner-1', now: T0, leaseMs: 5 * MINUTE, limit: 10, ...options });
+    const statusOf = async (key: ReminderKey) =>
+      (await storage.remindersOf(key.tenantId)).find((row) => row.kind === key.kind && row.cycle === key.cycle && row.subject === key.subject);
+    const ledgerRow = (key: ReminderKey) =>
+      subject.db
+        .selectFrom('reminder_ledger')
+        .selectAll()
+        .where('tenant_id', '=', key.tenantId)
+        .where('kind', '=', key.kind)
+        .where('cycle', '=', key.cycle)
+        .where('subject', '=', key.subject)
+        .executeTakeFirstOrThrow();
+    const due = async (upTo = '2026-11-30') =>
+      (await storage.organizationsToPlan({ upTo, limit: 100 })).map((row) => row.organization.tenantId);
+    /** `count` reminders of tenant-a, due on consecutive days from 2026-01-01 (oldest first by subject). */
+    const manyReminders = (count: number) =>
+      Array.from({ length: count }, (_, index) =>
+        makeReminder({
+          kind: 'reference-expiring',
+          subject: `ref-${String(index).padStart(3, '0')}`,
+          dueOn: new Date(Date.UTC(2026, 0, 1 + index)).toISOString().slice(0, 10),
+          payload: { index },
+        }),
+      );
+
+    beforeEach(async () => {
+      at('2026-11-30T07:00:00.000Z');
+      subject = await makeStorage({ now: () => clock });
+      storage = subject.storage;
+    });
+    afterEach(async () => { await subject.cleanup(); });
+
+    describe('targets', () => {
+      it('keeps one target per tenant however often the app is installed', async () => {
+        expect(await storage.saveReminderTarget(makeTarget())).toBe('created');
+        expect(await storage.saveReminderTarget(makeTarget())).toBe('unchanged');
+        const moved = makeTarget('tenant-a', { teamId: 'team-2', conversationId: '19:other@thread.tacv2' });
+        expect(await storage.saveReminderTarget(moved)).toBe('updated');
+        expect(await storage.getReminderTarget('tenant-a')).toEqual({ ...moved, active: true, inactiveReason: '' });
+        const rows = await subject.db.selectFrom('reminder_targets').select('tenant_id').execute();
+        expect(rows).toEqual([{ tenant_id: 'tenant-a' }]);
+      });
+
+      it('returns nothing for a tenant without a target', async () => {
+        expect(await storage.getReminderTarget('tenant-a')).toBeUndefined();
+        expect(await storage.deactivateReminderTarget('tenant-a', 'app removed')).toBe(false);
+      });
+
+      it('deactivates a target with its reason, and reactivates it when it is saved again', async () => {
+        await storage.saveReminderTarget(makeTarget());
+        expect(await storage.deactivateReminderTarget('tenant-a', 'HTTP 403')).toBe(true);
+        expect(await storage.getReminderTarget('tenant-a')).toMatchObject({ active: false, inactiveReason: 'HTTP 403' });
+        expect(await storage.deactivateReminderTarget('tenant-a', 'again')).toBe(false);
+        expect((await storage.getReminderTarget('tenant-a'))?.inactiveReason).toBe('HTTP 403');
+
+        expect(await storage.saveReminderTarget(makeTarget())).toBe('updated');
+        expect(await storage.getReminderTarget('tenant-a')).toMatchObject({ active: true, inactiveReason: '' });
+      });
+
+      it('is not deactivated by the removal of the app from another team', async () => {
+        await storage.saveReminderTarget(makeTarget('tenant-a', { teamId: 'team-1' }));
+        expect(await storage.deactivateReminderTarget('tenant-a', 'removed from team-2', 'team-2')).toBe(false);
+        expect((await storage.getReminderTarget('tenant-a'))?.active).toBe(true);
+        expect(await storage.deactivateReminderTarget('tenant-a', 'removed from team-1', 'team-1')).toBe(true);
+        expect(await storage.getReminderTarget('tenant-a')).toMatchObject({ active: false, inactiveReason: 'removed from team-1' });
+      });
+
+      it("remembers a new service URL in the target and in its conversation reference", async () => {
+        await storage.saveReminderTarget(makeTarget());
+        const newUrl = 'https://smba.trafficmanager.net/amer/';
+        await storage.rememberServiceUrl('tenant-a', newUrl);
+        const target = await storage.getReminderTarget('tenant-a');
+        expect(target?.serviceUrl).toBe(newUrl);
+        expect(target?.conversationReference).toEqual({ ...makeTarget().conversationReference, serviceUrl: newUrl });
+        // The target as it now is, saved again, changes nothing.
+        expect(await storage.saveReminderTarget(makeTarget('tenant-a', { serviceUrl: newUrl, conversationReference: target!.conversationReference }))).toBe('unchanged');
+      });
+
+      it('does not write when the service URL is the one already stored', async () => {
+        await storage.saveReminderTarget(makeTarget());
+        const before = await subject.db.selectFrom('reminder_targets').selectAll().executeTakeFirstOrThrow();
+        at('2026-12-01T07:00:00.000Z');
+        await storage.rememberServiceUrl('tenant-a', SERVICE_URL);
+        await storage.rememberServiceUrl('tenant-unknown', SERVICE_URL);
+        expect(await subject.db.selectFrom('reminder_targets').selectAll().execute()).toEqual([before]);
+      });
+
+      it('fails loudly on a corrupted conversation reference', async () => {
+        await storage.saveReminderTarget(makeTarget());
+        await subject.db.updateTable('reminder_targets').set({ conversation_reference: 'not json' }).execute();
+        await expect(storage.getReminderTarget('tenant-a')).rejects.toThrow(/reminder target of tenant "tenant-a" is corrupted/);
+      });
+    });
+
+    describe('planning', () => {
+      it('offers only organizations that are due and have an active target', async () => {
+        await install('tenant-a');
+        await storage.saveOrganization(makeOrganization({ tenantId: 'tenant-b' })); // no target yet
+        await install('tenant-c');
+        await plan('tenant-c', [], '2026-12-14'); // not due before 14 December
+        await install('tenant-d');
+        await storage.deactivateReminderTarget('tenant-d', 'HTTP 404');
+        await storage.saveReminderTarget(makeTarget('tenant-e')); // a target, but no organization
+
+        const page = await storage.organizationsToPlan({ upTo: '2026-11-30', limit: 10 });
+        expect(page).toEqual([{ organization: makeOrganization({ tenantId: 'tenant-a' }), toldRequirements: {}, nextReminderOn: '0001-01-01' }]);
+        expect(await due('2026-12-14')).toEqual(['tenant-a', 'tenant-c']);
+      });
+
+      it('pages through due organizations in (next date, tenant) order', async () => {
+        const tenants = ['tenant-a', 'tenant-b', 'tenant-c', 'tenant-d', 'tenant-e'];
+        for (const tenantId of tenants) await install(tenantId);
+        await plan('tenant-a', [], '2026-11-20');
+        await plan('tenant-b', [], '2026-11-10');
+        await plan('tenant-e', [], '2026-11-10');
+        await plan('tenant-d', [], '2026-12-01'); // not due yet
+        const expected = [['0001-01-01', 'tenant-c'], ['2026-11-10', 'tenant-b'], ['2026-11-10', 'tenant-e'], ['2026-11-20', 'tenant-a']];
+
+        const seen: string[][] = [];
+        let after: { nextReminderOn: string; tenantId: string } | undefined;
+        for (let pages = 0; pages < 10; pages += 1) {
+          const page = await storage.organizationsToPlan({ upTo: '2026-11-30', limit: 2, after });
+          seen.push(...page.map((row) => [row.nextReminderOn, row.organization.tenantId]));
+          const last = page[page.length - 1];
+          if (!last || page.length < 2) break;
+          after = { nextReminderOn: last.nextReminderOn, tenantId: last.organization.tenantId };
+        }
+        expect(seen).toEqual(expected);
+        const one = await storage.organizationsToPlan({ upTo: '2026-11-30', limit: 10, tenantId: 'tenant-e' });
+        expect(one.map((row) => row.organization.tenantId)).toEqual(['tenant-e']);
+      });
+
+      it('records a plan once: a reminder already in the ledger is left as it is', async () => {
+        await install();
+        const reminders = [makeReminder(), makeReminder({ kind: 'reference-expiring', subject: 'cloud-platform|Fabrikam|2024-06-01', payload: { customer: 'Fabrikam' } })];
+        expect(await plan('tenant-a', reminders, '2026-12-14', { 'cloud-platform': { references: 2 } })).toBe(2);
+        expect(await plan('tenant-a', [...reminders, makeReminder({ kind: 'two-weeks', dueOn: '2027-02-14' })])).toBe(1);
+        expect(await plan('tenant-a', reminders)).toBe(0);
+
+        const ledger = await storage.remindersOf('tenant-a');
+        expect(ledger).toHaveLength(3);
+        expect(ledger.every((row) => row.status === 'pending' && row.attempts === 0 && row.lastError === '' && row.sentAt === null)).toBe(true);
+        expect(ledger.find((row) => row.kind === 'reference-expiring')?.payload).toEqual({ customer: 'Fabrikam' });
+        expect(await due('2026-12-13')).toEqual([]);
+        const [planned] = await storage.organizationsToPlan({ upTo: '2026-12-14', limit: 1 });
+        expect(planned).toMatchObject({ nextReminderOn: '2026-12-14', toldRequirements: {} });
+      });
+
+      it('stores what the organization was told with its next date', async () => {
+        await install();
+        await plan('tenant-a', [], '2026-12-14', { 'cloud-platform': { references: 2, certifications: ['AZ-104'] } });
+        const [planned] = await storage.organizationsToPlan({ upTo: '2026-12-14', limit: 1 });
+        expect(planned?.toldRequirements).toEqual({ 'cloud-platform': { references: 2, certifications: ['AZ-104'] } });
+      });
+
+      it('makes an organization due again when its profile changes, not when it is saved unchanged', async () => {
+        await install();
+        await plan('tenant-a', [], '2027-01-15', { told: true });
+        expect(await due()).toEqual([]);
+
+        await storage.saveOrganization(makeOrganization());
+        expect(await storage.upsertOrganizations([makeOrganization()])).toMatchObject({ unchanged: 1 });
+        expect(await due()).toEqual([]);
+
+        await storage.saveOrganization(makeOrganization({ name: 'Contoso Group' }));
+        const [replanned] = await storage.organizationsToPlan({ upTo: '2026-11-30', limit: 1 });
+        expect(replanned).toMatchObject({ nextReminderOn: '0001-01-01', toldRequirements: { told: true } });
+        expect(replanned?.organization.name).toBe('Contoso Group');
+
+        await plan('tenant-a', [], '2027-01-15', { told: true });
+        await storage.upsertOrganizations([makeOrganization({ anniversaryDate: '2027-03-31' })]);
+        expect(await due()).toEqual(['tenant-a']);
+      });
+
+      it('makes an organization due again when its target is saved, not when it is saved unchanged', async () => {
+        await install();
+        await plan('tenant-a', [], '2027-01-15');
+        await storage.saveReminderTarget(makeTarget());
+        expect(await due()).toEqual([]);
+        await storage.deactivateReminderTarget('tenant-a', 'HTTP 403');
+        await storage.saveReminderTarget(makeTarget());
+        expect(await due()).toEqual(['tenant-a']);
+      });
+
+      it('replans every organization on request (a catalog change)', async () => {
+        await install('tenant-a');
+        await install('tenant-b');
+        await plan('tenant-a', [], '2027-01-15');
+        await plan('tenant-b', [], '2027-02-15');
+        expect(await due()).toEqual([]);
+        expect(await storage.replanAllOrganizations()).toBe(2);
+        expect(await due()).toEqual(['tenant-a', 'tenant-b']);
+      });
+
+      it('keeps settings', async () => {
+        expect(await storage.getSetting('catalog-fingerprint')).toBeUndefined();
+        await storage.putSetting('catalog-fingerprint', 'abc');
+        await storage.putSetting('catalog-fingerprint', 'def');
+        await storage.putSetting('other', '');
+        expect(await storage.getSetting('catalog-fingerprint')).toBe('def');
+        expect(await storage.getSetting('other')).toBe('');
+      });
+    });
+
+    describe('ledger', () => {
+      it('claims a due reminder with its target, marking it sending; a second claim gets nothing', async () => {
+        await install();
+        await plan('tenant-a', [makeReminder({ payload: { window: 'open' } })]);
+        const [claimed, ...rest] = await claim({ runnerId: 'runner-1', now: T0 });
+        expect(rest).toEqual([]);
+        expect(claimed).toEqual({
+          ...makeReminder({ payload: { window: 'open' } }),
+          attempts: 1,
+          target: { ...makeTarget(), active: true, inactiveReason: '' },
+        });
+        expect(await ledgerRow(makeReminder())).toMatchObject({
+          status: 'sending',
+          claimed_by: 'runner-1',
+          lease_until: later(5 * MINUTE).toISOString(),
+          attempts: 1,
+        });
+        expect(await claim({ runnerId: 'runner-2', now: later(MINUTE) })).toEqual([]);
+      });
+
+      it('claims again a reminder whose lease expired: a killed runner loses nothing', async () => {
+        await install();
+        await plan('tenant-a', [makeReminder()]);
+        expect(await claim({ runnerId: 'runner-1', now: T0, leaseMs: 5 * MINUTE })).toHaveLength(1);
+        // runner-1 dies here without marking anything.
+        expect(await claim({ runnerId: 'runner-2', now: later(5 * MINUTE - 1) })).toEqual([]);
+        const retaken = await claim({ runnerId: 'runner-2', now: later(5 * MINUTE) });
+        expect(retaken.map((reminder) => [keyOf(reminder), reminder.attempts])).toEqual([[keyOf(makeReminder()), 2]]);
+        expect(await ledgerRow(makeReminder())).toMatchObject({ status: 'sending', claimed_by: 'runner-2' });
+      });
+
+      it('marks a reminder sent: it is never claimed again', async () => {
+        await install();
+        await plan('tenant-a', [makeReminder()]);
+        await claim();
+        await storage.markReminderSent(makeReminder(), later(MINUTE));
+        expect(await statusOf(makeReminder())).toMatchObject({ status: 'sent', sentAt: later(MINUTE).toISOString(), attempts: 1 });
+        expect(await ledgerRow(makeReminder())).toMatchObject({ claimed_by: null, lease_until: null });
+        expect(await claim({ now: later(365 * 24 * 60 * MINUTE) })).toEqual([]);
+        expect(await plan('tenant-a', [makeReminder()])).toBe(0);
+        expect((await statusOf(makeReminder()))?.status).toBe('sent');
+      });
+
+      it('does not reopen a sent reminder on a late release or close from a runner whose lease expired', async () => {
+        await install();
+        await plan('tenant-a', [makeReminder()]);
+        await claim({ runnerId: 'runner-1' });
+        await claim({ runnerId: 'runner-2', now: later(10 * MINUTE) });
+        await storage.markReminderSent(makeReminder(), later(11 * MINUTE));
+        await storage.releaseReminder(makeReminder(), { reason: 'timeout', retryAt: later(12 * MINUTE) });
+        await storage.closeReminder(makeReminder(), 'failed', 'HTTP 400');
+        expect(await statusOf(makeReminder())).toMatchObject({ status: 'sent', lastError: '' });
+      });
+
+      it('takes a released reminder back after its retry time, not before', async () => {
+        await install();
+        await plan('tenant-a', [makeReminder()]);
+        await claim();
+        await storage.releaseReminder(makeReminder(), { reason: 'HTTP 429: throttled by Teams', retryAt: later(10 * MINUTE) });
+        expect(await statusOf(makeReminder())).toMatchObject({ status: 'pending', lastError: 'HTTP 429: throttled by Teams' });
+        expect(await ledgerRow(makeReminder())).toMatchObject({ claimed_by: null, lease_until: null, next_attempt_at: later(10 * MINUTE).toISOString() });
+
+        expect(await claim({ now: later(10 * MINUTE - 1) })).toEqual([]);
+        const again = await claim({ now: later(10 * MINUTE) });
+        expect(again.map((reminder) => reminder.attempts)).toEqual([2]);
+      });
+
+      it('closes reminders as failed, inactive or skipped, with the reason, and never claims them again', async () => {
+        await install();
+        const reminders = [
+          makeReminder({ kind: 'window-open' }),
+          makeReminder({ kind: 'two-weeks' }),
+          makeReminder({ kind: 'expired' }),
+        ];
+        await plan('tenant-a', reminders);
+        await claim();
+        await storage.closeReminder(reminders[0]!, 'failed', 'HTTP 400');
+        await storage.closeReminder(reminders[1]!, 'inactive', 'HTTP 403');
+        await storage.closeReminder(reminders[2]!, 'skipped', 'superseded');
+        const ledger = await storage.remindersOf('tenant-a');
+        expect(ledger.map((row) => [row.kind, row.status, row.lastError]).sort()).toEqual([
+          ['expired', 'skipped', 'superseded'],
+          ['two-weeks', 'inactive', 'HTTP 403'],
+          ['window-open', 'failed', 'HTTP 400'],
+        ]);
+        expect(await claim({ now: later(365 * 24 * 60 * MINUTE) })).toEqual([]);
+      });
+
+      it('does not claim the reminders of an inactive target until it is saved again', async () => {
+        await install();
+        await plan('tenant-a', [makeReminder()]);
+        await storage.deactivateReminderTarget('tenant-a', 'HTTP 404');
+        expect(await claim()).toEqual([]);
+        await storage.saveReminderTarget(makeTarget());
+        expect(await claim()).toHaveLength(1);
+      });
+
+      it('claims the oldest due first, at most `limit`, and only the tenant asked for', async () => {
+        await install('tenant-a');
+        await install('tenant-b');
+        await plan('tenant-a', [makeReminder({ kind: 'two-weeks', dueOn: '2026-11-20' }), makeReminder({ kind: 'window-open', dueOn: '2026-09-01' })]);
+        await plan('tenant-b', [makeReminder({ tenantId: 'tenant-b', dueOn: '2026-10-01' })]);
+
+        expect(await claim({ limit: 0 })).toEqual([]);
+        const onlyB = await claim({ tenantId: 'tenant-b' });
+        expect(onlyB.map((reminder) => [reminder.tenantId, reminder.target.tenantId])).toEqual([['tenant-b', 'tenant-b']]);
+        const first = await claim({ limit: 1 });
+        expect(first.map((reminder) => [reminder.tenantId, reminder.kind])).toEqual([['tenant-a', 'window-open']]);
+        const next = await claim({ limit: 5 });
+        expect(next.map((reminder) => [reminder.tenantId, reminder.kind])).toEqual([['tenant-a', 'two-weeks']]);
+      });
+
+      it('records reminders of the tenant acted for, whatever tenant a planned reminder names', async () => {
+        await install('tenant-a');
+        await plan('tenant-a', [makeReminder({ tenantId: 'tenant-b' })]);
+        expect(await storage.remindersOf('tenant-b')).toEqual([]);
+        expect((await storage.remindersOf('tenant-a')).map((row) => row.tenantId)).toEqual(['tenant-a']);
+      });
+
+      it('gives two concurrent claimers disjoint reminders that together are all of them', async () => {
+        await install();
+        expect(await plan('tenant-a', manyReminders(100))).toBe(100);
+        const [one, two] = await Promise.all([
+          claim({ runnerId: 'runner-1', limit: 50 }),
+          claim({ runnerId: 'runner-2', limit: 50 }),
+        ]);
+        expectDisjointAndComplete(one, two, 100);
+      });
+
+      // Only where the back end gives a second connection in this process (PostgreSQL). With SQLite a
+      // second replica is another process: better-sqlite3 waits for a lock synchronously, blocking
+      // the event loop the lock holder needs to commit (sqlite.test.ts runs two claiming processes).
+      it('gives claimers on separate connections (two replicas) disjoint reminders that together are all of them', async ({ skip }) => {
+        if (!subject.openSecond) return skip('a second replica of this back end is another process');
+        await install();
+        expect(await plan('tenant-a', manyReminders(100))).toBe(100);
+        const replica = await subject.openSecond();
+        const claims = [];
+        // Several rounds of small batches, interleaved, so the claims really overlap in time.
+        for (const [runnerId, store] of [['runner-1', storage], ['runner-2', replica]] as const) {
+          claims.push((async () => {
+            const mine: Awaited<ReturnType<Storage['claimReminders']>> = [];
+            for (;;) {
+              const batch = await store.claimReminders({ runnerId, now: T0, leaseMs: 5 * MINUTE, limit: 7 });
+              if (batch.length === 0) return mine;
+              mine.push(...batch);
+            }
+          })());
+        }
+        const [one, two] = await Promise.all(claims);
+        expectDisjointAndComplete(one!, two!, 100);
+        const owners = await subject.db.selectFrom('reminder_ledger').select('claimed_by').where('status', '=', 'sending').execute();
+        expect(owners).toHaveLength(100);
+      });
+
+      it('counts reminders per kind and status', async () => {
+        await install();
+        await plan('tenant-a', [
+          makeReminder({ kind: 'window-open' }),
+          makeReminder({ kind: 'reference-expiring', subject: 'a' }),
+          makeReminder({ kind: 'reference-expiring', subject: 'b' }),
+          makeReminder({ kind: 'reference-expiring', subject: 'c' }),
+        ]);
+        await claim({ tenantId: 'tenant-a', limit: 10 });
+        await storage.markReminderSent(makeReminder({ kind: 'window-open' }), T0);
+        await storage.markReminderSent(makeReminder({ kind: 'reference-expiring', subject: 'a' }), T0);
+        await storage.releaseReminder(makeReminder({ kind: 'reference-expiring', subject: 'b' }), { reason: 'HTTP 503', retryAt: later(MINUTE) });
+        const counts = await storage.reminderCounts();
+        const sorted = [...counts].sort((a, b) => `${a.kind}/${a.status}`.localeCompare(`${b.kind}/${b.status}`));
+        expect(sorted).toEqual([
+          { kind: 'reference-expiring', status: 'pending', count: 1 },
+          { kind: 'reference-expiring', status: 'sending', count: 1 },
+          { kind: 'reference-expiring', status: 'sent', count: 1 },
+          { kind: 'window-open', status: 'sent', count: 1 },
+        ]);
+        expect(counts.every((row) => typeof row.count === 'number')).toBe(true);
+      });
+
+      it("lists a tenant's reminders newest first", async () => {
+        await install();
+        at('2026-09-01T07:00:00.000Z');
+        await plan('tenant-a', [makeReminder({ kind: 'window-open', dueOn: '2026-09-01' })]);
+        at('2026-10-01T07:00:00.000Z');
+        await plan('tenant-a', [makeReminder({ kind: 'two-weeks', dueOn: '2026-10-01' })]);
+        at('2026-11-01T07:00:00.000Z');
+        await plan('tenant-a', [makeReminder({ kind: 'expired', dueOn: '2026-11-01' })]);
+        const kinds: ReminderKind[] = (await storage.remindersOf('tenant-a')).map((row) => row.kind);
+        expect(kinds).toEqual(['expired', 'two-weeks', 'window-open']);
+      });
+    });
+  });
+}
+
+function expectDisjointAndComplete(one: readonly ReminderKey[], two: readonly ReminderKey[], total: number): void {
+  const ids = (claimed: readonly ReminderKey[]) => claimed.map((reminder) => `${reminder.kind}/${reminder.cycle}/${reminder.subject}`);
+  const [first, second] = [ids(one), ids(two)];
+  expect(first.filter((id) => second.includes(id))).toEqual([]);
+  expect(new Set([...first, ...second]).size).toBe(total);
+  expect(first.length + second.length).toBe(total);
 }

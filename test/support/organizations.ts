@@ -14,6 +14,7 @@ export function makeOrganization(overrides: Partial<Organization> = {}): Organiz
     competencies: [{ id: 'cloud-platform', level: 'gold' }],
     customerReferences: [{ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-06-01' }],
     certifications: [{ person: 'Alex Wilber', exam: 'AZ-104', passedOn: '2026-01-15' }],
+    renewedCycles: 0,
     ...overrides,
   };
 }

@@ -25,7 +25,7 @@ export async function startTestApp(options: { now?: string; env?: Record<string,
   const dataDir = mkdtempSync(join(tmpdir(), 'renewal-bot-test-'));
   let now = new Date(options.now ?? '2026-11-25T12:00:00Z');
   const connector = await startFakeConnector();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...options.env });
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', REMINDER_TICK_SECONDS: '0', ...options.env });
   const app = await startApp(config, { log: createLogger('silent'), now: () => now });
 
   const post: TestApp['post'] = async (activity, headers = {}) => {

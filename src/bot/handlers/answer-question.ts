@@ -2,6 +2,7 @@
 import { renderCard, type CardAttachment } from '../../cards/render-card.js';
 import { anniversaryView } from '../../rules/anniversary-view.js';
 import { contactView } from '../../rules/contact.js';
+import { currentAnniversary } from '../../rules/cycle.js';
 import { calendarDateIn } from '../../rules/plain-date.js';
 import { requirementsView } from '../../rules/requirements.js';
 import { supportView } from '../../rules/support.js';
@@ -11,9 +12,12 @@ import type { Intent } from '../intents.js';
 import type { TurnIdentity } from '../turn-identity.js';
 import { showSetupForm } from './setup-form.js';
 
+/** The intents answered with information; actions (setup submits, reminders, renewals) go elsewhere. */
+export type QuestionIntent = Exclude<Intent, { kind: 'reminders-here' | 'mark-renewed' }>;
+
 export function createQuestionHandler(deps: BotDependencies) {
   const { storage, catalog, now } = deps;
-  return async function answerQuestion(intent: Intent, identity: TurnIdentity): Promise<CardAttachment> {
+  return async function answerQuestion(intent: QuestionIntent, identity: TurnIdentity): Promise<CardAttachment> {
     if (intent.kind === 'support') return renderCard('support', supportView(catalog.data));
     const org = await storage.getOrganization(identity.tenantId);
     if (intent.kind === 'setup') return showSetupForm(org, identity, catalog);
@@ -27,7 +31,7 @@ export function createQuestionHandler(deps: BotDependencies) {
       case 'requirements':
         return renderCard(
           'requirements',
-          requirementsView(org, org.anniversaryDate, today, catalog, { competencyId: intent.competencyId, level: intent.level }),
+          requirementsView(org, currentAnniversary(org), today, catalog, { competencyId: intent.competencyId, level: intent.level }),
         );
       case 'contact':
         return renderCard('contact', contactView(org, { aadObjectId: identity.user.aadObjectId, askedAboutSelf: intent.aboutAsker }, catalog.data.renewalGuideUrl));

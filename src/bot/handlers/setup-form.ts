@@ -5,6 +5,7 @@
 import { renderCard, type CardAttachment } from '../../cards/render-card.js';
 import type { Catalog } from '../../rules/catalog.js';
 import { isPrimaryContact } from '../../rules/contact.js';
+import { currentAnniversary } from '../../rules/cycle.js';
 import type { Organization } from '../../rules/organization.js';
 import { parseProfileForm, setupFormView } from '../../rules/profile-form.js';
 import { profileSavedView } from '../../rules/profile-saved.js';
@@ -19,9 +20,20 @@ export function mayEditProfile(org: Organization | undefined, identity: TurnIden
   return org.admins.includes(aadObjectId) || isPrimaryContact(org, { aadObjectId });
 }
 
+/**
+ * The form shows the current cycle's anniversary: left as it is, the cycle count is kept (so a
+ * 29 February anchor survives); a new date starts counting again from it.
+ */
+function cycleAfterEdit(existing: Organization | undefined, submittedDate: string): Pick<Organization, 'anniversaryDate' | 'renewedCycles'> {
+  if (existing && currentAnniversary(existing) === submittedDate) {
+    return { anniversaryDate: existing.anniversaryDate, renewedCycles: existing.renewedCycles };
+  }
+  return { anniversaryDate: submittedDate, renewedCycles: 0 };
+}
+
 export function showSetupForm(org: Organization | undefined, identity: TurnIdentity, catalog: Catalog): CardAttachment {
   if (!mayEditProfile(org, identity)) throw new AppError('profile.forbidden');
-  return renderCard('setup-form', setupFormView(catalog, { profile: org }));
+  return renderCard('setup-form', setupFormView(catalog, { profile: org && { ...org, anniversaryDate: currentAnniversary(org) } }));
 }
 
 export function createProfileSubmitHandler(deps: BotDependencies) {
@@ -37,7 +49,7 @@ export function createProfileSubmitHandler(deps: BotDependencies) {
 
     // The tenant comes from the activity and the admins from storage: nothing in the form can move them.
     const admins = existing?.admins ?? [submitter as string];
-    const organization: Organization = { ...result.profile, tenantId: identity.tenantId, admins };
+    const organization: Organization = { ...result.profile, tenantId: identity.tenantId, admins, ...cycleAfterEdit(existing, result.profile.anniversaryDate) };
     await storage.saveOrganization(organization);
     log.info({ tenantId: identity.tenantId, created: !existing }, 'profile saved');
     return renderCard('profile-saved', profileSavedView(organization, catalog));

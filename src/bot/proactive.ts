@@ -1,0 +1,41 @@
+/**
+ * Posts a card into a stored conversation through the Bot Connector, the way Teams expects
+ * proactive messages: CloudAdapter.continueConversationAsync with the bot's app id.
+ */
+import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import type { CardAttachment } from '../cards/render-card.js';
+import type { ReminderTarget } from '../storage/reminder-store.js';
+
+export interface CardSender {
+  /** Resolves when the connector accepted the card; rejects with the connector's error otherwise. */
+  send(target: ReminderTarget, card: CardAttachment): Promise<void>;
+}
+
+export class SendTimeoutError extends Error {
+  constructor(timeoutMs: number) {
+    super(`the Bot Connector did not answer within ${timeoutMs} ms`);
+    this.name = 'SendTimeoutError';
+  }
+}
+
+export function createProactiveSender(adapter: CloudAdapter, appId: string, timeoutMs: number): CardSender {
+  return {
+    async send(target, card) {
+      // The newest service URL seen for the tenant wins over the one saved with the reference.
+      const reference = { ...target.conversationReference, serviceUrl: target.serviceUrl } as Partial<ConversationReference>;
+      const delivery = adapter.continueConversationAsync(appId, reference, async (context) => {
+        await context.sendActivity(MessageFactory.attachment(card));
+      });
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new SendTimeoutError(timeoutMs)), timeoutMs);
+      });
+      try {
+        await Promise.race([delivery, timeout]);
+      } finally {
+        clearTimeout(timer);
+        delivery.catch(() => {}); // a late failure after the timeout is already accounted for
+      }
+    },
+  };
+}

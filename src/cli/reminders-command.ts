@@ -1,0 +1,57 @@
+/**
+ * `cli reminders run [--now ISO-8601] [--dry-run] [--tenant ID]` runs one pass of the same code the
+ * server's ticker runs; `cli reminders status` counts the ledger. A pass whose deliveries failed
+ * still exits 0: the failures are reported and stay pending.
+ */
+import { parseArgs } from 'node:util';
+import { createAdapter } from '../bot/adapter.js';
+import { createProactiveSender } from '../bot/proactive.js';
+import type { Catalog } from '../rules/catalog.js';
+import { botFrameworkSettings, reminderSettings, type Config } from '../config.js';
+import { createLogger } from '../logger.js';
+import { REMINDER_KINDS } from '../rules/reminders.js';
+import { replanIfCatalogChanged } from '../reminders/catalog-watch.js';
+import { runnerId } from '../reminders/runner-id.js';
+import { createReminderRunner } from '../reminders/runner.js';
+import type { LedgerStatus } from '../storage/reminder-store.js';
+import type { Storage } from '../storage/storage.js';
+import { UsageError, type CliOutput } from './cli-output.js';
+
+export async function remindersCommand(args: string[], context: { config: Config; storage: Storage; catalog: Catalog; io: CliOutput }): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub === 'status') return printStatus(context.storage, context.io);
+  if (sub !== 'run') throw new UsageError(`reminders takes "run" or "status", not "${sub ?? ''}".`);
+  const { values } = parseArgs({ args: rest, options: { now: { type: 'string' }, 'dry-run': { type: 'boolean' }, tenant: { type: 'string' } } });
+  const now = values.now === undefined ? new Date() : new Date(values.now);
+  if (Number.isNaN(now.getTime()) || (values.now !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(values.now))) {
+    throw new UsageError(`--now takes an ISO-8601 instant such as 2027-01-15T09:00:00Z, not "${values.now}".`);
+  }
+  const { config, storage, catalog, io } = context;
+  const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
+  await replanIfCatalogChanged(storage, catalog);
+  const sender = createProactiveSender(createAdapter(botFrameworkSettings(config), log), config.MicrosoftAppId, config.REMINDER_SEND_TIMEOUT_MS);
+  const runner = createReminderRunner({ storage, catalog, sender, log, settings: reminderSettings(config), runnerId: runnerId() });
+  const report = await runner.runPass({ now, dryRun: values['dry-run'], tenantId: values.tenant?.toLowerCase() });
+  io.out(`Reminder pass at ${now.toISOString()}${values['dry-run'] ? ' (dry run: nothing planned or sent)' : ''}: ${report.organizationsPlanned} organizations checked, ${report.planned} reminders planned.`);
+  for (const entry of report.entries) {
+    const subject = entry.subject ? ` ${entry.subject}` : '';
+    io.out(`  ${entry.outcome.padEnd(10)} ${entry.tenantId} ${entry.kind} ${entry.cycle}${subject}${entry.reason ? ` (${entry.reason})` : ''}`);
+  }
+  if (report.omitted > 0) io.out(`  … and ${report.omitted} more`);
+  const { counts } = report;
+  io.out(`Sent ${counts.sent}, would send ${counts['would-send']}, left pending ${counts.pending}, failed ${counts.failed}, target inactive ${counts.inactive}, skipped ${counts.skipped}.`);
+  return 0;
+}
+
+const STATUS_COLUMNS: LedgerStatus[] = ['pending', 'sending', 'sent', 'failed', 'inactive', 'skipped'];
+
+async function printStatus(storage: Storage, io: CliOutput): Promise<number> {
+  const counts = await storage.reminderCounts();
+  const rows = REMINDER_KINDS.map((kind) => [kind, ...STATUS_COLUMNS.map((status) => String(counts.find((c) => c.kind === kind && c.status === status)?.count ?? 0))]);
+  const header = ['kind', ...STATUS_COLUMNS];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] as string).length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ');
+  io.out(line(header));
+  for (const row of rows) io.out(line(row));
+  return 0;
+}

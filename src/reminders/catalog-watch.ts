@@ -1,0 +1,18 @@
+/**
+ * Notices that the operator replaced the requirements catalog since the last start, and asks the
+ * planner to look at every organization again, so changed requirements are announced.
+ */
+import type { Catalog } from '../rules/catalog.js';
+import { fingerprint } from '../rules/fingerprint.js';
+import type { Storage } from '../storage/storage.js';
+
+const SETTING = 'catalog-fingerprint';
+
+export async function replanIfCatalogChanged(storage: Storage, catalog: Catalog): Promise<boolean> {
+  const current = fingerprint(JSON.stringify(catalog.data.competencies));
+  const previous = await storage.getSetting(SETTING);
+  if (previous === current) return false;
+  if (previous !== undefined) await storage.replanAllOrganizations();
+  await storage.putSetting(SETTING, current);
+  return previous !== undefined;
+}

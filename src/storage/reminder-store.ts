@@ -1,0 +1,96 @@
+/**
+ * Persistence for proactive reminders: where each tenant wants them (the target), which
+ * organizations need planning (indexed by their next reminder date), and the ledger that makes each
+ * reminder go out exactly once across restarts and replicas.
+ */
+import type { Organization } from '../rules/organization.js';
+import type { PlainDate } from '../rules/plain-date.js';
+import type { ReminderKind } from '../rules/reminders.js';
+
+export interface ReminderKey {
+  tenantId: string;
+  kind: ReminderKind;
+  /** The anniversary (YYYY-MM-DD) of the cycle it belongs to, or the requirements fingerprint. */
+  cycle: string;
+  /** What it is about within the cycle: '' for the cycle itself, a reference or a competency id. */
+  subject: string;
+}
+
+export interface PlannedReminder extends ReminderKey {
+  dueOn: PlainDate;
+  /** What the card needs that may change later (e.g. what the catalog changed); JSON. */
+  payload: Record<string, unknown>;
+}
+
+export type LedgerStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'inactive' | 'skipped';
+
+export interface ReminderTarget {
+  tenantId: string;
+  teamId: string;
+  /** The channel's conversation id, where reminders are posted. */
+  conversationId: string;
+  serviceUrl: string;
+  /** The Bot Framework ConversationReference, as JSON, for continueConversationAsync. */
+  conversationReference: Record<string, unknown>;
+  active: boolean;
+  /** Why it was deactivated (403/404, app removed), empty when active. */
+  inactiveReason: string;
+}
+
+export interface ClaimedReminder extends PlannedReminder {
+  attempts: number;
+  target: ReminderTarget;
+}
+
+export interface PlanningInput {
+  organization: Organization;
+  /** Per held competency, the requirements the organization was last told about (JSON). */
+  toldRequirements: Record<string, unknown>;
+}
+
+export interface ReminderCount {
+  kind: ReminderKind;
+  status: LedgerStatus;
+  count: number;
+}
+
+export interface ReminderStore {
+  /** Creates or replaces the tenant's target (one per tenant) and reactivates it; marks the org for planning. */
+  saveReminderTarget(target: Omit<ReminderTarget, 'active' | 'inactiveReason'>): Promise<'created' | 'updated' | 'unchanged'>;
+  /** Deactivates the tenant's target; when `teamId` is given, only if the target is in that team. */
+  deactivateReminderTarget(tenantId: string, reason: string, teamId?: string): Promise<boolean>;
+  /** Keeps the newest service URL seen for the tenant on its target; no write when unchanged. */
+  rememberServiceUrl(tenantId: string, serviceUrl: string): Promise<void>;
+  getReminderTarget(tenantId: string): Promise<ReminderTarget | undefined>;
+
+  /**
+   * Organizations with an active target whose next reminder date is on or before `upTo`, in
+   * (next date, tenant) order, `limit` at a time after `after` (keyset paging). Uses the index.
+   */
+  organizationsToPlan(options: { upTo: PlainDate; limit: number; after?: { nextReminderOn: string; tenantId: string }; tenantId?: string }): Promise<(PlanningInput & { nextReminderOn: string })[]>;
+  /**
+   * In one transaction: adds the reminders to the ledger (a key already there is left as it is),
+   * stores the next date to look at this organization and what it has been told.
+   * Returns how many reminders were new.
+   */
+  recordPlan(tenantId: string, plan: { reminders: readonly PlannedReminder[]; nextReminderOn: PlainDate; toldRequirements: Record<string, unknown> }): Promise<number>;
+  /** Marks every organization for planning at the next pass (after a catalog change). */
+  replanAllOrganizations(): Promise<number>;
+  getSetting(key: string): Promise<string | undefined>;
+  putSetting(key: string, value: string): Promise<void>;
+
+  /**
+   * Atomically takes up to `limit` reminders that are pending and due for an attempt (or whose
+   * previous claim's lease expired), for active targets only, marking them `sending` under
+   * `runnerId` until `now + leaseMs`. Two runners never get the same reminder.
+   */
+  claimReminders(options: { runnerId: string; now: Date; leaseMs: number; limit: number; tenantId?: string }): Promise<ClaimedReminder[]>;
+  markReminderSent(key: ReminderKey, at: Date): Promise<void>;
+  /** Back to pending for a later attempt, with the reason kept. */
+  releaseReminder(key: ReminderKey, options: { reason: string; retryAt: Date }): Promise<void>;
+  /** Final states: `failed`, `inactive` (target gone) or `skipped` (no longer applies), with the reason. */
+  closeReminder(key: ReminderKey, status: 'failed' | 'inactive' | 'skipped', reason: string): Promise<void>;
+  reminderCounts(): Promise<ReminderCount[]>;
+  /** The ledger entries of one tenant, newest first (for the CLI and tests). */
+  remindersOf(tenantId: string): Promise<(PlannedReminder & { status: LedgerStatus; attempts: number; lastError: string; sentAt: string | null })[]>;
+}

@@ -1,0 +1,110 @@
+/**
+ * The reminder target of each tenant: the one channel its reminders are posted to, and whether
+ * posting there still works. Saving a target marks the organization for planning, so reminders that
+ * were held back while there was nowhere to send them are planned at the next pass.
+ */
+import { isDeepStrictEqual } from 'node:util';
+import type { Kysely, Selectable } from 'kysely';
+import { storedJsonObject } from './json-text.js';
+import type { ReminderStore, ReminderTarget } from './reminder-store.js';
+import { PLAN_AT_NEXT_PASS, type DatabaseSchema, type ReminderTargetsTable } from './schema.js';
+
+type TargetMethods = Pick<ReminderStore, 'saveReminderTarget' | 'deactivateReminderTarget' | 'rememberServiceUrl' | 'getReminderTarget'>;
+
+export function reminderTargetStore(db: Kysely<DatabaseSchema>, now: () => Date): TargetMethods {
+  return {
+    async saveReminderTarget(target) {
+      const row = {
+        tenant_id: target.tenantId,
+        team_id: target.teamId,
+        conversation_id: target.conversationId,
+        service_url: target.serviceUrl,
+        conversation_reference: JSON.stringify(target.conversationReference),
+        active: 1,
+        inactive_reason: '',
+        updated_at: now().toISOString(),
+      };
+      return db.transaction().execute(async (trx) => {
+        const stored = await trx.selectFrom('reminder_targets').selectAll().where('tenant_id', '=', target.tenantId).executeTakeFirst();
+        if (stored && sameTarget(stored, row)) return 'unchanged';
+        // An upsert rather than insert-or-update: two installs racing for one tenant both succeed.
+        const { tenant_id: _tenantId, ...changes } = row;
+        await trx.insertInto('reminder_targets').values(row).onConflict((oc) => oc.column('tenant_id').doUpdateSet(changes)).execute();
+        await trx.updateTable('organizations').set({ next_reminder_on: PLAN_AT_NEXT_PASS }).where('tenant_id', '=', target.tenantId).execute();
+        return stored ? 'updated' : 'created';
+      });
+    },
+
+    async deactivateReminderTarget(tenantId, reason, teamId) {
+      let update = db
+        .updateTable('reminder_targets')
+        .set({ active: 0, inactive_reason: reason, updated_at: now().toISOString() })
+        .where('tenant_id', '=', tenantId)
+        .where('active', '=', 1);
+      // A team the bot was removed from only takes the target down if the target is in that team.
+      if (teamId !== undefined) update = update.where('team_id', '=', teamId);
+      const result = await update.executeTakeFirst();
+      return result.numUpdatedRows > 0n;
+    },
+
+    async rememberServiceUrl(tenantId, serviceUrl) {
+      // The usual case (every activity, same URL) is this one read and no write.
+      const stored = await db
+        .selectFrom('reminder_targets')
+        .select(['conversation_reference'])
+        .where('tenant_id', '=', tenantId)
+        .where('service_url', '<>', serviceUrl)
+        .executeTakeFirst();
+      if (!stored) return;
+      const reference = storedJsonObject(stored.conversation_reference, `The reminder target of tenant "${tenantId}"`);
+      // The reference is rewritten here rather than with json_set/jsonb_set, which differ per back end.
+      // Compare-and-set on the text read above: a target saved in between (with its own URL) wins.
+      await db
+        .updateTable('reminder_targets')
+        .set({
+          service_url: serviceUrl,
+          conversation_reference: JSON.stringify({ ...reference, serviceUrl }),
+          updated_at: now().toISOString(),
+        })
+        .where('tenant_id', '=', tenantId)
+        .where('service_url', '<>', serviceUrl)
+        .where('conversation_reference', '=', stored.conversation_reference)
+        .execute();
+    },
+
+    async getReminderTarget(tenantId) {
+      const row = await db.selectFrom('reminder_targets').selectAll().where('tenant_id', '=', tenantId).executeTakeFirst();
+      return row && targetFromRow(row);
+    },
+  };
+}
+
+/** A stored target as the bot sees it; the reference JSON is parsed (and checked to be an object). */
+export function targetFromRow(row: Selectable<ReminderTargetsTable>): ReminderTarget {
+  return {
+    tenantId: row.tenant_id,
+    teamId: row.team_id,
+    conversationId: row.conversation_id,
+    serviceUrl: row.service_url,
+    conversationReference: storedJsonObject(row.conversation_reference, `The reminder target of tenant "${row.tenant_id}"`),
+    active: row.active === 1,
+    inactiveReason: row.inactive_reason,
+  };
+}
+
+/** Unchanged: same place, same reference (compared as JSON values, not text) and already active. */
+function sameTarget(stored: Selectable<ReminderTargetsTable>, row: Omit<Selectable<ReminderTargetsTable>, 'updated_at'>): boolean {
+  let storedReference: unknown;
+  try {
+    storedReference = JSON.parse(stored.conversation_reference);
+  } catch {
+    return false; // A damaged reference is replaced by the one being saved.
+  }
+  return (
+    stored.active === 1 &&
+    stored.team_id === row.team_id &&
+    stored.conversation_id === row.conversation_id &&
+    stored.service_url === row.service_url &&
+    isDeepStrictEqual(storedReference, JSON.parse(row.conversation_reference))
+  );
+}

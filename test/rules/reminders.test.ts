@@ -1,0 +1,123 @@
+/** Which reminder is due on which day: each kind on its day and not the day before, catch-up without nonsense. */
+import { describe, expect, it } from 'vitest';
+import { defaultCatalog, parseCatalog } from '../../src/rules/catalog.js';
+import { NOTHING_SCHEDULED, planReminders, stillApplies } from '../../src/rules/reminders.js';
+import { requirementsSnapshot } from '../../src/rules/requirements-snapshot.js';
+import { makeOrganization } from '../support/organizations.js';
+
+const catalog = defaultCatalog();
+// Anniversary 2027-02-28: window opens 2026-11-30, two weeks before is 2027-02-14.
+const org = makeOrganization({ anniversaryDate: '2027-02-28', customerReferences: [] });
+const kinds = (today: string, organization = org) => planReminders(organization, today, {}, catalog).reminders.map((r) => r.kind);
+
+describe('planReminders', () => {
+  it('plans nothing the day before the window opens, and says when to look again', () => {
+    const plan = planReminders(org, '2026-11-29', {}, catalog);
+    expect(plan.reminders).toEqual([]);
+    expect(plan.nextReminderOn).toBe('2026-11-30');
+  });
+
+  it('plans window-open on the day the window opens, for this cycle', () => {
+    const plan = planReminders(org, '2026-11-30', {}, catalog);
+    expect(plan.reminders).toEqual([{ kind: 'window-open', cycle: '2027-02-28', subject: '', dueOn: '2026-11-30', payload: {} }]);
+    expect(plan.nextReminderOn).toBe('2027-02-14');
+  });
+
+  it('plans two-weeks 14 days before and not 15', () => {
+    expect(kinds('2027-02-13')).toEqual(['window-open']);
+    expect(kinds('2027-02-14')).toEqual(['two-weeks']);
+  });
+
+  it('plans expired the day after the anniversary and not on the day itself', () => {
+    expect(kinds('2027-02-28')).toEqual(['two-weeks']);
+    expect(kinds('2027-03-01')).toEqual(['expired']);
+    expect(planReminders(org, '2027-03-01', {}, catalog).nextReminderOn).toBe(NOTHING_SCHEDULED);
+  });
+
+  it('catches up with only the latest phase reminder after a gap', () => {
+    // Nothing ran from before the window opened until after the two-week mark.
+    expect(kinds('2027-02-20')).toEqual(['two-weeks']);
+    // And after the anniversary, neither window-open nor two-weeks: only expired.
+    expect(kinds('2027-04-01')).toEqual(['expired']);
+  });
+
+  it('drops a pending window-open once two-weeks is due', () => {
+    const plan = planReminders(org, '2027-02-14', {}, catalog);
+    expect(stillApplies({ kind: 'window-open', cycle: '2027-02-28', subject: '' }, plan)).toBe(false);
+    expect(stillApplies({ kind: 'two-weeks', cycle: '2027-02-28', subject: '' }, plan)).toBe(true);
+  });
+
+  it('moves to the next cycle once the renewal is marked done', () => {
+    const renewed = { ...org, renewedCycles: 1 };
+    expect(kinds('2027-03-01', renewed)).toEqual([]);
+    expect(planReminders(renewed, '2027-03-01', {}, catalog).nextReminderOn).toBe('2027-11-30');
+    expect(planReminders(renewed, '2027-11-30', {}, catalog).reminders[0]).toMatchObject({ kind: 'window-open', cycle: '2028-02-28' });
+  });
+
+  describe('expiring customer references', () => {
+    // Approved 2025-04-15: expires 2027-04-15, after the anniversary: fine. 2025-02-10 → 2027-02-10: before it.
+    const withReferences = makeOrganization({
+      anniversaryDate: '2027-02-28',
+      customerReferences: [
+        { customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-10' },
+        { customer: 'Northwind', competency: 'cloud-platform', approvedOn: '2025-04-15' },
+      ],
+    });
+
+    it('reminds once per reference that expires before the anniversary, when its expiry is 90 days away', () => {
+      // 2027-02-10 minus 90 days is 2026-11-12.
+      expect(planReminders(withReferences, '2026-11-11', {}, catalog).reminders).toEqual([]);
+      expect(planReminders(withReferences, '2026-11-11', {}, catalog).nextReminderOn).toBe('2026-11-12');
+      const due = planReminders(withReferences, '2026-11-12', {}, catalog).reminders;
+      expect(due).toEqual([
+        {
+          kind: 'reference-expiring',
+          cycle: '2027-02-28',
+          subject: 'cloud-platform|Fabrikam|2025-02-10',
+          dueOn: '2026-11-12',
+          payload: { customer: 'Fabrikam', competency: 'cloud-platform', expiresOn: '2027-02-10' },
+        },
+      ]);
+    });
+
+    it('treats a reference expiring on the anniversary itself as expiring', () => {
+      const onTheDay = makeOrganization({ anniversaryDate: '2027-02-28', customerReferences: [{ customer: 'Tailspin', competency: 'cloud-platform', approvedOn: '2025-02-28' }] });
+      expect(planReminders(onTheDay, '2026-12-01', {}, catalog).reminders.map((r) => r.kind)).toContain('reference-expiring');
+    });
+
+    it('stops reminding about references once the anniversary has passed', () => {
+      expect(planReminders(withReferences, '2027-03-01', {}, catalog).reminders.map((r) => r.kind)).toEqual(['expired']);
+    });
+  });
+
+  describe('requirement changes', () => {
+    const told = { 'cloud-platform': requirementsSnapshot('cloud-platform', 'gold', catalog) };
+
+    it('records what was told without announcing anything the first time', () => {
+      const plan = planReminders(org, '2026-06-01', {}, catalog);
+      expect(plan.reminders).toEqual([]);
+      expect(plan.toldRequirements).toEqual(told);
+    });
+
+    it('announces exactly what changed when the catalog changes a held competency', () => {
+      const data = structuredClone(catalog.data);
+      const platform = data.competencies.find((c) => c.id === 'cloud-platform')!;
+      platform.levels.gold.customerReferences = 6;
+      platform.exams = [...platform.exams, 'AZ-900'];
+      const plan = planReminders(org, '2026-06-01', told, parseCatalog(data));
+      expect(plan.reminders).toHaveLength(1);
+      expect(plan.reminders[0]).toMatchObject({
+        kind: 'requirements-changed',
+        subject: 'cloud-platform',
+        payload: { competencyId: 'cloud-platform', level: 'gold', changes: ['Customer references needed: 5 → 6', 'Exams now accepted: AZ-900'] },
+      });
+      expect(plan.reminders[0]?.cycle).toMatch(/^req-[0-9a-f]{8}$/);
+    });
+
+    it('says nothing when a change concerns a level the organization does not hold', () => {
+      const data = structuredClone(catalog.data);
+      data.competencies.find((c) => c.id === 'cloud-platform')!.levels.silver.customerReferences = 9;
+      expect(planReminders(org, '2026-06-01', told, parseCatalog(data)).reminders).toEqual([]);
+    });
+  });
+});

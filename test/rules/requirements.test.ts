@@ -1,0 +1,372 @@
+import { describe, expect, it } from 'vitest';
+import { defaultCatalog, type Catalog } from '../../src/rules/catalog.js';
+import { referenceStanding } from '../../src/rules/customer-evidence.js';
+import type { Certification, CustomerReference, Organization } from '../../src/rules/organization.js';
+import { requirementsView, type RequirementsQuery } from '../../src/rules/requirements.js';
+import type { CompetencyRequirementsView } from '../../src/rules/view-models.js';
+import { makeOrganization } from '../support/organizations.js';
+import { catalogWith } from './fixtures.js';
+
+const catalog = defaultCatalog();
+const ANNIVERSARY = '2027-02-28';
+const TODAY = '2026-11-25';
+
+function view(org: Organization, options: { anniversary?: string; today?: string; catalog?: Catalog; query?: RequirementsQuery } = {}) {
+  return requirementsView(org, options.anniversary ?? ANNIVERSARY, options.today ?? TODAY, options.catalog ?? catalog, options.query);
+}
+
+function competencyIn(org: Organization, id: string, options: Parameters<typeof view>[1] = {}): CompetencyRequirementsView {
+  const found = view(org, options).competencies.find((competency) => competency.competencyId === id);
+  if (!found) throw new Error(`no requirements shown for ${id}`);
+  return found;
+}
+
+function line(competency: CompetencyRequirementsView, label: string) {
+  return competency.lines.find((candidate) => candidate.label === label);
+}
+
+const refs = (count: number, approvedOn: string, competency = 'cloud-platform'): CustomerReference[] =>
+  Array.from({ length: count }, (_, i) => ({ customer: `Customer ${i + 1}`, competency, approvedOn }));
+
+const certs = (people: string[], exam: string): Certification[] => people.map((person) => ({ person, exam, passedOn: '2026-01-15' }));
+
+describe('the five cross-competency changes', () => {
+  it('lists all five with the date each takes effect', () => {
+    const changes = view(makeOrganization()).changes;
+    expect(changes.map((change) => change.effectiveLabel)).toEqual([
+      'In effect since July 13, 2015',
+      'In effect since July 13, 2015',
+      'In effect since July 13, 2015',
+      'In effect since July 13, 2015',
+      'In effect since January 1, 2016',
+    ]);
+  });
+
+  it('says the gold CSAT removal is still to come for an anniversary on December 31, 2015', () => {
+    const changes = view(makeOrganization(), { anniversary: '2015-12-31', today: '2015-11-01' }).changes;
+    expect(changes[4]?.title).toMatch(/customer satisfaction/i);
+    expect(changes[4]?.effectiveLabel).toBe('Takes effect on January 1, 2016');
+    expect(changes[0]?.effectiveLabel).toBe('In effect since July 13, 2015');
+  });
+
+  it('says the gold CSAT removal is in effect for an anniversary on January 1, 2016 itself', () => {
+    const changes = view(makeOrganization(), { anniversary: '2016-01-01', today: '2015-11-01' }).changes;
+    expect(changes[4]?.effectiveLabel).toBe('In effect since January 1, 2016');
+  });
+
+  it('says which of the organization competencies each change concerns', () => {
+    const org = makeOrganization({ competencies: [{ id: 'cloud-platform', level: 'gold' }, { id: 'cloud-crm', level: 'silver' }] });
+    const labels = view(org).changes.map((change) => change.appliesLabel);
+    expect(labels[0]).toBe('Concerns Cloud Platform, Cloud Customer Relationship Management.');
+    expect(labels[3]).toBe("May concern Cloud Platform, Cloud Customer Relationship Management: check each one's accepted exams.");
+    expect(labels[4]).toBe('Concerns Cloud Platform.');
+  });
+
+  it('says the gold change does not concern an organization holding only silver', () => {
+    const org = makeOrganization({ competencies: [{ id: 'cloud-crm', level: 'silver' }] });
+    expect(view(org).changes[4]?.appliesLabel).toBe('Does not concern your competencies (gold competencies).');
+  });
+
+  it('says the cloud change does not concern an organization holding only a non-cloud competency', () => {
+    const withOnPremises = catalogWith((data) => {
+      const template = data.competencies[0]!;
+      data.competencies.push({ ...template, id: 'datacenter', name: 'Datacenter', cloud: false, exams: ['70-410'] });
+    });
+    const org = makeOrganization({ competencies: [{ id: 'datacenter', level: 'silver' }] });
+    expect(view(org, { catalog: withOnPremises }).changes[0]?.appliesLabel).toBe('Does not concern your competencies (cloud competencies).');
+  });
+});
+
+describe('the gold customer satisfaction survey', () => {
+  const gold = makeOrganization({ competencies: [{ id: 'cloud-platform', level: 'gold' }] });
+  const csat = (anniversary: string, today: string) => line(competencyIn(gold, 'cloud-platform', { anniversary, today }), 'Customer satisfaction survey');
+
+  it('is required for a renewal assessed on December 31, 2015', () => {
+    expect(csat('2015-12-31', '2015-10-01')).toMatchObject({ statusLabel: 'Required', status: 'info' });
+  });
+
+  it('is not required for a renewal assessed on January 1, 2016', () => {
+    expect(csat('2016-01-01', '2015-10-01')).toMatchObject({ statusLabel: 'Not required', status: 'met' });
+  });
+
+  it('is judged by the anniversary, not by today: still required when asked in 2016 about a 2015 anniversary', () => {
+    expect(csat('2015-12-31', '2016-01-05')?.statusLabel).toBe('Required');
+  });
+
+  it('is judged by the anniversary, not by today: not required when asked in 2015 about a 2016 anniversary', () => {
+    expect(csat('2016-03-01', '2015-12-01')?.statusLabel).toBe('Not required');
+  });
+
+  it('never appears for a silver competency', () => {
+    const silver = makeOrganization({ competencies: [{ id: 'cloud-platform', level: 'silver' }] });
+    expect(line(competencyIn(silver, 'cloud-platform', { anniversary: '2015-12-31' }), 'Customer satisfaction survey')).toBeUndefined();
+  });
+});
+
+describe('the cloud performance measure', () => {
+  it("shows the catalog's performance measure of the level held", () => {
+    const gold = competencyIn(makeOrganization({ competencies: [{ id: 'cloud-platform', level: 'gold' }] }), 'cloud-platform');
+    const silver = competencyIn(makeOrganization({ competencies: [{ id: 'cloud-platform', level: 'silver' }] }), 'cloud-platform');
+    expect(line(gold, 'Performance')?.detail).toBe(catalog.levelRequirements('cloud-platform', 'gold')?.performance);
+    expect(line(silver, 'Performance')?.detail).toBe(catalog.levelRequirements('cloud-platform', 'silver')?.performance);
+    expect(line(gold, 'Performance')?.detail).not.toBe(line(silver, 'Performance')?.detail);
+  });
+
+  it('shows a performance measure for each of the five cloud competencies', () => {
+    const ids = ['cloud-platform', 'small-midmarket-cloud-solutions', 'cloud-productivity', 'cloud-crm', 'enterprise-mobility-management'];
+    const org = makeOrganization({ competencies: ids.map((id) => ({ id, level: 'silver' as const })) });
+    for (const competency of view(org).competencies) {
+      expect(line(competency, 'Performance')?.detail, competency.competencyId).toMatch(/actively use|active use/);
+    }
+  });
+
+  it('shows no performance measure for a competency that is not a cloud competency', () => {
+    const withOnPremises = catalogWith((data) => {
+      const template = data.competencies[0]!;
+      data.competencies.push({ ...template, id: 'datacenter', name: 'Datacenter', cloud: false, exams: ['70-410'] });
+    });
+    const org = makeOrganization({ competencies: [{ id: 'datacenter', level: 'silver' }] });
+    const datacenter = competencyIn(org, 'datacenter', { catalog: withOnPremises });
+    expect(line(datacenter, 'Performance')).toBeUndefined();
+    expect(line(datacenter, 'Technical credentials')).toBeDefined();
+  });
+});
+
+describe('customer evidence (references are valid two years after approval)', () => {
+  const withReferences = (customerReferences: CustomerReference[], level: 'silver' | 'gold' = 'gold') =>
+    competencyIn(makeOrganization({ competencies: [{ id: 'cloud-platform', level }], customerReferences }), 'cloud-platform');
+
+  it('names the customer whose reference expires on the anniversary itself as a blocker', () => {
+    const competency = withReferences([{ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-28' }]);
+    expect(competency.blockers).toContain('Fabrikam reference expires on February 28, 2027, the day of the anniversary');
+    expect(competency.ready).toBe(false);
+  });
+
+  it('counts a reference that expires the day after the anniversary', () => {
+    const competency = withReferences([{ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-03-01' }]);
+    expect(competency.blockers.join(' ')).not.toContain('Fabrikam');
+    expect(line(competency, 'Customer evidence')?.detail).toContain('1 of yours count');
+  });
+
+  it('names a reference expiring between today and the anniversary as a blocker', () => {
+    const competency = withReferences([{ customer: 'Tailspin', competency: 'cloud-platform', approvedOn: '2025-02-01' }]);
+    expect(competency.blockers).toContain('Tailspin reference expires on February 1, 2027, before the anniversary');
+  });
+
+  it('names a reference that has already expired as a blocker', () => {
+    const competency = withReferences([{ customer: 'Northwind', competency: 'cloud-platform', approvedOn: '2024-06-01' }]);
+    expect(competency.blockers).toContain('Northwind reference expired on June 1, 2026');
+  });
+
+  it('names every expiring reference, even when enough valid ones remain', () => {
+    const competency = withReferences(
+      [...refs(3, '2025-06-01'), { customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-01-10' }, { customer: 'Litware', competency: 'cloud-platform', approvedOn: '2024-12-01' }],
+      'silver',
+    );
+    expect(competency.blockers.filter((blocker) => blocker.includes('reference'))).toEqual([
+      'Fabrikam reference expires on January 10, 2027, before the anniversary',
+      'Litware reference expires on December 1, 2026, before the anniversary',
+    ]);
+    expect(line(competency, 'Customer evidence')).toMatchObject({ status: 'blocker', statusLabel: '3 of 3' });
+  });
+
+  it('lets a reference approved on 29 February 2024 expire on 28 February 2026', () => {
+    const standing = referenceStanding({ customer: 'Contoso', competency: 'cloud-platform', approvedOn: '2024-02-29' }, '2026-02-28', '2026-01-10', 2);
+    expect(standing.expiresOn).toBe('2026-02-28');
+    expect(standing.countsForRenewal).toBe(false);
+    expect(standing.blocker).toBe('Contoso reference expires on February 28, 2026, the day of the anniversary');
+  });
+
+  it('asks for the missing references when too few are still valid at the anniversary', () => {
+    const competency = withReferences([...refs(2, '2025-06-01'), ...refs(1, '2024-01-01')]);
+    expect(competency.blockers).toContain('3 more customer references needed');
+    expect(line(competency, 'Customer evidence')).toMatchObject({ status: 'blocker', statusLabel: '3 missing' });
+  });
+
+  it('says "reference" in the singular when one is missing', () => {
+    expect(withReferences(refs(2, '2025-06-01'), 'silver').blockers).toContain('1 more customer reference needed');
+  });
+
+  it('does not count a reference given for another competency', () => {
+    const competency = withReferences([...refs(4, '2025-06-01'), ...refs(1, '2025-06-01', 'cloud-crm')]);
+    expect(competency.blockers).toContain('1 more customer reference needed');
+  });
+
+  it('judges references against the anniversary it is given, not the stored one', () => {
+    const org = makeOrganization({ anniversaryDate: '2027-02-28', customerReferences: refs(5, '2025-06-01') });
+    expect(competencyIn(org, 'cloud-platform', { anniversary: '2027-02-28' }).blockers.join(' ')).not.toMatch(/reference/);
+    const later = competencyIn(org, 'cloud-platform', { anniversary: '2027-06-01' }).blockers.filter((blocker) => blocker.includes('reference'));
+    expect(later).toHaveLength(6);
+    expect(later[0]).toBe('Customer 1 reference expires on June 1, 2027, the day of the anniversary');
+    expect(later[5]).toBe('5 more customer references needed');
+  });
+});
+
+describe('technical credentials', () => {
+  const cloudPlatformGold = (certifications: Certification[]) =>
+    competencyIn(makeOrganization({ competencies: [{ id: 'cloud-platform', level: 'gold' }], customerReferences: refs(5, '2025-06-01'), certifications }), 'cloud-platform');
+
+  it("counts one person's MS-102 for both competencies that accept it", () => {
+    const org = makeOrganization({
+      competencies: [
+        { id: 'small-midmarket-cloud-solutions', level: 'silver' },
+        { id: 'cloud-productivity', level: 'silver' },
+      ],
+      certifications: certs(['Adele Vance'], 'MS-102'),
+    });
+    const smb = competencyIn(org, 'small-midmarket-cloud-solutions');
+    const productivity = competencyIn(org, 'cloud-productivity');
+    expect(line(smb, 'Technical credentials')?.statusLabel).toBe('1 of 2');
+    expect(line(productivity, 'Technical credentials')?.statusLabel).toBe('1 of 2');
+    expect(line(smb, 'Technical credentials')?.detail).toContain('Counting: Adele Vance (MS-102).');
+    expect(line(smb, 'Technical credentials')?.detail).toContain('The same exams also count for Cloud Productivity.');
+    expect(line(productivity, 'Technical credentials')?.detail).toContain('The same exams also count for Small and Midmarket Cloud Solutions.');
+  });
+
+  it('mentions shared credit only for competencies the organization holds', () => {
+    const org = makeOrganization({ competencies: [{ id: 'small-midmarket-cloud-solutions', level: 'silver' }], certifications: certs(['Adele Vance'], 'MS-102') });
+    const smb = competencyIn(org, 'small-midmarket-cloud-solutions');
+    expect(line(smb, 'Technical credentials')?.statusLabel).toBe('1 of 2');
+    expect(line(smb, 'Technical credentials')?.detail).not.toContain('also count');
+  });
+
+  it("counts one person's AZ-104 for every competency that accepts it", () => {
+    const azureEverywhere = catalogWith((data) => {
+      for (const competency of data.competencies) if (competency.id !== 'cloud-platform') competency.exams.push('AZ-104');
+    });
+    const ids = azureEverywhere.competenciesAcceptingExam('AZ-104');
+    expect(ids).toHaveLength(5);
+    const org = makeOrganization({
+      competencies: ids.map((id) => ({ id, level: 'silver' as const })),
+      customerReferences: ids.flatMap((id) => refs(3, '2025-06-01', id)),
+      certifications: certs(['Alex Wilber', 'Pradeep Gupta'], 'AZ-104'),
+    });
+    const shown = view(org, { catalog: azureEverywhere }).competencies;
+    expect(shown).toHaveLength(5);
+    for (const competency of shown) {
+      expect(line(competency, 'Technical credentials')?.statusLabel, competency.competencyId).toBe('2 of 2');
+      expect(competency.ready, competency.competencyId).toBe(true);
+    }
+  });
+
+  it('counts a person once however many accepted exams they passed, whatever the case of their name', () => {
+    const competency = cloudPlatformGold([
+      { person: 'Alex Wilber', exam: 'AZ-104', passedOn: '2026-01-15' },
+      { person: ' alex wilber ', exam: 'AZ-305', passedOn: '2026-03-01' },
+    ]);
+    expect(line(competency, 'Technical credentials')?.statusLabel).toBe('1 of 4');
+    expect(line(competency, 'Technical credentials')?.detail).toContain('Alex Wilber (AZ-104, AZ-305)');
+    expect(competency.blockers).toContain(`3 more certified people needed (accepted exams: ${catalog.competency('cloud-platform')?.exams.join(', ')})`);
+  });
+
+  it('accepts an exam code typed in lower case', () => {
+    const competency = cloudPlatformGold(certs(['A', 'B', 'C'], 'az-104'));
+    expect(line(competency, 'Technical credentials')?.statusLabel).toBe('3 of 4');
+    expect(competency.blockers.join(' ')).toContain('1 more certified person needed');
+  });
+
+  it('does not count an exam the competency does not accept', () => {
+    const competency = cloudPlatformGold(certs(['A', 'B', 'C', 'D'], 'MS-900'));
+    expect(line(competency, 'Technical credentials')).toMatchObject({ statusLabel: '0 of 4', status: 'blocker' });
+    expect(line(competency, 'Technical credentials')?.detail).toContain('Nobody recorded yet.');
+  });
+
+  it('is ready when four different people passed accepted exams for gold', () => {
+    const competency = cloudPlatformGold([...certs(['A', 'B'], 'AZ-104'), ...certs(['C'], 'AZ-305'), ...certs(['D'], '70-533')]);
+    expect(competency.blockers).toEqual([]);
+    expect(competency.ready).toBe(true);
+    expect(competency.summary).toBe('You hold this level. Nothing blocks it.');
+  });
+});
+
+describe('thresholds come from the catalog', () => {
+  const org = makeOrganization({
+    competencies: [{ id: 'cloud-crm', level: 'silver' }],
+    customerReferences: refs(1, '2025-06-01', 'cloud-crm'),
+    certifications: certs(['Alex Wilber'], 'MB-210'),
+  });
+
+  it('blocks silver with the default catalog (3 references, 2 people)', () => {
+    expect(competencyIn(org, 'cloud-crm').blockers).toEqual([
+      '2 more customer references needed',
+      `1 more certified person needed (accepted exams: ${catalog.competency('cloud-crm')?.exams.join(', ')})`,
+    ]);
+  });
+
+  it('is ready when an operator lowers the thresholds to 1 and 1', () => {
+    const lenient = catalogWith((data) => {
+      const crm = data.competencies.find((competency) => competency.id === 'cloud-crm')!;
+      crm.levels.silver.customerReferences = 1;
+      crm.levels.silver.certifiedProfessionals = 1;
+    });
+    const competency = competencyIn(org, 'cloud-crm', { catalog: lenient });
+    expect(competency.ready).toBe(true);
+    expect(line(competency, 'Customer evidence')?.statusLabel).toBe('1 of 1');
+  });
+
+  it('uses the catalog reference validity: a three-year validity keeps a 2024 reference', () => {
+    const reference = [{ customer: 'Fabrikam', competency: 'cloud-crm', approvedOn: '2024-03-01' }];
+    const threeYears = catalogWith((data) => {
+      data.referenceValidityYears = 3;
+    });
+    const withOld = makeOrganization({ ...org, customerReferences: reference });
+    expect(competencyIn(withOld, 'cloud-crm').blockers[0]).toBe('Fabrikam reference expired on March 1, 2026');
+    expect(competencyIn(withOld, 'cloud-crm', { catalog: threeYears }).blockers.join(' ')).not.toContain('Fabrikam');
+  });
+});
+
+describe('which competencies are shown', () => {
+  it('shows each competency held, at the level held, in order', () => {
+    const org = makeOrganization({ competencies: [{ id: 'cloud-crm', level: 'gold' }, { id: 'cloud-platform', level: 'silver' }] });
+    expect(view(org).competencies.map((c) => [c.competencyId, c.levelLabel, c.held])).toEqual([
+      ['cloud-crm', 'Gold', true],
+      ['cloud-platform', 'Silver', true],
+    ]);
+  });
+
+  it('answers about a competency not held, saying so', () => {
+    const asked = view(makeOrganization(), { query: { competencyId: 'cloud-crm' } }).competencies;
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toMatchObject({ competencyId: 'cloud-crm', levelLabel: 'Silver', held: false });
+    expect(asked[0]?.summary).toMatch(/^You do not hold this level/);
+  });
+
+  it('answers about gold for a competency held at gold, as held', () => {
+    const asked = view(makeOrganization(), { query: { competencyId: 'cloud-platform', level: 'gold' } }).competencies;
+    expect(asked[0]).toMatchObject({ levelLabel: 'Gold', held: true });
+  });
+
+  it('answers about silver for a competency held at gold, as not held', () => {
+    const asked = view(makeOrganization(), { query: { competencyId: 'cloud-platform', level: 'silver' } }).competencies;
+    expect(asked[0]).toMatchObject({ levelLabel: 'Silver', held: false });
+  });
+
+  it('skips a held competency the catalog no longer has', () => {
+    const org = makeOrganization({ competencies: [{ id: 'retired-competency', level: 'gold' }, { id: 'cloud-platform', level: 'gold' }] });
+    expect(view(org).competencies.map((c) => c.competencyId)).toEqual(['cloud-platform']);
+  });
+
+  it('says there is nothing to show for an organization without competencies', () => {
+    const shown = view(makeOrganization({ competencies: [] }));
+    expect(shown.hasCompetencies).toBe(false);
+    expect(shown.headline).toBe('No competencies to show yet.');
+    expect(shown.changes).toHaveLength(5);
+  });
+
+  it('counts the blocked competencies in the headline', () => {
+    const ready = makeOrganization({
+      competencies: [{ id: 'cloud-platform', level: 'silver' }, { id: 'cloud-crm', level: 'silver' }],
+      customerReferences: refs(3, '2025-06-01'),
+      certifications: certs(['A', 'B'], 'AZ-104'),
+    });
+    expect(view(ready).headline).toBe('1 of 2 competencies have blockers for the renewal on February 28, 2027.');
+    expect(view(ready, { query: { competencyId: 'cloud-platform' } }).headline).toBe('Nothing is blocking this competency for the renewal on February 28, 2027.');
+  });
+
+  it('shows the catalog notes and version', () => {
+    const shown = view(makeOrganization());
+    expect(shown.feesNote).toBe(catalog.data.feesNote);
+    expect(shown.thresholdsNote).toBe(catalog.data.thresholdsNote);
+    expect(shown.catalogVersion).toBe(`Catalog: ${catalog.data.version}`);
+  });
+});
