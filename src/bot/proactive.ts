@@ -18,14 +18,36 @@ export class SendTimeoutError extends Error {
   }
 }
 
+/**
+ * The connector client's HTTP pipeline retries 429 and 5xx on its own (up to 3 times, seconds
+ * apart). The reminder runner has its own, configurable policy that also feeds the rate limiter
+ * and the ledger, so the SDK's retry phase is removed: one send here is one HTTP request.
+ */
+function withoutSdkRetries(connectorClient: unknown): void {
+  const pipeline = (connectorClient as { client?: { pipeline?: { removePolicy?: (options: { phase: 'Retry' }) => unknown } } } | undefined)?.client?.pipeline;
+  pipeline?.removePolicy?.({ phase: 'Retry' });
+}
+
 export function createProactiveSender(adapter: CloudAdapter, appId: string, timeoutMs: number): CardSender {
   return {
     async send(target, card) {
       // The newest service URL seen for the tenant wins over the one saved with the reference.
       const reference = { ...target.conversationReference, serviceUrl: target.serviceUrl } as Partial<ConversationReference>;
-      const delivery = adapter.continueConversationAsync(appId, reference, async (context) => {
-        await context.sendActivity(MessageFactory.attachment(card));
-      });
+      // The failure is caught inside the turn: thrown from it, the adapter's onTurnError would
+      // swallow it and the send would look successful.
+      let failure: { error: unknown } | undefined;
+      const delivery = adapter
+        .continueConversationAsync(appId, reference, async (context) => {
+          withoutSdkRetries(context.turnState.get(adapter.ConnectorClientKey));
+          try {
+            await context.sendActivity(MessageFactory.attachment(card));
+          } catch (error) {
+            failure = { error };
+          }
+        })
+        .then(() => {
+          if (failure) throw failure.error;
+        });
       let timer: NodeJS.Timeout | undefined;
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new SendTimeoutError(timeoutMs)), timeoutMs);

@@ -79,6 +79,7 @@ export function createReminderRunner(deps: RunnerDependencies) {
   }
 
   /** The card for a claimed reminder, or why it should not go out any more. */
+  /** `now` is the pass's moment (the CLI's --now); leases and retries use the real clock. */
   async function cardFor(reminder: ClaimedReminder, now: Date): Promise<CardAttachment | { skip: string }> {
     const org = await storage.getOrganization(reminder.tenantId);
     if (!org) return { skip: 'the organization no longer exists' };
@@ -88,9 +89,9 @@ export function createReminderRunner(deps: RunnerDependencies) {
     return renderCard('reminder', reminderView({ kind: reminder.kind, organizationName: org.name, anniversary, payload: reminder.payload }, catalog));
   }
 
-  async function deliver(reminder: ClaimedReminder, report: PassReport): Promise<void> {
+  async function deliver(reminder: ClaimedReminder, now: Date, report: PassReport): Promise<void> {
     const key = keyOf(reminder);
-    const card = await cardFor(reminder, clock());
+    const card = await cardFor(reminder, now);
     if ('skip' in card) {
       await storage.closeReminder(key, 'skipped', card.skip);
       report.add(key, 'skipped', card.skip);
@@ -153,7 +154,7 @@ export function createReminderRunner(deps: RunnerDependencies) {
       if (claimed.length === 0) return;
       await forEachConcurrently(claimed, settings.concurrency, async (reminder) => {
         try {
-          await deliver(reminder, report);
+          await deliver(reminder, options.now, report);
         } catch (error) {
           // Storage trouble mid-send: the lease expires and a later pass takes the reminder again.
           log.error({ err: error, tenantId: reminder.tenantId, kind: reminder.kind }, 'reminder delivery step failed');
