@@ -50,7 +50,7 @@ export const ConfigSchema = z.object({
   REMINDER_MAX_RETRY_AFTER_SECONDS: z.coerce.number().min(0).max(3_600).default(60).describe('A longer Retry-After leaves the reminder for a later pass'),
   REMINDER_RETRY_BASE_MS: z.coerce.number().int().min(1).max(60_000).default(500).describe('Base of the exponential backoff (with jitter)'),
   REMINDER_RETRY_CAP_MS: z.coerce.number().int().min(1).max(600_000).default(30_000).describe('Longest single backoff'),
-  REMINDER_LEASE_SECONDS: z.coerce.number().int().min(5).max(86_400).default(120).describe('How long a runner holds a claimed reminder'),
+  REMINDER_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120).describe('How long a runner holds a claimed reminder'),
   REMINDER_CONVERSATION_LIMITS: z.string().default(TEAMS_CONVERSATION_LIMITS).describe('count/seconds windows per conversation, or "off"'),
   REMINDER_TENANT_LIMITS: z.string().default(TEAMS_TENANT_LIMITS).describe('count/seconds windows per tenant, or "off"'),
   MicrosoftAppId: z.string().trim().default('').describe('Bot app id; empty = local development, authentication off'),

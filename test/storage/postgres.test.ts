@@ -2,36 +2,16 @@
  * Storage on PostgreSQL when TEST_DATABASE_URL is set. Each storage gets its own throwaway schema,
  * selected through the connection's search_path, so tests never see each other's rows.
  */
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src/storage/database.js';
 import { openStorage } from '../../src/storage/open-storage.js';
 import { makeOrganization } from '../support/organizations.js';
+import { freshSchema, testDatabaseUrl, withAdminClient } from '../support/postgres-schema.js';
 import { runStorageContract, sqlStorageUnderTest } from './storage-contract.js';
 
-const url = process.env.TEST_DATABASE_URL;
-
-async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
-/** Creates an empty schema and returns a URL whose connections use it (pg's `options` parameter). */
-async function freshSchema(): Promise<{ schema: string; schemaUrl: string; drop: () => Promise<void> }> {
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  await admin((client) => client.query(`create schema ${schema}`));
-  const scoped = new URL(url!);
-  scoped.searchParams.set('options', `-c search_path=${schema}`);
-  const drop = async () => { await admin((client) => client.query(`drop schema ${schema} cascade`)); };
-  return { schema, schemaUrl: scoped.toString(), drop };
-}
+const url = testDatabaseUrl;
+const admin = withAdminClient;
 
 describe.skipIf(!url)('PostgreSQL', () => {
   runStorageContract('PostgreSQL', async ({ now }) => {

@@ -13,7 +13,7 @@ export interface SentActivity {
   receivedAt: number;
 }
 
-export type ScriptedReply = { status: number; headers?: Record<string, string>; body?: unknown } | 'hang';
+export type ScriptedReply = { status: number; headers?: Record<string, string>; body?: unknown; delayMs?: number } | 'hang';
 
 export interface FakeConnector {
   /** Service URL to put on activities, e.g. http://127.0.0.1:5555/_connector */
@@ -26,14 +26,14 @@ export interface FakeConnector {
   close(): Promise<void>;
 }
 
-const ok = (): ScriptedReply => ({ status: 200, body: { id: `activity-${Math.random().toString(36).slice(2)}` } });
+export const ok = (delayMs = 0): ScriptedReply => ({ status: 200, body: { id: `activity-${Math.random().toString(36).slice(2)}` }, delayMs });
 
 export async function startFakeConnector(): Promise<FakeConnector> {
   const hanging = new Set<ServerResponse>();
   const connector: FakeConnector = {
     serviceUrl: '',
     sent: [],
-    respond: ok,
+    respond: () => ok(),
     async waitForSent(count, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;
       while (connector.sent.length < count) {
@@ -44,7 +44,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     },
     reset() {
       connector.sent.length = 0;
-      connector.respond = ok;
+      connector.respond = () => ok();
     },
     close: () => new Promise((resolve) => {
       for (const response of hanging) response.destroy();
@@ -70,6 +70,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       hanging.add(res);
       return;
     }
+    if (reply.delayMs) await new Promise((resolve) => setTimeout(resolve, reply.delayMs));
     res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
     res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
   });

@@ -1,0 +1,62 @@
+/**
+ * Many organizations, each in its own tenant with its own team channel, all with a reminder due:
+ * the shape of a reminder fan-out, for the replica, crash and memory tests.
+ */
+import { createAdapter } from '../../src/bot/adapter.js';
+import { createProactiveSender } from '../../src/bot/proactive.js';
+import { createLogger } from '../../src/logger.js';
+import { defaultCatalog } from '../../src/rules/catalog.js';
+import { createReminderRunner } from '../../src/reminders/runner.js';
+import type { ReminderSettings } from '../../src/reminders/settings.js';
+import type { Storage } from '../../src/storage/storage.js';
+import { makeOrganization } from '../support/organizations.js';
+
+/** 2026-11-30 09:00 in UTC: the day the window opens for a 2027-02-28 anniversary. */
+export const FLEET_NOW = new Date('2026-11-30T09:00:00Z');
+
+export const tenantOf = (index: number) => `tenant-${String(index).padStart(6, '0')}`;
+
+export async function seedFleet(storage: Storage, count: number, serviceUrl: string): Promise<void> {
+  const organizations = Array.from({ length: count }, (_, index) =>
+    makeOrganization({ tenantId: tenantOf(index), name: `Org ${index}`, anniversaryDate: '2027-02-28', customerReferences: [] }),
+  );
+  for (let start = 0; start < count; start += 1000) await storage.upsertOrganizations(organizations.slice(start, start + 1000));
+  for (let index = 0; index < count; index++) {
+    const conversationId = `19:channel-${index}@thread.tacv2`;
+    await storage.saveReminderTarget({
+      tenantId: tenantOf(index),
+      teamId: `team-${index}`,
+      conversationId,
+      serviceUrl,
+      conversationReference: { channelId: 'msteams', serviceUrl, bot: { id: 'bot' }, conversation: { id: conversationId, isGroup: true, conversationType: 'channel', tenantId: tenantOf(index) } },
+    });
+  }
+}
+
+export const FLEET_SETTINGS: ReminderSettings = {
+  localHour: 9,
+  concurrency: 8,
+  batchSize: 100,
+  sendTimeoutMs: 5_000,
+  maxAttempts: 3,
+  maxThrottledAttempts: 6,
+  maxRetryAfterMs: 5_000,
+  retryBaseMs: 10,
+  retryCapMs: 100,
+  leaseMs: 60_000,
+  conversationLimits: [],
+  tenantLimits: [],
+};
+
+export function fleetRunner(storage: Storage, runnerId: string, settings: Partial<ReminderSettings> = {}) {
+  const log = createLogger('silent');
+  const sender = createProactiveSender(createAdapter({}, log), '', 5_000);
+  return createReminderRunner({ storage, catalog: defaultCatalog(), sender, log, settings: { ...FLEET_SETTINGS, ...settings }, runnerId });
+}
+
+/** How many cards each conversation received. */
+export function sendsPerConversation(sent: { conversationId: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const { conversationId } of sent) counts.set(conversationId, (counts.get(conversationId) ?? 0) + 1);
+  return counts;
+}
