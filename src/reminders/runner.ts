@@ -53,7 +53,7 @@ export function createReminderRunner(deps: RunnerDependencies) {
     let after: { nextReminderOn: string; tenantId: string } | undefined;
     for (;;) {
       const page = await storage.organizationsToPlan({ upTo, limit: PLANNING_PAGE, after, tenantId: options.tenantId });
-      for (const { organization, toldRequirements, nextReminderOn } of page) {
+      for (const { organization, toldRequirements, nextReminderOn, updatedAt } of page) {
         const today = dayReachedAtHour(options.now, organization.timeZone, settings.localHour);
         if (isPlainDate(nextReminderOn) && nextReminderOn > today) continue; // not yet in its own zone
         const plan = planReminders(organization, today, toldRequirements, catalog);
@@ -70,6 +70,7 @@ export function createReminderRunner(deps: RunnerDependencies) {
           reminders: plan.reminders.map((reminder) => ({ ...reminder, tenantId: organization.tenantId })),
           nextReminderOn: plan.nextReminderOn,
           toldRequirements: plan.toldRequirements as Record<string, unknown>,
+          basedOnUpdatedAt: updatedAt,
         });
       }
       const last = page[page.length - 1];
@@ -143,10 +144,12 @@ export function createReminderRunner(deps: RunnerDependencies) {
   }
 
   async function sendClaimed(options: PassOptions, report: PassReport): Promise<void> {
+    const passStarted = clock();
     for (;;) {
       const claimed = await storage.claimReminders({
         runnerId: deps.runnerId,
         now: clock(),
+        attemptsDueBy: passStarted,
         leaseMs: settings.leaseMs,
         limit: settings.batchSize,
         tenantId: options.tenantId,

@@ -118,6 +118,7 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
  */
 function claimCandidates(trx: Transaction<DatabaseSchema>, options: ClaimOptions) {
   const at = options.now.toISOString();
+  const dueBy = (options.attemptsDueBy ?? options.now).toISOString();
   let query = trx
     .selectFrom('reminder_ledger as candidate')
     .innerJoin('reminder_targets', 'reminder_targets.tenant_id', 'candidate.tenant_id')
@@ -125,7 +126,7 @@ function claimCandidates(trx: Transaction<DatabaseSchema>, options: ClaimOptions
     .where('reminder_targets.active', '=', 1)
     .where((eb) =>
       eb.or([
-        eb.and([eb('candidate.status', '=', 'pending'), eb('candidate.next_attempt_at', '<=', at)]),
+        eb.and([eb('candidate.status', '=', 'pending'), eb('candidate.next_attempt_at', '<=', dueBy)]),
         eb.and([eb('candidate.status', '=', 'sending'), eb('candidate.lease_until', '<=', at)]),
       ]),
     );

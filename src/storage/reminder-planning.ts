@@ -32,6 +32,7 @@ export function planningQuery(db: Kysely<DatabaseSchema>, options: PlanningQuery
       'organizations.profile',
       'organizations.told_requirements',
       'organizations.next_reminder_on',
+      'organizations.updated_at',
     ])
     .where('reminder_targets.active', '=', 1)
     .where('organizations.next_reminder_on', '<=', options.upTo);
@@ -55,6 +56,7 @@ export function reminderPlanningStore(db: Kysely<DatabaseSchema>, now: () => Dat
         organization: organizationFromProfile(row.tenant_id, row.profile),
         toldRequirements: storedJsonObject(row.told_requirements, `What tenant "${row.tenant_id}" was told about requirements`),
         nextReminderOn: row.next_reminder_on,
+        updatedAt: row.updated_at,
       }));
     },
 
@@ -85,11 +87,13 @@ export function reminderPlanningStore(db: Kysely<DatabaseSchema>, now: () => Dat
             .execute();
           inserted += returned.length;
         }
-        await trx
+        let update = trx
           .updateTable('organizations')
           .set({ next_reminder_on: plan.nextReminderOn, told_requirements: JSON.stringify(plan.toldRequirements) })
-          .where('tenant_id', '=', tenantId)
-          .execute();
+          .where('tenant_id', '=', tenantId);
+        // A profile saved since the plan was made keeps its "plan me again" mark.
+        if (plan.basedOnUpdatedAt !== undefined) update = update.where('updated_at', '=', plan.basedOnUpdatedAt);
+        await update.execute();
         return inserted;
       });
     },

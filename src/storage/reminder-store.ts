@@ -44,6 +44,8 @@ export interface ClaimedReminder extends PlannedReminder {
 
 export interface PlanningInput {
   organization: Organization;
+  /** When the profile was last changed: recordPlan only moves the next date if it still is. */
+  updatedAt: string;
   /** Per held competency, the requirements the organization was last told about (JSON). */
   toldRequirements: Record<string, unknown>;
 }
@@ -73,7 +75,10 @@ export interface ReminderStore {
    * stores the next date to look at this organization and what it has been told.
    * Returns how many reminders were new.
    */
-  recordPlan(tenantId: string, plan: { reminders: readonly PlannedReminder[]; nextReminderOn: PlainDate; toldRequirements: Record<string, unknown> }): Promise<number>;
+  recordPlan(
+    tenantId: string,
+    plan: { reminders: readonly PlannedReminder[]; nextReminderOn: PlainDate; toldRequirements: Record<string, unknown>; basedOnUpdatedAt?: string },
+  ): Promise<number>;
   /** Marks every organization for planning at the next pass (after a catalog change). */
   replanAllOrganizations(): Promise<number>;
   getSetting(key: string): Promise<string | undefined>;
@@ -84,7 +89,15 @@ export interface ReminderStore {
    * previous claim's lease expired), for active targets only, marking them `sending` under
    * `runnerId` until `now + leaseMs`. Two runners never get the same reminder.
    */
-  claimReminders(options: { runnerId: string; now: Date; leaseMs: number; limit: number; tenantId?: string }): Promise<ClaimedReminder[]>;
+  claimReminders(options: {
+    runnerId: string;
+    now: Date;
+    leaseMs: number;
+    limit: number;
+    tenantId?: string;
+    /** Only pending reminders whose next attempt is due by then (default `now`): a pass passes its start, so it never retries what it already left pending. */
+    attemptsDueBy?: Date;
+  }): Promise<ClaimedReminder[]>;
   markReminderSent(key: ReminderKey, at: Date): Promise<void>;
   /** Back to pending for a later attempt, with the reason kept. */
   releaseReminder(key: ReminderKey, options: { reason: string; retryAt: Date }): Promise<void>;

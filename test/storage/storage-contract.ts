@@ -328,6 +328,19 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
     });
 
     describe('planning', () => {
+      it('keeps a profile saved while its plan was being made due for the next pass', async () => {
+        await install('tenant-a');
+        const [read] = await storage.organizationsToPlan({ upTo: '2026-11-30', limit: 10 });
+        at('2026-11-30T07:05:00.000Z');
+        await storage.saveOrganization(makeOrganization({ tenantId: 'tenant-a', anniversaryDate: '2027-01-31' }));
+        await storage.recordPlan('tenant-a', { reminders: [], nextReminderOn: '2026-12-14', toldRequirements: {}, basedOnUpdatedAt: read!.updatedAt });
+        expect(await due('2026-11-30')).toEqual(['tenant-a']);
+        // Planned against the profile as it is now, the date moves on.
+        const [fresh] = await storage.organizationsToPlan({ upTo: '2026-11-30', limit: 10 });
+        await storage.recordPlan('tenant-a', { reminders: [], nextReminderOn: '2026-12-14', toldRequirements: {}, basedOnUpdatedAt: fresh!.updatedAt });
+        expect(await due('2026-11-30')).toEqual([]);
+      });
+
       it('offers only organizations that are due and have an active target', async () => {
         await install('tenant-a');
         await storage.saveOrganization(makeOrganization({ tenantId: 'tenant-b' })); // no target yet
@@ -338,7 +351,7 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
         await storage.saveReminderTarget(makeTarget('tenant-e')); // a target, but no organization
 
         const page = await storage.organizationsToPlan({ upTo: '2026-11-30', limit: 10 });
-        expect(page).toEqual([{ organization: makeOrganization({ tenantId: 'tenant-a' }), toldRequirements: {}, nextReminderOn: '0001-01-01' }]);
+        expect(page).toEqual([{ organization: makeOrganization({ tenantId: 'tenant-a' }), toldRequirements: {}, nextReminderOn: '0001-01-01', updatedAt: clock.toISOString() }]);
         expect(await due('2026-12-14')).toEqual(['tenant-a', 'tenant-c']);
       });
 

@@ -1,0 +1,80 @@
+/** `npm run cli -- reminders run|status`: one pass of the server's code, reported for an operator. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/main.js';
+import { openStorage } from '../../src/storage/open-storage.js';
+import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
+import { seedFleet, tenantOf } from '../reminders/fleet.js';
+
+let dir: string;
+let connector: FakeConnector;
+let out: string[];
+let err: string[];
+const env = () => ({ DATA_DIR: dir, LOG_LEVEL: 'silent', REMINDER_RETRY_BASE_MS: '5', REMINDER_RETRY_CAP_MS: '10' });
+const cli = (...args: string[]) => runCli(args, env(), (line) => out.push(line), (line) => err.push(line));
+const WINDOW_OPENS = '2026-11-30T09:00:00Z';
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'renewal-bot-cli-reminders-'));
+  connector = await startFakeConnector();
+  const storage = await openStorage({ dataDir: dir });
+  await seedFleet(storage, 2, connector.serviceUrl);
+  await storage.close();
+  out = [];
+  err = [];
+});
+afterEach(async () => {
+  await connector.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('cli reminders', () => {
+  it('runs a pass at --now and prints what it sent', async () => {
+    expect(await cli('reminders', 'run', '--now', WINDOW_OPENS)).toBe(0);
+    const text = out.join('\n');
+    expect(text).toContain('2 organizations checked, 2 reminders planned');
+    expect(text).toMatch(new RegExp(`sent\\s+${tenantOf(0)} window-open 2027-02-28`));
+    expect(text).toContain('Sent 2, would send 0, left pending 0');
+    expect(connector.sent).toHaveLength(2);
+  });
+
+  it('prints what it would send on --dry-run, and sends and records nothing', async () => {
+    expect(await cli('reminders', 'run', '--now', WINDOW_OPENS, '--dry-run')).toBe(0);
+    expect(out.join('\n')).toMatch(/would-send\s+tenant-000000 window-open/);
+    expect(connector.sent).toHaveLength(0);
+    out = [];
+    await cli('reminders', 'status');
+    expect(out.join('\n')).toMatch(/window-open\s+0\s+0\s+0/);
+  });
+
+  it('limits the pass to one tenant with --tenant', async () => {
+    await cli('reminders', 'run', '--now', WINDOW_OPENS, '--tenant', tenantOf(1));
+    expect(connector.sent.map((sent) => sent.conversationId)).toEqual(['19:channel-1@thread.tacv2']);
+  });
+
+  it('exits 0 when deliveries fail, reporting them as pending with the reason', async () => {
+    connector.respond = () => ({ status: 502 });
+    expect(await cli('reminders', 'run', '--now', WINDOW_OPENS)).toBe(0);
+    expect(out.join('\n')).toContain('left pending 2');
+    expect(out.join('\n')).toContain('(HTTP 502)');
+    out = [];
+    await cli('reminders', 'status');
+    expect(out[0]).toMatch(/^kind\s+pending\s+sending\s+sent\s+failed\s+inactive\s+skipped$/);
+    expect(out.join('\n')).toMatch(/window-open\s+2\s+0\s+0\s+0\s+0\s+0/);
+  });
+
+  it('counts per kind in status after a pass', async () => {
+    await cli('reminders', 'run', '--now', WINDOW_OPENS);
+    out = [];
+    expect(await cli('reminders', 'status')).toBe(0);
+    expect(out.join('\n')).toMatch(/window-open\s+0\s+0\s+2\s+0\s+0\s+0/);
+    expect(out.join('\n')).toMatch(/two-weeks\s+0\s+0\s+0/);
+  });
+
+  it('exits 2 on a --now that is not ISO-8601', async () => {
+    expect(await cli('reminders', 'run', '--now', 'next tuesday')).toBe(2);
+    expect(err.join('\n')).toContain('--now takes an ISO-8601 instant');
+  });
+});
