@@ -3,7 +3,7 @@
  * PostgreSQL. Append new entries; never edit or rename one that has shipped.
  */
 import { sql, type Kysely } from 'kysely';
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseKind } from './database.js';
 import type { DatabaseSchema } from './schema.js';
 
@@ -112,6 +112,31 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropIndex('organizations_next_reminder_on_idx').execute();
       await db.schema.alterTable('organizations').dropColumn('told_requirements').execute();
       await db.schema.alterTable('organizations').dropColumn('next_reminder_on').execute();
+    },
+  },
+  '0003-checklists-and-calendar': {
+    async up(db: Kysely<any>) {
+      await db.schema
+        .createTable('checklist_items')
+        .addColumn('tenant_id', 'text', (column) => column.notNull())
+        .addColumn('cycle', 'text', (column) => column.notNull())
+        .addColumn('item_id', 'text', (column) => column.notNull())
+        .addColumn('done', 'integer', (column) => column.notNull())
+        .addColumn('changed_by_name', 'text', (column) => column.notNull())
+        .addColumn('changed_by_id', 'text', (column) => column.notNull())
+        .addColumn('changed_at', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('checklist_items_pkey', ['tenant_id', 'cycle', 'item_id'])
+        .execute();
+      await db.schema
+        .createTable('calendar_tokens')
+        .addColumn('tenant_id', 'text', (column) => column.primaryKey())
+        .addColumn('token', 'text', (column) => column.notNull().unique())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('calendar_tokens').execute();
+      await db.schema.dropTable('checklist_items').execute();
     },
   },
 };

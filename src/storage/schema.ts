@@ -75,9 +75,32 @@ export interface SettingsTable {
   value: string;
 }
 
+/** One ticked (or unticked) checklist item of one organization's renewal cycle. */
+export interface ChecklistItemsTable {
+  tenant_id: string;
+  /** The anniversary (YYYY-MM-DD) of the cycle: a new cycle starts with a fresh checklist. */
+  cycle: string;
+  item_id: string;
+  /** 1 ticked, 0 unticked. */
+  done: number;
+  /** Who last changed it, and when (ISO instant). */
+  changed_by_name: string;
+  changed_by_id: string;
+  changed_at: string;
+}
+
+/** The secret in an organization's calendar URL; one per tenant, rotated by an admin. */
+export interface CalendarTokensTable {
+  tenant_id: string;
+  token: string;
+  created_at: string;
+}
+
 export interface DatabaseSchema {
   organizations: OrganizationsTable;
   reminder_targets: ReminderTargetsTable;
   reminder_ledger: ReminderLedgerTable;
   settings: SettingsTable;
+  checklist_items: ChecklistItemsTable;
+  calendar_tokens: CalendarTokensTable;
 }

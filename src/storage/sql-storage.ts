@@ -13,6 +13,8 @@ import { reminderPlanningStore } from './reminder-planning.js';
 import { reminderTargetStore } from './reminder-targets.js';
 import { PLAN_AT_NEXT_PASS, type DatabaseSchema } from './schema.js';
 import { settingsStore } from './settings.js';
+import { checklistStore } from './checklist-store.js';
+import { calendarTokenStore } from './calendar-tokens.js';
 import type { Storage, UpsertSummary } from './storage.js';
 
 export interface SqlStorageOptions {
@@ -30,6 +32,8 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: DatabaseKind,
     ...reminderPlanningStore(db, now),
     ...settingsStore(db),
     ...reminderLedgerStore(db, kind),
+    ...checklistStore(db),
+    ...calendarTokenStore(db),
 
     async getOrganization(tenantId) {
       const row = await storedProfile(db, tenantId);

@@ -3,6 +3,8 @@
  * for (taken from the verified activity, never from a payload), so no call can reach another tenant.
  */
 import type { Organization } from '../rules/organization.js';
+import type { CalendarTokenStore } from './calendar-tokens.js';
+import type { ChecklistStore } from './checklist-store.js';
 import type { ReminderStore } from './reminder-store.js';
 
 export interface UpsertSummary {
@@ -21,7 +23,7 @@ export interface OrganizationStore {
   countOrganizations(): Promise<number>;
 }
 
-export interface Storage extends OrganizationStore, ReminderStore {
+export interface Storage extends OrganizationStore, ReminderStore, ChecklistStore, CalendarTokenStore {
   /** Which back end answers: for logs, /healthz and the doctor. */
   readonly kind: 'sqlite' | 'postgres';
   /** Resolves when the database answers a trivial query; rejects otherwise. */

@@ -29,6 +29,8 @@ describe.skipIf(!url)('PostgreSQL', () => {
         client.query<{ table_name: string }>('select table_name from information_schema.tables where table_schema = $1 order by 1', [schema]),
       );
       expect(rows.map((row) => row.table_name)).toEqual([
+        'calendar_tokens',
+        'checklist_items',
         'kysely_migration',
         'kysely_migration_lock',
         'organizations',

@@ -1,0 +1,52 @@
+/**
+ * The renewal checklist's ticks, per organization and cycle. Each item is its own row, so two
+ * people ticking different items at the same moment both keep their tick.
+ */
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from './schema.js';
+
+export interface ChecklistMark {
+  itemId: string;
+  done: boolean;
+  changedByName: string;
+  changedById: string;
+  /** ISO instant. */
+  changedAt: string;
+}
+
+export interface ChecklistStore {
+  checklistMarks(tenantId: string, cycle: string): Promise<ChecklistMark[]>;
+  /** Ticks or unticks one item, recording who and when; other items are untouched. */
+  markChecklistItem(tenantId: string, cycle: string, mark: ChecklistMark): Promise<void>;
+  /** Cycles that have any ticks, newest first. */
+  checklistCycles(tenantId: string): Promise<string[]>;
+}
+
+export function checklistStore(db: Kysely<DatabaseSchema>): ChecklistStore {
+  return {
+    async checklistMarks(tenantId, cycle) {
+      const rows = await db.selectFrom('checklist_items').selectAll().where('tenant_id', '=', tenantId).where('cycle', '=', cycle).execute();
+      return rows.map((row) => ({
+        itemId: row.item_id,
+        done: row.done === 1,
+        changedByName: row.changed_by_name,
+        changedById: row.changed_by_id,
+        changedAt: row.changed_at,
+      }));
+    },
+
+    async markChecklistItem(tenantId, cycle, mark) {
+      const values = { done: mark.done ? 1 : 0, changed_by_name: mark.changedByName, changed_by_id: mark.changedById, changed_at: mark.changedAt };
+      await db
+        .insertInto('checklist_items')
+        .values({ tenant_id: tenantId, cycle, item_id: mark.itemId, ...values })
+        .onConflict((oc) => oc.columns(['tenant_id', 'cycle', 'item_id']).doUpdateSet(values))
+        .execute();
+    },
+
+    async checklistCycles(tenantId) {
+      const rows = await db.selectFrom('checklist_items').select('cycle').distinct().where('tenant_id', '=', tenantId).orderBy('cycle', 'desc').execute();
+      return rows.map((row) => row.cycle);
+    },
+  };
+}
