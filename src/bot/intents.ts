@@ -15,6 +15,7 @@ export type Intent =
   | { kind: 'support' }
   | { kind: 'reminders-here' }
   | { kind: 'mark-renewed' }
+  | { kind: 'checklist' }
   | { kind: 'unknown'; text: string };
 
 /**
@@ -32,6 +33,7 @@ export function recognizeIntent(text: string, catalog: Catalog): Intent {
   if (hasPhrase(typed, 'mark renewal done') || hasPhrase(typed, 'we renewed') || hasPhrase(typed, 'renewal done') || hasPhrase(typed, 'mark renewed')) {
     return { kind: 'mark-renewed' };
   }
+  if (hasWord(typed, ['checklist', 'todo', 'todos', 'tasks']) || hasPhrase(typed, 'to do')) return { kind: 'checklist' };
   const competencyId = findCompetency(typed, catalog);
   const level = findLevel(typed);
   if (hasWord(typed, ['setup', 'configure', 'profile', 'onboard']) || hasPhrase(typed, 'set up') || hasPhrase(typed, 'edit organization')) {

@@ -6,12 +6,14 @@ import { MessageFactory, TeamsActivityHandler, type TurnContext } from 'botbuild
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botbuilder';
 import type { CardAttachment } from '../cards/render-card.js';
 import { renderCard } from '../cards/render-card.js';
+import { CHECKLIST_REFRESH_VERB, CHECKLIST_TOGGLE_VERB } from '../rules/checklist.js';
 import { PROFILE_FORM_VERB } from '../rules/profile-form.js';
 import { welcomeView } from '../rules/welcome.js';
 import { AppError } from './app-error.js';
 import { errorCardFor } from './card-errors.js';
 import type { BotDependencies } from './dependencies.js';
 import { createQuestionHandler } from './handlers/answer-question.js';
+import { createChecklistHandlers } from './handlers/checklist.js';
 import { createMarkRenewedHandler } from './handlers/mark-renewed.js';
 import { createReminderChannelHandlers } from './handlers/reminder-channel.js';
 import { createProfileSubmitHandler } from './handlers/setup-form.js';
@@ -23,11 +25,16 @@ export class RenewalBot extends TeamsActivityHandler {
   private readonly saveProfile;
   private readonly reminderChannel;
   private readonly markRenewed;
+  private readonly checklist;
   /** Last service URL stored per tenant, so an unchanged one costs no database write. */
   private readonly knownServiceUrls = new Map<string, string>();
 
-  constructor(private readonly deps: BotDependencies) {
+  constructor(
+    private readonly deps: BotDependencies,
+    options: { calendarUrl?: (tenantId: string) => Promise<string> } = {},
+  ) {
     super();
+    this.checklist = createChecklistHandlers(deps, { calendarUrl: options.calendarUrl ?? (async () => '') });
     this.answerQuestion = createQuestionHandler(deps);
     this.saveProfile = createProfileSubmitHandler(deps);
     this.reminderChannel = createReminderChannelHandlers(deps);
@@ -73,6 +80,7 @@ export class RenewalBot extends TeamsActivityHandler {
     const intent = recognizeIntent(context.activity.text ?? '', this.deps.catalog);
     if (intent.kind === 'reminders-here') return this.reminderChannel.postRemindersHere(context.activity, identity);
     if (intent.kind === 'mark-renewed') return this.markRenewed(identity);
+    if (intent.kind === 'checklist') return this.checklist.show(identity, context.activity);
     return this.answerQuestion(intent, identity);
   }
 
@@ -89,7 +97,10 @@ export class RenewalBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const card = await this.cardOrError(context, (identity) => {
       const verb = invokeValue?.action?.verb;
-      if (verb === PROFILE_FORM_VERB) return this.saveProfile(asRecord(invokeValue.action.data), identity);
+      const data = invokeValue?.action?.data;
+      if (verb === PROFILE_FORM_VERB) return this.saveProfile(asRecord(data), identity);
+      if (verb === CHECKLIST_TOGGLE_VERB) return this.checklist.toggle(data, identity, context.activity);
+      if (verb === CHECKLIST_REFRESH_VERB) return this.checklist.refresh(data, identity, context.activity);
       throw new AppError('input.invalid', { reason: 'unknown verb' });
     });
     return { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content };

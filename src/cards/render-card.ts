@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import ACData from 'adaptivecards-templating';
 import type {
   AnniversaryView,
+  ChecklistView,
   ContactView,
   ErrorView,
   NoticeView,
@@ -38,6 +39,7 @@ export interface CardViews {
   error: ErrorView;
   reminder: ReminderView;
   notice: NoticeView;
+  checklist: ChecklistView;
 }
 export type CardName = keyof CardViews;
 
@@ -53,6 +55,7 @@ const cardSet: { [K in CardName]: true } = {
   error: true,
   reminder: true,
   notice: true,
+  checklist: true,
 };
 export const cardNames = Object.keys(cardSet) as readonly CardName[];
 

@@ -175,3 +175,40 @@ export interface NoticeView {
   message: string;
   suggestions: Suggestion[];
 }
+
+export interface ChecklistItemView {
+  itemId: string;
+  text: string;
+  done: boolean;
+  /** "✔" or "☐": the template shows it, it holds no logic. */
+  mark: string;
+  /** "Ticked by Alex Wilber, Nov 25, 2026, 2:03 PM (Europe/Berlin)", or '' when never ticked. */
+  doneLabel: string;
+  /** Title of the button that flips it: "Tick" or "Untick". */
+  actionTitle: string;
+  /** The data the button sends with Action.Execute. */
+  actionData: { tenantId: string; cycle: string; itemId: string; done: boolean };
+}
+
+export interface ChecklistSectionView {
+  title: string;
+  items: ChecklistItemView[];
+}
+
+export interface ChecklistView {
+  organizationName: string;
+  title: string;
+  cycleLabel: string;
+  progressLabel: string;
+  /** An earlier cycle: shown for reference, without buttons. */
+  readOnly: boolean;
+  note: string;
+  sections: ChecklistSectionView[];
+  toggleVerb: string;
+  refreshVerb: string;
+  refreshData: { tenantId: string; cycle: string };
+  /** Teams refreshes the card automatically for these users (at most 60) in chats and channels. */
+  refreshUserIds: string[];
+  /** Absolute link to the organization's .ics file, or '' when unknown. */
+  calendarUrl: string;
+}

@@ -30,6 +30,8 @@ const cases = [
   sample('error', 'error', samples.errorView),
   ...Object.entries(samples.reminderViews).map(([kind, view]) => sample(`reminder, ${kind}`, 'reminder', view)),
   sample('notice', 'notice', samples.noticeView),
+  sample('checklist', 'checklist', samples.checklistSampleView),
+  sample('checklist, earlier cycle', 'checklist', { ...samples.checklistSampleView, readOnly: true, note: 'Kept for reference.', calendarUrl: '' }),
 ];
 
 /** Every element of the card (any object with a `type`), depth first. */

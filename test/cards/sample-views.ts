@@ -1,3 +1,4 @@
+import { checklistView as buildChecklistView } from '../../src/rules/checklist.js';
 import { defaultCatalog } from '../../src/rules/catalog.js';
 import { reminderView as buildReminderView } from '../../src/rules/reminder-view.js';
 import { REMINDER_KINDS, type ReminderKind } from '../../src/rules/reminders.js';
@@ -313,6 +314,26 @@ export const noticeView: NoticeView = {
   suggestions: questionSuggestions,
 };
 
+/** The checklist as the rules build it, one item ticked. */
+export const checklistSampleView = buildChecklistView({
+  org: {
+    tenantId: 'tenant-a', name: trickyOrganizationName, partnerId: '1', anniversaryDate: '2027-02-28', timeZone: 'UTC', renewedCycles: 0,
+    primaryContact: { name: 'Megan Bowen', email: 'megan@contoso.example' }, admins: [],
+    competencies: [{ id: 'cloud-platform', level: 'gold' }],
+    customerReferences: [{ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-10' }],
+    certifications: [],
+  },
+  tenantId: 'tenant-a',
+  cycle: '2027-02-28',
+  currentCycle: '2027-02-28',
+  today: '2026-12-01',
+  ticks: [{ itemId: 'window-open:budget-fees', done: true, changedByName: 'Alex Wilber', changedById: 'user-1', changedAt: '2026-12-01T13:00:00Z' }],
+  catalog: defaultCatalog(),
+  readerZone: 'Europe/Berlin',
+  refreshUserIds: ['user-1'],
+  calendarUrl: 'https://bot.example.com/calendar/abc/renewal.ics',
+});
+
 /** One typical view per card, keyed like the templates. */
 export const sampleViews: CardViews = {
   welcome: welcomeView,
@@ -325,4 +346,5 @@ export const sampleViews: CardViews = {
   error: errorView,
   reminder: reminderViews['window-open'],
   notice: noticeView,
+  checklist: checklistSampleView,
 };

@@ -1,0 +1,137 @@
+/**
+ * The renewal checklist a team ticks off together: the guidance's 90-day and 2-week lists plus
+ * items computed from the organization's data. Ticks are kept per cycle, so each year starts fresh.
+ */
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import { anniversaryStatus } from './anniversary.js';
+import type { Catalog } from './catalog.js';
+import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from './checklists.js';
+import { referenceStanding } from './customer-evidence.js';
+import type { Organization } from './organization.js';
+import { longDate, type PlainDate } from './plain-date.js';
+import { certifiedPeopleFor } from './technical-credentials.js';
+import type { ChecklistItemView, ChecklistSectionView, ChecklistView } from './view-models.js';
+
+export const CHECKLIST_TOGGLE_VERB = 'checklist.toggle';
+export const CHECKLIST_REFRESH_VERB = 'checklist.refresh';
+
+export type ChecklistSection = 'window-open' | 'two-weeks' | 'organization';
+
+export interface ChecklistItem {
+  id: string;
+  text: string;
+  section: ChecklistSection;
+}
+
+/** Who ticked an item and when, as stored. */
+export interface ChecklistTick {
+  itemId: string;
+  done: boolean;
+  changedByName: string;
+  changedById: string;
+  changedAt: string;
+}
+
+/**
+ * Every item of the cycle whose anniversary is `anniversary`.
+ * @example checklistItems(org, '2027-02-28', '2026-12-01', catalog).length // 7 + one per blocker
+ */
+export function checklistItems(org: Organization, anniversary: PlainDate, today: PlainDate, catalog: Catalog): ChecklistItem[] {
+  const items: ChecklistItem[] = [
+    ...WINDOW_OPEN_CHECKLIST.map((item) => ({ id: `window-open:${item.id}`, text: item.text, section: 'window-open' as const })),
+    ...TWO_WEEKS_CHECKLIST.map((item) => ({ id: `two-weeks:${item.id}`, text: item.text, section: 'two-weeks' as const })),
+  ];
+  for (const reference of org.customerReferences) {
+    const standing = referenceStanding(reference, anniversary, today, catalog.data.referenceValidityYears);
+    if (standing.countsForRenewal) continue;
+    const competency = catalog.competency(reference.competency)?.name ?? reference.competency;
+    items.push({
+      id: `reference:${reference.competency}|${reference.customer}|${reference.approvedOn}`,
+      text: `Replace the ${reference.customer} reference for ${competency}: it expires on ${longDate(standing.expiresOn)}`,
+      section: 'organization',
+    });
+  }
+  for (const held of org.competencies) {
+    const competency = catalog.competency(held.id);
+    if (!competency) continue;
+    const missing = competency.levels[held.level].certifiedProfessionals - certifiedPeopleFor(held.id, org.certifications, catalog).length;
+    if (missing <= 0) continue;
+    items.push({
+      id: `certifications:${held.id}`,
+      text: `Get ${missing} more ${missing === 1 ? 'person' : 'people'} certified for ${competency.name} (${held.level === 'gold' ? 'Gold' : 'Silver'})`,
+      section: 'organization',
+    });
+  }
+  return items;
+}
+
+export interface ChecklistViewInput {
+  org: Organization;
+  tenantId: string;
+  /** The anniversary of the cycle shown. */
+  cycle: PlainDate;
+  /** The organization's current cycle: any other is shown read-only. */
+  currentCycle: PlainDate;
+  today: PlainDate;
+  ticks: readonly ChecklistTick[];
+  catalog: Catalog;
+  /** Time zone for "ticked at" times: the reader's. */
+  readerZone: string;
+  refreshUserIds: string[];
+  calendarUrl: string;
+}
+
+const SECTION_TITLES: Record<ChecklistSection, string> = {
+  'window-open': 'Start the renewal (from 90 days before)',
+  'two-weeks': 'Complete the renewal (2 weeks before)',
+  organization: 'From your organization\'s data',
+};
+
+export function checklistView(input: ChecklistViewInput): ChecklistView {
+  const { org, cycle, catalog } = input;
+  const readOnly = cycle !== input.currentCycle;
+  const items = checklistItems(org, cycle, input.today, catalog);
+  const ticks = new Map(input.ticks.map((tick) => [tick.itemId, tick]));
+  const itemView = (item: ChecklistItem): ChecklistItemView => {
+    const tick = ticks.get(item.id);
+    const done = tick?.done === true;
+    return {
+      itemId: item.id,
+      text: item.text,
+      done,
+      mark: done ? '✔' : '☐',
+      doneLabel: tick ? `${done ? 'Ticked' : 'Unticked'} by ${tick.changedByName}, ${formatInZone(tick.changedAt, input.readerZone)}` : '',
+      actionTitle: done ? 'Untick' : 'Tick',
+      actionData: { tenantId: input.tenantId, cycle, itemId: item.id, done: !done },
+    };
+  };
+  const sections: ChecklistSectionView[] = sectionOrder(cycle, input.today)
+    .map((section) => ({ title: SECTION_TITLES[section], items: items.filter((item) => item.section === section).map(itemView) }))
+    .filter((section) => section.items.length > 0);
+  const doneCount = items.filter((item) => ticks.get(item.id)?.done).length;
+  return {
+    organizationName: org.name,
+    title: 'Renewal checklist',
+    cycleLabel: `Renewal for the anniversary on ${longDate(cycle)}`,
+    progressLabel: `${doneCount} of ${items.length} done`,
+    readOnly,
+    note: readOnly ? `This is an earlier renewal's checklist, kept for reference. The current one is for ${longDate(input.currentCycle)}.` : '',
+    sections,
+    toggleVerb: CHECKLIST_TOGGLE_VERB,
+    refreshVerb: CHECKLIST_REFRESH_VERB,
+    refreshData: { tenantId: input.tenantId, cycle },
+    refreshUserIds: input.refreshUserIds.slice(0, 60),
+    calendarUrl: input.calendarUrl,
+  };
+}
+
+/** The list for the current phase comes first: the 2-week list once two weeks are left. */
+function sectionOrder(cycle: PlainDate, today: PlainDate): ChecklistSection[] {
+  const phase = anniversaryStatus(cycle, today).phase;
+  return phase === 'final-two-weeks' || phase === 'expired' ? ['two-weeks', 'window-open', 'organization'] : ['window-open', 'two-weeks', 'organization'];
+}
+
+function formatInZone(instant: string, zone: string): string {
+  return `${format(new TZDate(instant, zone), 'MMM d, yyyy, h:mm a')} (${zone})`;
+}
