@@ -8,7 +8,7 @@ import { RenewalBot } from './bot/teams-bot.js';
 import { loadCardTemplates } from './cards/render-card.js';
 import { loadCatalog } from './catalog-file.js';
 import { createProactiveSender } from './bot/proactive.js';
-import { botFrameworkSettings, isAuthenticationDisabled, reminderSettings, type Config } from './config.js';
+import { botFrameworkSettings, isAuthenticationDisabled, reminderSettings, tenantAllowList, type Config } from './config.js';
 import { replanIfCatalogChanged } from './reminders/catalog-watch.js';
 import { createReminderRunner, type ReminderRunner } from './reminders/runner.js';
 import { startTicker } from './reminders/ticker.js';
@@ -38,12 +38,13 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
   if (authenticationDisabled) log.warn('MicrosoftAppId is empty: authentication is off (local development only)');
 
   const adapter = createAdapter(botFrameworkSettings(config), log);
-  const bot = new RenewalBot({ storage, catalog, now, log, authenticationDisabled });
+  const isTenantAllowed = tenantAllowList(config);
+  const bot = new RenewalBot({ storage, catalog, now, log, authenticationDisabled, isTenantAllowed });
   const { server, inFlight } = createServer({ adapter, bot, storage, log });
 
   if (await replanIfCatalogChanged(storage, catalog)) log.info('the requirements catalog changed: every organization will be checked for changes to announce');
   const sender = createProactiveSender(adapter, config.MicrosoftAppId, config.REMINDER_SEND_TIMEOUT_MS);
-  const reminders = createReminderRunner({ storage, catalog, sender, log, settings: reminderSettings(config), runnerId: runnerId(), clock: now });
+  const reminders = createReminderRunner({ storage, catalog, sender, log, settings: reminderSettings(config), runnerId: runnerId(), clock: now, isTenantAllowed });
   const ticker = config.REMINDER_TICK_SECONDS > 0 ? startTicker(reminders, { intervalMs: config.REMINDER_TICK_SECONDS * 1000, now, log }) : undefined;
 
   await new Promise<void>((resolve, reject) => {

@@ -53,6 +53,12 @@ export const ConfigSchema = z.object({
   REMINDER_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120).describe('How long a runner holds a claimed reminder'),
   REMINDER_CONVERSATION_LIMITS: z.string().default(TEAMS_CONVERSATION_LIMITS).describe('count/seconds windows per conversation, or "off"'),
   REMINDER_TENANT_LIMITS: z.string().default(TEAMS_TENANT_LIMITS).describe('count/seconds windows per tenant, or "off"'),
+  ALLOWED_TENANTS: z
+    .string()
+    .default('')
+    .transform((list) => list.split(/[\s,]+/).map((id) => id.trim().toLowerCase()).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^[a-z0-9-]{1,100}$/, { message: 'must be tenant ids separated by commas' })))
+    .describe('Tenant ids allowed to use the bot, comma-separated; empty = every tenant'),
   MicrosoftAppId: z.string().trim().default('').describe('Bot app id; empty = local development, authentication off'),
   MicrosoftAppPassword: optionalText.describe('Client secret of the app registration'),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional().describe('App registration type'),
@@ -128,6 +134,12 @@ export function botFrameworkSettings(config: Config): Record<string, string> {
     if (value !== undefined && value !== '') settings[key] = value;
   }
   return settings;
+}
+
+/** A tenant may use the bot when the allow-list is empty or names it. */
+export function tenantAllowList(config: Config): (tenantId: string) => boolean {
+  const allowed = new Set(config.ALLOWED_TENANTS);
+  return (tenantId) => allowed.size === 0 || allowed.has(tenantId.toLowerCase());
 }
 
 export function isAuthenticationDisabled(config: Config): boolean {

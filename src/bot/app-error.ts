@@ -7,7 +7,7 @@ import type { ErrorView } from '../rules/view-models.js';
 const MESSAGES = {
   'tenant.mismatch': ['I cannot tell which organization this is', 'This message names two different tenants, so I did not read or change anything.'],
   'tenant.missing': ['I cannot tell which organization this is', 'This message carries no tenant id. Talk to me from Microsoft Teams in your organization.'],
-  'tenant.not-allowed': ['This bot is not available to your organization', 'Your tenant is not on the list this bot serves. Ask the team that runs it to add it.'],
+  'tenant.not-allowed': ['Renewal Bot is not available for your organization', 'Sorry: this installation of Renewal Bot serves a fixed list of organizations, and yours is not on it. Nothing was read or stored. If you think it should be, ask the team that runs the bot to add your tenant.'],
   'user.unidentified': ['I cannot tell who you are', 'This message carries no Azure AD id for you, so I cannot check whether you may change the profile.'],
   'profile.forbidden': ['Only admins can change the profile', 'The organization profile can be changed by its admins and by the Primary Program Contact. Ask one of them to make the change.'],
   'input.invalid': ['I cannot use that card', 'The card sent something I do not recognize, so nothing was changed. Type "help" for a fresh start.'],

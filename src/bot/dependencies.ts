@@ -11,4 +11,6 @@ export interface BotDependencies {
   log: Logger;
   /** Local development without a bot registration: requests are not authenticated. */
   authenticationDisabled: boolean;
+  /** ALLOWED_TENANTS: other tenants get a polite refusal and touch no data. */
+  isTenantAllowed: (tenantId: string) => boolean;
 }

@@ -123,6 +123,7 @@ export class RenewalBot extends TeamsActivityHandler {
 
   private async identify(context: TurnContext): Promise<TurnIdentity> {
     const identity = turnIdentity(context.activity, { authenticationDisabled: this.deps.authenticationDisabled });
+    if (!this.deps.isTenantAllowed(identity.tenantId)) throw new AppError('tenant.not-allowed');
     const serviceUrl = context.activity.serviceUrl;
     if (serviceUrl && this.knownServiceUrls.get(identity.tenantId) !== serviceUrl) {
       // Teams may move a tenant to another service URL; proactive sends must follow it.

@@ -30,6 +30,8 @@ export interface RunnerDependencies {
   runnerId: string;
   clock?: () => Date;
   sleep?: (ms: number) => Promise<void>;
+  /** ALLOWED_TENANTS: reminders of other tenants are skipped, not sent. */
+  isTenantAllowed?: (tenantId: string) => boolean;
 }
 
 export interface PassOptions {
@@ -82,6 +84,7 @@ export function createReminderRunner(deps: RunnerDependencies) {
   /** The card for a claimed reminder, or why it should not go out any more. */
   /** `now` is the pass's moment (the CLI's --now); leases and retries use the real clock. */
   async function cardFor(reminder: ClaimedReminder, now: Date): Promise<CardAttachment | { skip: string }> {
+    if (deps.isTenantAllowed && !deps.isTenantAllowed(reminder.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
     const org = await storage.getOrganization(reminder.tenantId);
     if (!org) return { skip: 'the organization no longer exists' };
     const today = dayReachedAtHour(now, org.timeZone, settings.localHour);
