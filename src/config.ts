@@ -31,6 +31,17 @@ const BOT_FRAMEWORK_KEYS = [
   'CallerId',
 ] as const;
 
+/** The SDK's endpoint overrides: all or none (see BotFrameworkAuthenticationFactory.create). */
+const SDK_OVERRIDE_KEYS = [
+  'ToChannelFromBotLoginUrl',
+  'ToChannelFromBotOAuthScope',
+  'ToBotFromChannelTokenIssuer',
+  'OAuthUrl',
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromEmulatorOpenIdMetadataUrl',
+  'CallerId',
+] as const;
+
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3978).describe('HTTP port of the bot endpoint'),
   HOST: z.string().default('0.0.0.0').describe('Interface to listen on'),
@@ -97,6 +108,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   }
   if (config.MicrosoftAppId && config.MicrosoftAppType !== 'UserAssignedMSI' && !config.MicrosoftAppPassword && !config.CertificateThumbprint) {
     problems.push('MicrosoftAppPassword: required when MicrosoftAppId is set (or use a certificate or UserAssignedMSI)');
+  }
+  // The SDK switches to "all parameters are intentional" as soon as one override is set, and then
+  // silently rejects every token if the others are missing: say so at start instead.
+  const overrides = SDK_OVERRIDE_KEYS.filter((key) => config[key] !== undefined);
+  if (overrides.length > 0 && overrides.length < SDK_OVERRIDE_KEYS.length) {
+    const missing = SDK_OVERRIDE_KEYS.filter((key) => config[key] === undefined);
+    problems.push(`${overrides.join(', ')}: once one Bot Framework endpoint override is set, set them all (missing: ${missing.join(', ')})`);
   }
   for (const key of ['REMINDER_CONVERSATION_LIMITS', 'REMINDER_TENANT_LIMITS'] as const) {
     try {

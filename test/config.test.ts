@@ -39,6 +39,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 's', MicrosoftAppType: 'SingleTenant' })).toThrow('MicrosoftAppTenantId: required');
   });
 
+  it('says when only some of the SDK endpoint overrides are set (the SDK would then reject every token)', () => {
+    expect(() => loadConfig({ ToBotFromChannelOpenIdMetadataUrl: 'http://127.0.0.1/openid' })).toThrow('once one Bot Framework endpoint override is set, set them all');
+  });
+
   it('rejects a malformed rate limit', () => {
     expect(() => loadConfig({ REMINDER_CONVERSATION_LIMITS: '7 per second' })).toThrow('REMINDER_CONVERSATION_LIMITS');
   });

@@ -1,0 +1,100 @@
+/**
+ * With MicrosoftAppId set, the SDK's own validation decides, pointed by its configuration keys at a
+ * local key set. One valid channel token is accepted; every forgery is a 401 (never 500), runs no
+ * handler, writes nothing and sends nothing.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeActivity } from '../support/activities.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+import { CHANNEL_ISSUER, makeSigningKey, signToken, startTokenAuthority, type TokenAuthority } from '../support/token-authority.js';
+
+const APP_ID = '11111111-2222-3333-4444-555555555555';
+const TENANT = 'aaaaaaaa-0000-0000-0000-00000000000a';
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+let t: TestApp;
+let authority: TokenAuthority;
+
+beforeAll(async () => {
+  authority = await startTokenAuthority();
+  t = await startTestApp({
+    env: {
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'test-secret-not-used-for-inbound',
+      MicrosoftAppType: 'MultiTenant',
+      // The SDK's own keys: once one endpoint override is set it expects all of them.
+      ToBotFromChannelOpenIdMetadataUrl: authority.metadataUrl,
+      ToBotFromEmulatorOpenIdMetadataUrl: authority.metadataUrl,
+      ToBotFromChannelTokenIssuer: CHANNEL_ISSUER,
+      ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+      ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+      OAuthUrl: 'https://api.botframework.com',
+      CallerId: 'urn:botframework:azure',
+    },
+  });
+});
+afterAll(async () => {
+  await t.stop();
+  await authority.close();
+});
+
+/** A setup-form invoke: if any handler ran, an organization would exist afterwards. */
+function setupInvoke(serviceUrl = t.connector.serviceUrl) {
+  return makeActivity('personal-invoke-adaptive-card-action', {
+    serviceUrl,
+    tenantId: TENANT,
+    aadObjectId: 'aad-alex',
+    value: {
+      action: {
+        type: 'Action.Execute',
+        verb: 'profile.save',
+        data: { form: 'profile', name: 'Contoso', partnerId: '1', anniversaryDate: '2027-02-28', contactName: 'Megan', contactEmail: 'megan@contoso.example' },
+      },
+    },
+  });
+}
+
+const validClaims = () => ({
+  iss: CHANNEL_ISSUER,
+  aud: APP_ID,
+  serviceurl: t.connector.serviceUrl,
+  nbf: nowSeconds() - 60,
+  exp: nowSeconds() + 3600,
+});
+
+describe('inbound tokens', () => {
+  const forgeries: [string, () => string | undefined][] = [
+    ['no Authorization header', () => undefined],
+    ['a garbage token', () => 'Bearer garbage'],
+    ['a token with an empty scheme', () => signToken(validClaims(), authority.key)],
+    ['an expired token', () => `Bearer ${signToken({ ...validClaims(), exp: nowSeconds() - 3600, nbf: nowSeconds() - 7200 }, authority.key)}`],
+    ['a token not yet valid', () => `Bearer ${signToken({ ...validClaims(), nbf: nowSeconds() + 3600, exp: nowSeconds() + 7200 }, authority.key)}`],
+    ['a token for another audience', () => `Bearer ${signToken({ ...validClaims(), aud: '99999999-2222-3333-4444-555555555555' }, authority.key)}`],
+    ['a token from another issuer', () => `Bearer ${signToken({ ...validClaims(), iss: 'https://evil.example.com' }, authority.key)}`],
+    ['a token signed by another key with the same kid', () => `Bearer ${signToken(validClaims(), { ...makeSigningKey(authority.key.kid) })}`],
+    ['a token with an unknown key id', () => `Bearer ${signToken(validClaims(), makeSigningKey('unknown-kid'))}`],
+    ['an unsigned token (alg: none)', () => {
+      const [head, body] = signToken(validClaims(), authority.key, { alg: 'none' }).split('.');
+      return `Bearer ${head}.${body}.`;
+    }],
+    ['a token whose serviceurl is another host', () => `Bearer ${signToken({ ...validClaims(), serviceurl: 'https://attacker.example.com/' }, authority.key)}`],
+  ];
+
+  for (const [what, header] of forgeries) {
+    it(`rejects ${what} with 401, running no handler, writing and sending nothing`, async () => {
+      const authorization = header();
+      const response = await t.post(setupInvoke(), authorization ? { authorization } : {});
+      expect(response.status).toBe(401);
+      expect(await t.app.storage.countOrganizations()).toBe(0);
+      expect(t.connector.sent).toHaveLength(0);
+    });
+  }
+
+  it('accepts a valid channel token: the handler runs', async () => {
+    const response = await t.post(setupInvoke(), { authorization: `Bearer ${signToken(validClaims(), authority.key)}` });
+    expect(response.status).toBe(200);
+    expect(response.body.value.body.map((element: { text?: string }) => element.text)).toContain('Profile saved');
+    expect((await t.app.storage.getOrganization(TENANT))?.name).toBe('Contoso');
+    expect(authority.requests).toBeGreaterThan(0); // validated against the local key set
+  });
+});

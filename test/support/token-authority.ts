@@ -1,0 +1,65 @@
+/**
+ * A local stand-in for the Bot Framework's token authority: an OpenID metadata document and key
+ * set served over HTTP, and RS256 tokens signed with its keys (or, for the attacks, with others).
+ */
+import { createSign, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const CHANNEL_ISSUER = 'https://api.botframework.com';
+
+export interface SigningKey {
+  kid: string;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+}
+
+export function makeSigningKey(kid: string): SigningKey {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  return { kid, privateKey, publicKey };
+}
+
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+/** A JWT as the Bot Framework channel would send it, signed with `key` (RS256). */
+export function signToken(claims: Record<string, unknown>, key: SigningKey, header: Record<string, unknown> = {}): string {
+  const head = base64url({ alg: 'RS256', typ: 'JWT', kid: key.kid, ...header });
+  const body = base64url(claims);
+  const signature = createSign('RSA-SHA256').update(`${head}.${body}`).sign(key.privateKey).toString('base64url');
+  return `${head}.${body}.${signature}`;
+}
+
+export interface TokenAuthority {
+  metadataUrl: string;
+  key: SigningKey;
+  /** Requests for the metadata or keys: proves validation happened against this authority. */
+  requests: number;
+  close(): Promise<void>;
+}
+
+export async function startTokenAuthority(): Promise<TokenAuthority> {
+  const key = makeSigningKey('test-key-1');
+  let origin = '';
+  const authority: TokenAuthority = { metadataUrl: '', key, requests: 0, close: async () => {} };
+  const server = createServer((req, res) => {
+    authority.requests++;
+    res.setHeader('content-type', 'application/json');
+    if (req.url === '/.well-known/openidconfiguration') {
+      res.end(JSON.stringify({ issuer: CHANNEL_ISSUER, jwks_uri: `${origin}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+    } else if (req.url === '/keys') {
+      const jwk = key.publicKey.export({ format: 'jwk' });
+      res.end(JSON.stringify({ keys: [{ ...jwk, kid: key.kid, kty: 'RSA', use: 'sig', alg: 'RS256' }] }));
+    } else {
+      res.statusCode = 404;
+      res.end('{}');
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  authority.metadataUrl = `${origin}/.well-known/openidconfiguration`;
+  authority.close = () => new Promise((resolve) => {
+    server.closeAllConnections();
+    server.close(() => resolve());
+  });
+  return authority;
+}
