@@ -3,7 +3,8 @@
  * between turns; everything a turn needs comes from the activity and the dependencies.
  */
 import { MessageFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue } from 'botbuilder';
+import { z } from 'zod';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, InvokeResponse } from 'botbuilder';
 import type { CardAttachment } from '../cards/render-card.js';
 import { renderCard } from '../cards/render-card.js';
 import { CHECKLIST_REFRESH_VERB, CHECKLIST_TOGGLE_VERB } from '../rules/checklist.js';
@@ -19,6 +20,8 @@ import { createReminderChannelHandlers } from './handlers/reminder-channel.js';
 import { createProfileSubmitHandler } from './handlers/setup-form.js';
 import { recognizeIntent } from './intents.js';
 import { turnIdentity, type TurnIdentity } from './turn-identity.js';
+
+const UniversalActionSchema = z.object({ action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(200) }).loose() }).loose();
 
 export class RenewalBot extends TeamsActivityHandler {
   private readonly answerQuestion;
@@ -92,6 +95,23 @@ export class RenewalBot extends TeamsActivityHandler {
   private async welcome(identity: TurnIdentity): Promise<CardAttachment> {
     const org = await this.deps.storage.getOrganization(identity.tenantId);
     return renderCard('welcome', welcomeView({ organizationName: org?.name }));
+  }
+
+  /**
+   * Only Universal Actions are invoked on this bot (its manifest declares no other feature). The SDK
+   * answers any other invoke name with 501; a 400 says more truthfully that the request is unusable.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === 'adaptiveCard/action') {
+      // A malformed Universal Action gets the error card, like any other unusable input.
+      if (!UniversalActionSchema.safeParse(context.activity.value).success) {
+        const card = errorCardFor(new AppError('input.invalid', { reason: 'malformed adaptiveCard/action' }), this.deps.log);
+        return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content } };
+      }
+      return super.onInvokeActivity(context);
+    }
+    this.deps.log.warn({ name: String(context.activity.name).slice(0, 100) }, 'unsupported invoke');
+    return { status: 400, body: { code: 'unsupported-invoke', message: 'This bot only handles adaptiveCard/action invokes.' } };
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
