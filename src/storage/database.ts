@@ -42,6 +42,9 @@ function postgresPool(connectionString: string): pg.Pool {
   // pg emits 'error' when an idle client dies (server restart); unhandled, that would crash the
   // process. The broken client is already discarded and the next query reports the outage itself.
   pool.on('error', () => {});
+  // A client checked out for a query has no pool listener: if its connection drops then, it emits
+  // 'error' with nobody listening, which would also crash the process. The query itself rejects.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 
