@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { createAdapter } from './bot/adapter.js';
 import { RenewalBot } from './bot/teams-bot.js';
 import { loadCardTemplates } from './cards/render-card.js';
-import { loadCatalog } from './catalog-file.js';
+import { loadCallSchedule, loadCatalog } from './catalog-file.js';
+import { registerCalendarRoutes } from './http/calendar-routes.js';
 import { createProactiveSender } from './bot/proactive.js';
 import { botFrameworkSettings, isAuthenticationDisabled, reminderSettings, tenantAllowList, type Config } from './config.js';
 import { replanIfCatalogChanged } from './reminders/catalog-watch.js';
@@ -33,14 +34,18 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
   const now = options.now ?? (() => new Date());
   loadCardTemplates();
   const catalog = await loadCatalog(config.CATALOG_FILE);
+  const callSchedule = await loadCallSchedule(config.CALL_SCHEDULE_FILE, catalog);
+  const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
+  if (!config.PUBLIC_URL) log.warn({ publicUrl }, 'PUBLIC_URL is empty: calendar links in cards point to this machine');
   const storage = await openStorage({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const authenticationDisabled = isAuthenticationDisabled(config);
   if (authenticationDisabled) log.warn('MicrosoftAppId is empty: authentication is off (local development only)');
 
   const adapter = createAdapter(botFrameworkSettings(config), log);
   const isTenantAllowed = tenantAllowList(config);
-  const bot = new RenewalBot({ storage, catalog, now, log, authenticationDisabled, isTenantAllowed });
+  const bot = new RenewalBot({ storage, catalog, now, log, authenticationDisabled, isTenantAllowed, callSchedule, publicUrl });
   const { server, inFlight } = createServer({ adapter, bot, storage, log });
+  registerCalendarRoutes(server, { storage, now, log, schedule: callSchedule, isTenantAllowed });
 
   if (await replanIfCatalogChanged(storage, catalog)) log.info('the requirements catalog changed: every organization will be checked for changes to announce');
   const sender = createProactiveSender(adapter, config.MicrosoftAppId, config.REMINDER_SEND_TIMEOUT_MS);

@@ -1,21 +1,12 @@
-/** Loads the requirements catalog: the built-in one, or the operator's file named by CATALOG_FILE. */
-import { readFile } from 'node:fs/promises';
-import { ZodError } from 'zod';
+/** The requirements catalog and the call schedule: built in, or the operator's files from config. */
+import { loadDataFile } from './data-file.js';
+import { defaultCallSchedule, parseCallSchedule, type CallSchedule } from './rules/call-series.js';
 import { defaultCatalog, parseCatalog, type Catalog } from './rules/catalog.js';
 
 export async function loadCatalog(file: string | undefined): Promise<Catalog> {
-  if (!file) return defaultCatalog();
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`CATALOG_FILE ${file} could not be read as JSON: ${(error as Error).message}`, { cause: error });
-  }
-  try {
-    return parseCatalog(json);
-  } catch (error) {
-    if (!(error instanceof ZodError)) throw error;
-    const problems = error.issues.map((issue) => `  - ${issue.path.join('.') || '(root)'}: ${issue.message}`).join('\n');
-    throw new Error(`CATALOG_FILE ${file} is not a valid catalog:\n${problems}`, { cause: error });
-  }
+  return file ? loadDataFile('CATALOG_FILE', file, parseCatalog, 'catalog') : defaultCatalog();
+}
+
+export async function loadCallSchedule(file: string | undefined, catalog: Catalog): Promise<CallSchedule> {
+  return file ? loadDataFile('CALL_SCHEDULE_FILE', file, (json) => parseCallSchedule(json, catalog), 'call schedule') : defaultCallSchedule();
 }

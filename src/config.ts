@@ -51,6 +51,11 @@ export const ConfigSchema = z.object({
     .refine((url) => url === undefined || /^postgres(ql)?:\/\//.test(url), { message: 'must be a postgres:// URL, or empty for SQLite' })
     .describe('PostgreSQL URL; empty uses SQLite under DATA_DIR'),
   CATALOG_FILE: optionalText.describe('JSON file replacing the built-in requirements catalog'),
+  CALL_SCHEDULE_FILE: optionalText.describe('JSON file replacing the built-in competency call schedule'),
+  PUBLIC_URL: optionalText
+    .refine((url) => url === undefined || /^https?:\/\/[^\s/]+/.test(url), { message: 'must be an http(s) URL such as https://bot.example.com' })
+    .transform((url) => url?.replace(/\/+$/, ''))
+    .describe('Public base URL of the bot, for absolute calendar links in cards'),
   REMINDER_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300).describe('Seconds between reminder passes in the server; 0 = off'),
   REMINDER_LOCAL_HOUR: z.coerce.number().int().min(0).max(23).default(9).describe("Hour of the organization's day from which its reminders go out"),
   REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8).describe('Reminder sends in flight at once'),

@@ -1,5 +1,6 @@
 /** What the bot's handlers are given; built once in index.ts, shared by all turns, holding no turn state. */
 import type { Logger } from '../logger.js';
+import type { CallSchedule } from '../rules/call-series.js';
 import type { Catalog } from '../rules/catalog.js';
 import type { Storage } from '../storage/storage.js';
 
@@ -13,4 +14,7 @@ export interface BotDependencies {
   authenticationDisabled: boolean;
   /** ALLOWED_TENANTS: other tenants get a polite refusal and touch no data. */
   isTenantAllowed: (tenantId: string) => boolean;
+  callSchedule: CallSchedule;
+  /** Base of absolute links in cards (PUBLIC_URL), without a trailing slash. */
+  publicUrl: string;
 }

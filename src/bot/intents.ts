@@ -16,6 +16,8 @@ export type Intent =
   | { kind: 'reminders-here' }
   | { kind: 'mark-renewed' }
   | { kind: 'checklist' }
+  | { kind: 'calls' }
+  | { kind: 'calendar-link'; rotate: boolean }
   | { kind: 'unknown'; text: string };
 
 /**
@@ -34,6 +36,13 @@ export function recognizeIntent(text: string, catalog: Catalog): Intent {
     return { kind: 'mark-renewed' };
   }
   if (hasWord(typed, ['checklist', 'todo', 'todos', 'tasks']) || hasPhrase(typed, 'to do')) return { kind: 'checklist' };
+  // Exact "calls": with typo tolerance "call" would match, and "who do I call for support" is not about the series.
+  if (typed.includes('calls') || hasWord(typed, ['events', 'webinar', 'webinars']) || hasPhrase(typed, 'call series') || hasPhrase(typed, 'attainment call')) {
+    return { kind: 'calls' };
+  }
+  if (hasWord(typed, ['calendar', 'ics', 'ical'])) {
+    return { kind: 'calendar-link', rotate: hasWord(typed, ['rotate', 'new', 'reset', 'regenerate', 'revoke']) };
+  }
   const competencyId = findCompetency(typed, catalog);
   const level = findLevel(typed);
   if (hasWord(typed, ['setup', 'configure', 'profile', 'onboard']) || hasPhrase(typed, 'set up') || hasPhrase(typed, 'edit organization')) {

@@ -14,6 +14,7 @@ import { AppError } from './app-error.js';
 import { errorCardFor } from './card-errors.js';
 import type { BotDependencies } from './dependencies.js';
 import { createQuestionHandler } from './handlers/answer-question.js';
+import { createCalendarHandlers } from './handlers/calendar.js';
 import { createChecklistHandlers } from './handlers/checklist.js';
 import { createMarkRenewedHandler } from './handlers/mark-renewed.js';
 import { createReminderChannelHandlers } from './handlers/reminder-channel.js';
@@ -29,15 +30,14 @@ export class RenewalBot extends TeamsActivityHandler {
   private readonly reminderChannel;
   private readonly markRenewed;
   private readonly checklist;
+  private readonly calendar;
   /** Last service URL stored per tenant, so an unchanged one costs no database write. */
   private readonly knownServiceUrls = new Map<string, string>();
 
-  constructor(
-    private readonly deps: BotDependencies,
-    options: { calendarUrl?: (tenantId: string) => Promise<string> } = {},
-  ) {
+  constructor(private readonly deps: BotDependencies) {
     super();
-    this.checklist = createChecklistHandlers(deps, { calendarUrl: options.calendarUrl ?? (async () => '') });
+    this.calendar = createCalendarHandlers(deps);
+    this.checklist = createChecklistHandlers(deps, { calendarUrl: (tenantId) => this.calendar.calendarUrl(tenantId) });
     this.answerQuestion = createQuestionHandler(deps);
     this.saveProfile = createProfileSubmitHandler(deps);
     this.reminderChannel = createReminderChannelHandlers(deps);
@@ -84,6 +84,8 @@ export class RenewalBot extends TeamsActivityHandler {
     if (intent.kind === 'reminders-here') return this.reminderChannel.postRemindersHere(context.activity, identity);
     if (intent.kind === 'mark-renewed') return this.markRenewed(identity);
     if (intent.kind === 'checklist') return this.checklist.show(identity, context.activity);
+    if (intent.kind === 'calls') return this.calendar.showCalls(identity, context.activity);
+    if (intent.kind === 'calendar-link') return this.calendar.calendarLink(identity, intent.rotate);
     return this.answerQuestion(intent, identity);
   }
 

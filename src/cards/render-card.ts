@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // CommonJS package: under NodeNext its default import is `module.exports`; named imports are not typed.
 import ACData from 'adaptivecards-templating';
+import type { CallSeriesView } from '../rules/call-series.js';
 import type {
   AnniversaryView,
   ChecklistView,
@@ -40,6 +41,7 @@ export interface CardViews {
   reminder: ReminderView;
   notice: NoticeView;
   checklist: ChecklistView;
+  calls: CallSeriesView;
 }
 export type CardName = keyof CardViews;
 
@@ -56,6 +58,7 @@ const cardSet: { [K in CardName]: true } = {
   reminder: true,
   notice: true,
   checklist: true,
+  calls: true,
 };
 export const cardNames = Object.keys(cardSet) as readonly CardName[];
 

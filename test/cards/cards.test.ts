@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { type CardAttachment, type CardName, type CardViews, cardNames, loadCardTemplates, renderCard } from '../../src/cards/render-card.js';
 import { cardText } from './card-text.js';
 import * as samples from './sample-views.js';
+import { callsAllPastView, callsView } from '../calendar/sample-calls-view.js';
 
 // The package's lib/ entry is ESM without "type": "module"; the UMD bundle loads fine under require.
 const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
@@ -31,6 +32,8 @@ const cases = [
   ...Object.entries(samples.reminderViews).map(([kind, view]) => sample(`reminder, ${kind}`, 'reminder', view)),
   sample('notice', 'notice', samples.noticeView),
   sample('checklist', 'checklist', samples.checklistSampleView),
+  sample('calls', 'calls', callsView),
+  sample('calls, all past', 'calls', callsAllPastView),
   sample('checklist, earlier cycle', 'checklist', { ...samples.checklistSampleView, readOnly: true, note: 'Kept for reference.', calendarUrl: '' }),
 ];
 

@@ -1,4 +1,5 @@
 import { checklistView as buildChecklistView } from '../../src/rules/checklist.js';
+import { callsView } from '../calendar/sample-calls-view.js';
 import { defaultCatalog } from '../../src/rules/catalog.js';
 import { reminderView as buildReminderView } from '../../src/rules/reminder-view.js';
 import { REMINDER_KINDS, type ReminderKind } from '../../src/rules/reminders.js';
@@ -347,4 +348,5 @@ export const sampleViews: CardViews = {
   reminder: reminderViews['window-open'],
   notice: noticeView,
   checklist: checklistSampleView,
+  calls: callsView,
 };

@@ -13,7 +13,7 @@ import type { TurnIdentity } from '../turn-identity.js';
 import { showSetupForm } from './setup-form.js';
 
 /** The intents answered with information; actions (setup submits, reminders, renewals) go elsewhere. */
-export type QuestionIntent = Exclude<Intent, { kind: 'reminders-here' | 'mark-renewed' | 'checklist' }>;
+export type QuestionIntent = Exclude<Intent, { kind: 'reminders-here' | 'mark-renewed' | 'checklist' | 'calls' | 'calendar-link' }>;
 
 export function createQuestionHandler(deps: BotDependencies) {
   const { storage, catalog, now } = deps;

@@ -1,0 +1,86 @@
+/**
+ * iCalendar text (RFC 5545) for the renewal reminders and the competency calls, written by the `ics`
+ * package. The renewal reminders are all-day DATE values: a calendar date has no time zone, so the
+ * file says the same day whatever zone the server or the reader is in. Calls are UTC instants.
+ */
+import { createEvents, type DateArray, type EventAttributes, type HeaderAttributes } from 'ics';
+import { callEnd, callStart, publishedTimeLabel, type ScheduledCall } from '../rules/call-series.js';
+import { addDays, longDate, parts, type PlainDate } from '../rules/plain-date.js';
+import type { RenewalCalendarEvent } from '../rules/renewal-calendar.js';
+
+const PRODUCT_ID = 'renewal-bot';
+/** Calls remind this long before they start. */
+const CALL_ALARM_MINUTES = 15;
+
+// `timestamp` (DTSTAMP) is accepted by the package's schema but missing from its types. Passing
+// it keeps the file a function of `now` instead of the wall clock.
+type IcsEvent = EventAttributes & { timestamp: number };
+
+/** The organization's renewal reminders as one calendar file. */
+export function renewalIcs(events: readonly RenewalCalendarEvent[], options: { calendarName: string; now: Date }): string {
+  return writeCalendar(
+    events.map((event) => ({
+      uid: event.uid,
+      title: event.title,
+      description: event.description,
+      // Three-element arrays become `DTSTART;VALUE=DATE`; `ics` never passes them through Date, so
+      // no input/output type applies and the server's TZ cannot shift the day.
+      start: dateArray(event.date),
+      end: dateArray(addDays(event.date, 1)), // DTEND of an all-day event is exclusive: the next day
+      transp: 'TRANSPARENT', // a reminder, not a meeting: keep the day free
+      busyStatus: 'FREE',
+      alarms: [
+        {
+          action: 'display',
+          description: escapeText(event.alarm.message),
+          // Relative to the start (the day's local midnight): fires at that time of the event's day.
+          trigger: { hours: event.alarm.hours, minutes: event.alarm.minutes, before: false },
+        },
+      ],
+      timestamp: options.now.getTime(),
+    })),
+    { calName: options.calendarName },
+  );
+}
+
+/** One or more competency calls as a calendar file. */
+export function callsIcs(calls: readonly ScheduledCall[], options: { now: Date }): string {
+  return writeCalendar(
+    calls.map((call) => ({
+      uid: `call-${call.id}@renewal-bot`,
+      title: call.title,
+      description: `Cloud competency attainment call about ${call.competencyName}. Published as ${publishedTimeLabel(call)} on ${longDate(call.date)}; your calendar shows it in your own time zone.`,
+      // Epoch milliseconds are written as UTC (`...Z`): an instant every calendar converts itself.
+      start: callStart(call).getTime(),
+      startInputType: 'utc',
+      startOutputType: 'utc',
+      end: callEnd(call).getTime(),
+      endInputType: 'utc',
+      endOutputType: 'utc',
+      alarms: [{ action: 'display', description: escapeText(call.title), trigger: { minutes: CALL_ALARM_MINUTES, before: true } }],
+      timestamp: options.now.getTime(),
+    })),
+    {},
+  );
+}
+
+function writeCalendar(events: IcsEvent[], header: HeaderAttributes): string {
+  const { error, value } = createEvents(events, { productId: PRODUCT_ID, method: 'PUBLISH', ...header });
+  if (error || value === null) {
+    throw new Error(`could not write the iCalendar file: ${error?.message ?? 'the ics package returned nothing'}`, { cause: error ?? undefined });
+  }
+  return value;
+}
+
+function dateArray(date: PlainDate): DateArray {
+  const { year, month, day } = parts(date);
+  return [year, month, day];
+}
+
+/**
+ * TEXT escaping (RFC 5545 3.3.11) for the alarm description, which `ics` writes without escaping
+ * (it escapes SUMMARY and DESCRIPTION itself); newlines it encodes already.
+ */
+function escapeText(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,');
+}

@@ -1,0 +1,20 @@
+/** The reader's time zone, as Teams sends it. */
+import { describe, expect, it } from 'vitest';
+import { readerTimeZone } from '../../src/bot/reader-zone.js';
+
+describe('the reader zone Teams sends', () => {
+  const clientInfo = { type: 'clientInfo', locale: 'de-DE', timezone: 'Europe/Berlin' };
+
+  it('reads localTimezone first, then the clientInfo entity', () => {
+    expect(readerTimeZone({ localTimezone: 'Asia/Tokyo', entities: [clientInfo] })).toBe('Asia/Tokyo');
+    expect(readerTimeZone({ entities: [{ type: 'mention' }, clientInfo] })).toBe('Europe/Berlin');
+    expect(readerTimeZone({ localTimezone: '', entities: [clientInfo] })).toBe('Europe/Berlin');
+  });
+
+  it('ignores what is not a known zone, and finds nothing in activities without one', () => {
+    expect(readerTimeZone({ localTimezone: 'Mars/Olympus', entities: [clientInfo] })).toBe('Europe/Berlin');
+    expect(readerTimeZone({ type: 'message' })).toBeUndefined();
+    expect(readerTimeZone({ entities: [{ type: 'clientInfo', locale: 'en-US' }] })).toBeUndefined();
+    expect(readerTimeZone({ localTimezone: 42 as unknown as string })).toBeUndefined();
+  });
+});
