@@ -32,6 +32,8 @@ declare module 'autocannon' {
     p97_5: number;
     p99: number;
     max: number;
+    min: number;
+    stddev: number;
     total: number;
   }
   interface Result {
