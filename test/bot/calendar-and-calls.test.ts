@@ -1,0 +1,80 @@
+/**
+ * The calendar file and the call series as a user reaches them from Teams: links in cards that
+ * work, dates that an independent iCalendar parser reads back, times in the reader's zone.
+ */
+import ical from 'node-ical';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cardText } from '../cards/card-text.js';
+import { makeActivity } from '../support/activities.js';
+import { makeOrganization } from '../support/organizations.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
+
+const TENANT = 'aaaaaaaa-0000-0000-0000-00000000000a';
+let t: TestApp;
+beforeEach(async () => {
+  t = await startTestApp({ now: '2026-12-01T12:00:00Z', env: { PUBLIC_URL: 'https://renewal.contoso.example/' } });
+  await t.app.storage.saveOrganization(makeOrganization({ tenantId: TENANT, timeZone: 'Europe/Berlin' }));
+});
+afterEach(() => t.stop());
+
+async function say(text: string, extra: { aadObjectId?: string; localTimezone?: string | null } = {}) {
+  const activity = makeActivity('personal-message', { serviceUrl: t.connector.serviceUrl, tenantId: TENANT, text, aadObjectId: extra.aadObjectId });
+  if (extra.localTimezone === null) {
+    delete activity.localTimezone;
+    activity.entities = [];
+  } else if (extra.localTimezone) activity.localTimezone = extra.localTimezone;
+  const cards = await t.ask(activity);
+  return cards[0]!;
+}
+
+/** The public URL's path, fetched from the running test server instead. */
+const fetchLocal = (publicLink: string) => fetch(publicLink.replace('https://renewal.contoso.example', t.app.url));
+
+describe('the renewal calendar from Teams', () => {
+  it('links the checklist card to a calendar file with the window-open and two-week days of this cycle and the next', async () => {
+    const card = await say('checklist');
+    const link = card.actions.find((action: { type: string }) => action.type === 'Action.OpenUrl').url as string;
+    expect(link).toMatch(/^https:\/\/renewal\.contoso\.example\/calendar\/[A-Za-z0-9_-]{20,}\/renewal\.ics$/);
+    expect(link).not.toContain(TENANT);
+    const response = await fetchLocal(link);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
+    const events = Object.values(ical.sync.parseICS(await response.text())).filter((entry) => entry.type === 'VEVENT') as ical.VEvent[];
+    const days = events.map((event) => `${event.start.getFullYear()}-${String(event.start.getMonth() + 1).padStart(2, '0')}-${String(event.start.getDate()).padStart(2, '0')}`).sort();
+    expect(days).toEqual(['2026-11-30', '2027-02-14', '2027-11-30', '2028-02-14']);
+    expect(events.every((event) => event.datetype === 'date')).toBe(true);
+  });
+
+  it('lets an admin rotate the link: the old one then answers 404', async () => {
+    const before = cardText({ content: await say('calendar link') }).match(/https:\/\/\S+\.ics/)![0];
+    expect((await fetchLocal(before)).status).toBe(200);
+    const rotated = cardText({ content: await say('rotate calendar link', { aadObjectId: 'aad-megan' }) }).match(/https:\/\/\S+\.ics/)![0];
+    expect(rotated).not.toBe(before);
+    expect((await fetchLocal(before)).status).toBe(404);
+    expect((await fetchLocal(rotated)).status).toBe(200);
+  });
+
+  it('refuses to rotate for someone who is not an admin', async () => {
+    expect(cardText({ content: await say('rotate calendar link', { aadObjectId: 'aad-mallory' }) })).toContain('Only admins can change the profile');
+  });
+
+  it('answers 404 to a made-up token', async () => {
+    expect((await fetch(`${t.app.url}/calendar/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA/renewal.ics`)).status).toBe(404);
+  });
+});
+
+describe('the competency call series', () => {
+  it("shows 9:30 AM Pacific in the reader's own zone, saying which zone", async () => {
+    const text = cardText({ content: await say('when are the competency calls', { localTimezone: 'Asia/Tokyo' }) });
+    expect(text).toContain('Asia/Tokyo');
+    expect(text).toContain('Thursday, January 14, 2016, 2:30 AM'); // Wednesday 9:30 AM in Los Angeles
+  });
+
+  it("falls back to the organization's zone when Teams sends none, and says so", async () => {
+    const text = cardText({ content: await say('calls', { localTimezone: null }) });
+    expect(text).toContain('Europe/Berlin');
+    expect(text).toContain("your organization's time zone");
+    expect(text).toContain('Wednesday, January 13, 2016, 6:30 PM');
+    expect(text).toContain('Past');
+  });
+});
