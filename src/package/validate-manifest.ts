@@ -23,14 +23,12 @@ let compiled: ValidateFunction | undefined;
 
 function validator(): ValidateFunction {
   if (compiled) return compiled;
-  // Some published schemas carry "\a"/"\v" escapes that JSON does not allow; the package's own
-  // loader rewrites them the same way before parsing.
-  const raw = readFileSync(manifestSchemaPath(), 'utf8').replace(/\\a/g, '\\u0007').replace(/\\v/g, '\\u000b');
-  // allErrors: report every problem in one run. strictTypes off: the schema mixes
-  // keyword styles that ajv's strict type checks reject although they are valid draft-04.
-  const ajv = new AjvDraft04.default({ allErrors: true, strictTypes: false, strict: false });
+  const schema = JSON.parse(readFileSync(manifestSchemaPath(), 'utf8')) as object;
+  // allErrors: report every problem in one run. strictTypes off: the schema leaves out "type"
+  // next to a few keywords, valid draft-04 that ajv's strict mode would warn about on every run.
+  const ajv = new AjvDraft04.default({ allErrors: true, strictTypes: false });
   addFormats.default(ajv, ['uri', 'email', 'regex']);
-  compiled = ajv.compile(JSON.parse(raw) as object);
+  compiled = ajv.compile(schema);
   return compiled;
 }
 

@@ -39,7 +39,7 @@ describe('the renewal calendar from Teams', () => {
     const response = await fetchLocal(link);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
-    const events = Object.values(ical.sync.parseICS(await response.text())).filter((entry) => entry.type === 'VEVENT') as ical.VEvent[];
+    const events = Object.values(ical.sync.parseICS(await response.text())).filter((entry) => entry?.type === 'VEVENT') as ical.VEvent[];
     const days = events.map((event) => `${event.start.getFullYear()}-${String(event.start.getMonth() + 1).padStart(2, '0')}-${String(event.start.getDate()).padStart(2, '0')}`).sort();
     expect(days).toEqual(['2026-11-30', '2027-02-14', '2027-11-30', '2028-02-14']);
     expect(events.every((event) => event.datetype === 'date')).toBe(true);

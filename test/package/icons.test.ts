@@ -5,8 +5,8 @@ import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TEMPLATE } from '../../src/package/build-package.js';
 import { checkColorIcon, checkOutlineIcon } from '../../src/package/icon-rules.js';
-import { ACCENT_COLOR, drawColorIcon, drawOutlineIcon } from '../../src/package/icons.js';
-import { readTemplate } from './helpers.js';
+import { ACCENT_COLOR, drawColorIcon, drawOutlineIcon, writeIcons } from '../../src/package/icons.js';
+import { readTemplate, temporaryDir } from './helpers.js';
 
 const committed = (name: string) => readFileSync(join(dirname(DEFAULT_TEMPLATE), name));
 
@@ -32,5 +32,17 @@ describe('drawn icons', () => {
     const drawn = PNG.sync.read(draw());
     expect([file.width, file.height]).toEqual([drawn.width, drawn.height]);
     expect(Buffer.compare(file.data, drawn.data)).toBe(0);
+  });
+
+  it('are written as the two files the manifest names', async () => {
+    const dir = temporaryDir('icons');
+    try {
+      const written = await writeIcons(join(dir.path, 'manifest'));
+      const { icons } = readTemplate();
+      expect(written).toEqual([join(dir.path, 'manifest', icons.color), join(dir.path, 'manifest', icons.outline)]);
+      expect(checkOutlineIcon('outline.png', readFileSync(written[1] as string))).toEqual([]);
+    } finally {
+      dir.remove();
+    }
   });
 });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { openStorage } from '../../src/storage/open-storage.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
+import { recordStat } from '../support/verify-stats.js';
 import { FLEET_NOW, fleetRunner, seedFleet, sendsPerConversation } from './fleet.js';
 
 const ORGANIZATIONS = 1000;
@@ -60,6 +61,9 @@ it('loses no reminder when the runner is killed mid-pass, repeating at most the 
     const report = await fleetRunner(storage, 'restarted', { concurrency: CONCURRENCY }).runPass({ now: FLEET_NOW });
     const perConversation = sendsPerConversation(connector.sent);
     const duplicates = [...perConversation.values()].reduce((sum, count) => sum + count - 1, 0);
+    recordStat('reminders.crash.sent', ORGANIZATIONS);
+    recordStat('reminders.lost', ORGANIZATIONS - perConversation.size);
+    recordStat('reminders.duplicated', duplicates);
     expect(perConversation.size).toBe(ORGANIZATIONS); // nothing lost
     expect(duplicates).toBeLessThanOrEqual(CONCURRENCY); // only what was in flight
     expect(report.counts.sent).toBe(connector.sent.length - beforeRestart);

@@ -5,6 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeActivity } from '../support/activities.js';
 import type { TestApp } from '../support/test-app.js';
+import { recordStat } from '../support/verify-stats.js';
 import { installInTeam, postedTitles, startReminderApp, TENANT } from './reminder-app.js';
 
 let t: TestApp;
@@ -123,6 +124,7 @@ describe('when the Bot Connector fails', () => {
     let calls = 0;
     t.connector.respond = () => (++calls === 1 ? { status: 429, headers: { 'retry-after': '1' } } : { status: 200, body: { id: 'x' } });
     const report = await t.app.reminders.runPass({ now: new Date(WINDOW_DAY_0900) });
+    recordStat('faults.injected', 1);
     expect(report.counts.sent).toBe(1);
     const [first, second] = t.connector.sent;
     expect((second?.receivedAt ?? 0) - (first?.receivedAt ?? 0)).toBeGreaterThanOrEqual(950);
@@ -133,12 +135,14 @@ describe('when the Bot Connector fails', () => {
     let calls = 0;
     t.connector.respond = () => (++calls <= 2 ? { status: 429 } : { status: 200, body: { id: 'x' } });
     const report = await t.app.reminders.runPass({ now: new Date(WINDOW_DAY_0900) });
+    recordStat('faults.injected', 2);
     expect(report.counts.sent).toBe(1);
     expect(calls).toBe(3);
   });
 
   for (const [what, reply] of [
     ['500', { status: 500 }],
+    ['502', { status: 502 }],
     ['412', { status: 412 }],
     ['a hang past the timeout', 'hang'],
   ] as const) {
@@ -146,6 +150,7 @@ describe('when the Bot Connector fails', () => {
       t = await startReminderApp({ now: WINDOW_DAY_0900 });
       t.connector.respond = () => reply;
       const report = await t.app.reminders.runPass({ now: new Date(WINDOW_DAY_0900) });
+      recordStat('faults.injected', t.connector.sent.length);
       expect(report.counts).toMatchObject({ sent: 0, pending: 1 });
       expect(t.connector.sent).toHaveLength(3); // REMINDER_MAX_ATTEMPTS
       const [row] = await t.app.storage.remindersOf(TENANT);
@@ -160,11 +165,33 @@ describe('when the Bot Connector fails', () => {
     });
   }
 
+  it('leaves the reminder pending when the connector refuses connections, and sends once it is back', async () => {
+    t = await startReminderApp({ now: WINDOW_DAY_0900 });
+    const { createServer } = await import('node:net');
+    // A port that was just free and is now closed: connections are refused at once.
+    const closed = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    await t.post(makeActivity('personal-message', { serviceUrl: `http://127.0.0.1:${closed}/_connector`, tenantId: TENANT, text: 'help' })); // its reply fails too
+    const report = await t.app.reminders.runPass({ now: new Date(WINDOW_DAY_0900) });
+    recordStat('faults.injected', 3);
+    expect(report.counts).toMatchObject({ sent: 0, pending: 1 });
+    expect((await t.app.storage.remindersOf(TENANT))[0]?.lastError).toMatch(/ECONNREFUSED|connect/i);
+    await t.post(makeActivity('personal-message', { serviceUrl: t.connector.serviceUrl, tenantId: TENANT, text: 'help' }));
+    t.connector.reset();
+    t.setNow('2026-11-30T09:00:00Z');
+    expect((await t.app.reminders.runPass({ now: new Date('2026-11-30T09:00:00Z') })).counts.sent).toBe(1);
+  });
+
   for (const status of [403, 404]) {
     it(`marks the target inactive on ${status} and stops sending to it`, async () => {
       t = await startReminderApp({ now: WINDOW_DAY_0900 });
       t.connector.respond = () => ({ status });
       const report = await t.app.reminders.runPass({ now: new Date(WINDOW_DAY_0900) });
+      recordStat('faults.injected', 1);
       expect(report.counts.inactive).toBe(1);
       expect((await t.app.storage.getReminderTarget(TENANT))?.active).toBe(false);
       t.connector.reset();

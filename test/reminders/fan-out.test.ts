@@ -6,6 +6,7 @@ import { afterEach, expect, it } from 'vitest';
 import { openStorage } from '../../src/storage/open-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
+import { recordStat } from '../support/verify-stats.js';
 import { FLEET_NOW, fleetRunner, seedFleet, sendsPerConversation } from './fleet.js';
 
 const TARGETS = 10_000;
@@ -44,6 +45,8 @@ it('sends to 10,000 targets once each with memory that stays flat', async () => 
   clearInterval(sampler);
 
   const perConversation = sendsPerConversation(received);
+  recordStat('reminders.lost', TARGETS - perConversation.size);
+  recordStat('reminders.duplicated', received.length - perConversation.size);
   expect(report.counts.sent).toBe(TARGETS);
   expect(perConversation.size).toBe(TARGETS);
   expect([...perConversation.values()].every((count) => count === 1)).toBe(true);

@@ -5,6 +5,7 @@ import { openStorage } from '../../src/storage/open-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { freshSchema, testDatabaseUrl } from '../support/postgres-schema.js';
+import { recordStat } from '../support/verify-stats.js';
 import { FLEET_NOW, fleetRunner, seedFleet, sendsPerConversation } from './fleet.js';
 
 describe.skipIf(!testDatabaseUrl)('reminder runners on one PostgreSQL', () => {
@@ -30,6 +31,8 @@ describe.skipIf(!testDatabaseUrl)('reminder runners on one PostgreSQL', () => {
     const reports = await Promise.all(storages.map((storage, replica) => fleetRunner(storage, `replica-${replica}`, { batchSize: 20 }).runPass({ now: FLEET_NOW })));
 
     const perConversation = sendsPerConversation(connector.sent);
+    recordStat('reminders.lost', 300 - perConversation.size);
+    recordStat('reminders.duplicated', connector.sent.length - perConversation.size);
     expect(perConversation.size).toBe(300);
     expect([...perConversation.values()].every((count) => count === 1)).toBe(true);
     expect(reports.reduce((sum, report) => sum + report.counts.sent, 0)).toBe(300);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixture, type Activity, type FixtureName } from '../support/activities.js';
 import { makeOrganization } from '../support/organizations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { recordStat } from '../support/verify-stats.js';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
 const TENANT = 'aaaaaaaa-0000-0000-0000-00000000000a';
@@ -75,6 +76,7 @@ describe(`fuzzing the HTTP edge (${RUNS} runs each)`, () => {
       const { status } = await post(body, t.connector.serviceUrl);
       expect(status).toBeLessThan(500);
     }), { numRuns: RUNS });
+    recordStat('fuzz.payloads', RUNS);
   });
 
   it('never answers 5xx to mutated Teams activities, and answers messages with a card', async () => {
@@ -87,6 +89,7 @@ describe(`fuzzing the HTTP edge (${RUNS} runs each)`, () => {
         expect(attachments?.[0]?.contentType).toBe('application/vnd.microsoft.card.adaptive');
       }
     }), { numRuns: RUNS });
+    recordStat('fuzz.payloads', RUNS);
   });
 
   it('answers random card submits and invokes with a card and writes nothing', async () => {
@@ -109,6 +112,7 @@ describe(`fuzzing the HTTP edge (${RUNS} runs each)`, () => {
       // Only a valid checklist toggle may write (it is a real tick by a member); everything else leaves storage alone.
       if (!(verb === 'checklist.toggle' && kind === 'invoke')) expect(await snapshot()).toBe(baseline);
     }), { numRuns: RUNS });
+    recordStat('fuzz.payloads', RUNS);
   });
 
   it('raised no unhandled rejection', () => {

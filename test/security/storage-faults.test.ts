@@ -10,6 +10,7 @@ import { makeOrganization } from '../support/organizations.js';
 import { freshSchema, testDatabaseUrl } from '../support/postgres-schema.js';
 import { startTcpProxy, type TcpProxy } from '../support/tcp-proxy.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { recordStat } from '../support/verify-stats.js';
 
 const TENANT = 'aaaaaaaa-0000-0000-0000-00000000000a';
 
@@ -22,6 +23,7 @@ it('exits at start with a clear message when the database does not answer', asyn
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  recordStat('faults.injected', 1);
   expect(code).toBe(1);
   expect(output).toContain('PostgreSQL at 127.0.0.1:1/renewal did not answer');
   expect(output).toContain('check DATABASE_URL');
@@ -59,6 +61,7 @@ describe.skipIf(!testDatabaseUrl)('PostgreSQL lost mid-run', () => {
     expect(await ask()).toContain('February 28, 2027');
 
     await proxy.cut();
+    recordStat('faults.injected', 1);
     expect(await health()).toBe(503);
     const apology = await ask();
     expect(apology).toContain('I cannot reach my records right now');

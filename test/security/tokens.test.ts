@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeActivity } from '../support/activities.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { recordStat } from '../support/verify-stats.js';
 import { CHANNEL_ISSUER, makeSigningKey, signToken, startTokenAuthority, type TokenAuthority } from '../support/token-authority.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
@@ -85,6 +86,8 @@ describe('inbound tokens', () => {
       const authorization = header();
       const response = await t.post(setupInvoke(), authorization ? { authorization } : {});
       expect(response.status).toBe(401);
+      recordStat('tokens.forged', 1);
+      recordStat('tokens.rejected', response.status === 401 ? 1 : 0);
       expect(await t.app.storage.countOrganizations()).toBe(0);
       expect(t.connector.sent).toHaveLength(0);
     });
@@ -93,6 +96,7 @@ describe('inbound tokens', () => {
   it('accepts a valid channel token: the handler runs', async () => {
     const response = await t.post(setupInvoke(), { authorization: `Bearer ${signToken(validClaims(), authority.key)}` });
     expect(response.status).toBe(200);
+    recordStat('tokens.valid.accepted', 1);
     expect(response.body.value.body.map((element: { text?: string }) => element.text)).toContain('Profile saved');
     expect((await t.app.storage.getOrganization(TENANT))?.name).toBe('Contoso');
     expect(authority.requests).toBeGreaterThan(0); // validated against the local key set
