@@ -6,6 +6,7 @@ import { loadCatalog } from '../catalog-file.js';
 import { ConfigError, loadConfig } from '../config.js';
 import { openStorage } from '../storage/open-storage.js';
 import { UsageError, type CliOutput } from './cli-output.js';
+import { doctorCommand } from './doctor-command.js';
 import { importCommand } from './import-command.js';
 import { remindersCommand } from './reminders-command.js';
 
@@ -15,6 +16,7 @@ Commands:
   import FILE.json [--dry-run]                          Create or update organizations from FILE.json (all or nothing)
   reminders run [--now ISO-8601] [--dry-run] [--tenant ID]  Plan and send the reminders due now (or at --now)
   reminders status                                      Count reminders per kind: pending, sent, failed, inactive
+  doctor                                                Check configuration, storage, catalog, cards and manifest
 `;
 
 const COMMANDS = { import: importCommand, reminders: remindersCommand } as const;
@@ -26,6 +28,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     out(USAGE);
     return command ? 0 : 2;
   }
+  // The doctor reports a broken configuration instead of stopping at it.
+  if (command === 'doctor') return doctorCommand(env, io);
   const run = COMMANDS[command as keyof typeof COMMANDS];
   if (!run) {
     err(`Unknown command "${command}".\n\n${USAGE}`);

@@ -8,6 +8,7 @@ import restify, { type Server } from 'restify';
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
 import { InboundActivitySchema } from './inbound-activity.js';
+import { registerInfoPages } from './info-pages.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 
@@ -71,5 +72,6 @@ export function createServer({ adapter, bot, storage, log }: ServerDependencies)
     }
   });
 
+  registerInfoPages(server);
   return { server, inFlight: () => inFlight };
 }

@@ -41,6 +41,15 @@ describe('with authentication off (local development)', () => {
     expect(t.connector.sent).toHaveLength(0);
   });
 
+  it('serves the privacy statement and terms the manifest links to', async () => {
+    for (const path of ['/privacy', '/terms']) {
+      const response = await fetch(`${t.app.url}${path}`);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(await response.text()).toContain('Renewal Bot');
+    }
+  });
+
   it('reports healthy storage on /healthz', async () => {
     const response = await fetch(`${t.app.url}/healthz`);
     expect(response.status).toBe(200);
