@@ -1,46 +1,16 @@
 /**
- * cards/calls.json bound to CallSeriesView and checked with the official Adaptive Cards SDK, the
- * same way test/cards/cards.test.ts checks the registered cards.
+ * The call series card as people read it: every call in their zone, past ones marked, each with
+ * its calendar file (test/cards/cards.test.ts also checks it with the SDK like every card).
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type * as AdaptiveCards from 'adaptivecards';
-import ACData from 'adaptivecards-templating';
 import { describe, expect, it } from 'vitest';
 import type { CallSeriesView } from '../../src/rules/call-series.js';
+import { renderCard } from '../../src/cards/render-card.js';
 import { cardText } from '../cards/card-text.js';
+import { elements, sdkProblems, type Json } from '../cards/card-inspection.js';
 import { callsAllPastView, callsView } from './sample-calls-view.js';
 
-// The package's lib/ entry is ESM without "type": "module"; the UMD bundle loads fine under require.
-const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
-const template = new ACData.Template(JSON.parse(readFileSync(new URL('../../cards/calls.json', import.meta.url), 'utf8')));
-
-type Json = Record<string, unknown>;
-
 function render(view: CallSeriesView): Json {
-  return template.expand({ $root: view }) as Json;
-}
-
-function elements(node: unknown, found: Json[] = []): Json[] {
-  if (Array.isArray(node)) node.forEach((item) => elements(item, found));
-  else if (typeof node === 'object' && node !== null) {
-    if (typeof (node as Json).type === 'string') found.push(node as Json);
-    Object.values(node).forEach((value) => elements(value, found));
-  }
-  return found;
-}
-
-function sdkProblems(content: unknown): string[] {
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  const card = new AC.AdaptiveCard();
-  card.parse(content, context);
-  const problems: string[] = [];
-  for (let index = 0; index < context.eventCount; index++) {
-    const event = context.getEventAt(index);
-    problems.push(`parse: ${AC.ValidationEvent[event.event]}: ${event.message}`);
-  }
-  for (const event of card.validateProperties().validationEvents) problems.push(`validate: ${AC.ValidationEvent[event.event]}: ${event.message}`);
-  return problems;
+  return renderCard('calls', view).content as Json;
 }
 
 describe.each([

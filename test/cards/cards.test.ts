@@ -1,15 +1,10 @@
-import { createRequire } from 'node:module';
-import type * as AdaptiveCards from 'adaptivecards';
 import { describe, expect, it } from 'vitest';
 import { type CardAttachment, type CardName, type CardViews, cardNames, loadCardTemplates, renderCard } from '../../src/cards/render-card.js';
 import { cardText } from './card-text.js';
+import { AC, elements, sdkProblems, type Json } from './card-inspection.js';
 import * as samples from './sample-views.js';
 import { callsAllPastView, callsView } from '../calendar/sample-calls-view.js';
 
-// The package's lib/ entry is ESM without "type": "module"; the UMD bundle loads fine under require.
-const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCards;
-
-type Json = Record<string, unknown>;
 
 function sample<K extends CardName>(label: string, name: K, view: CardViews[K]) {
   return { label, name, render: () => renderCard(name, view) };
@@ -37,35 +32,10 @@ const cases = [
   sample('checklist, earlier cycle', 'checklist', { ...samples.checklistSampleView, readOnly: true, note: 'Kept for reference.', calendarUrl: '' }),
 ];
 
-/** Every element of the card (any object with a `type`), depth first. */
-function elements(node: unknown, found: Json[] = []): Json[] {
-  if (Array.isArray(node)) node.forEach((item) => elements(item, found));
-  else if (typeof node === 'object' && node !== null) {
-    if (typeof (node as Json).type === 'string') found.push(node as Json);
-    Object.values(node).forEach((value) => elements(value, found));
-  }
-  return found;
-}
-
 function textBlocks(attachment: CardAttachment): Json[] {
   return elements(attachment.content).filter((element) => element.type === 'TextBlock');
 }
 
-/** Parse and validation events of the official SDK, as readable lines. */
-function sdkProblems(content: unknown): string[] {
-  const context = new AC.SerializationContext(AC.Versions.v1_5);
-  const card = new AC.AdaptiveCard();
-  card.parse(content, context);
-  const problems: string[] = [];
-  for (let index = 0; index < context.eventCount; index++) {
-    const event = context.getEventAt(index);
-    problems.push(`parse: ${AC.ValidationEvent[event.event]}: ${event.message}`);
-  }
-  for (const event of card.validateProperties().validationEvents) {
-    problems.push(`validate: ${AC.ValidationEvent[event.event]}: ${event.message}`);
-  }
-  return problems;
-}
 
 describe('card templates', () => {
   it('compile at start-up', () => {
