@@ -9,7 +9,6 @@ import { makeOrganization } from '../support/organizations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const TENANT = '00000000-0000-0000-0000-0000000000001';
-const USER_AAD = '00000000-0000-0000-0000-0000000000020';
 
 describe('questions in every scope', () => {
   let t: TestApp;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type CardAttachment, type CardName, type CardViews, cardNames, loadCardTemplates, renderCard } from '../../src/cards/render-card.js';
 import { cardText } from './card-text.js';
-import { AC, elements, sdkProblems, type Json } from './card-inspection.js';
+import { elements, sdkProblems, type Json } from './card-inspection.js';
 import * as samples from './sample-views.js';
 import { callsAllPastView, callsView } from '../calendar/sample-calls-view.js';
 
