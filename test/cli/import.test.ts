@@ -40,10 +40,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('cli import', () => {
   it('creates the organizations of the README example, then finds them unchanged on a second run', async () => {
     expect(await cli('import', EXAMPLE.pathname)).toBe(0);
-    expect(out.join('\n')).toContain('2 created, 0 updated, 0 unchanged');
+    expect(out.join('\n')).toContain('3 created, 0 updated, 0 unchanged');
     expect(await cli('import', EXAMPLE.pathname)).toBe(0);
-    expect(out.join('\n')).toContain('0 created, 0 updated, 2 unchanged');
-    expect(await storedCount()).toBe(2);
+    expect(out.join('\n')).toContain('0 created, 0 updated, 3 unchanged');
+    expect(await storedCount()).toBe(3);
   });
 
   it('updates a changed record and leaves the others alone', async () => {
@@ -51,7 +51,7 @@ describe('cli import', () => {
     const records = example();
     (records[1] as Record<string, unknown>).name = 'Fourth Coffee Roasters';
     expect(await cli('import', writeImport(records))).toBe(0);
-    expect(out.at(-1)).toContain('0 created, 1 updated, 1 unchanged');
+    expect(out.at(-1)).toContain('0 created, 1 updated, 2 unchanged');
   });
 
   for (const [what, change, expected] of [
@@ -99,7 +99,7 @@ describe('cli import', () => {
 
   it('validates without writing on --dry-run', async () => {
     expect(await cli('import', EXAMPLE.pathname, '--dry-run')).toBe(0);
-    expect(out.join('\n')).toContain('2 organizations are valid (dry run, nothing written)');
+    expect(out.join('\n')).toContain('3 organizations are valid (dry run, nothing written)');
     expect(await storedCount()).toBe(0);
   });
 
