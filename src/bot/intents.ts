@@ -72,15 +72,25 @@ function findLevel(typed: readonly string[]): CompetencyLevel | undefined {
   return undefined;
 }
 
+/** Each competency's names, normalized once per catalog rather than once per message. */
+const phrasesByCatalog = new WeakMap<Catalog, { id: string; phrase: string; length: number }[]>();
+
+function competencyPhrases(catalog: Catalog) {
+  let phrases = phrasesByCatalog.get(catalog);
+  if (!phrases) {
+    phrases = catalog.data.competencies.flatMap((competency) =>
+      [competency.name, competency.id.replaceAll('-', ' '), ...competency.aliases].map(normalizeText).map((phrase) => ({ id: competency.id, phrase, length: phrase.split(' ').length })),
+    );
+    phrasesByCatalog.set(catalog, phrases);
+  }
+  return phrases;
+}
+
 /** The catalog competency whose name, id or an alias appears in the text; the longest match wins. */
 function findCompetency(typed: readonly string[], catalog: Catalog): string | undefined {
   let best: { id: string; length: number } | undefined;
-  for (const competency of catalog.data.competencies) {
-    const phrases = [competency.name, competency.id.replaceAll('-', ' '), ...competency.aliases].map(normalizeText);
-    for (const phrase of phrases) {
-      const length = phrase.split(' ').length;
-      if (hasPhrase(typed, phrase) && (!best || length > best.length)) best = { id: competency.id, length };
-    }
+  for (const { id, phrase, length } of competencyPhrases(catalog)) {
+    if ((!best || length > best.length) && hasPhrase(typed, phrase)) best = { id, length };
   }
   return best?.id;
 }

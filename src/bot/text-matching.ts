@@ -28,25 +28,37 @@ export function isCloseWord(typed: string, expected: string): boolean {
   if (typed === expected) return true;
   const limit = allowedEdits(expected.length);
   if (limit === 0 || Math.abs(typed.length - expected.length) > limit) return false;
-  return editDistance(typed, expected) <= limit;
+  return editDistance(typed, expected, limit) <= limit;
 }
 
-function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const row = d[i] as number[];
-      const previous = d[i - 1] as number[];
-      row[j] = Math.min((previous[j] as number) + 1, (row[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
-        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
-      }
-    }
+// Three reused rows: this runs for every word of every message, so it must not allocate.
+let rowBeforeLast = new Int32Array(32);
+let lastRow = new Int32Array(32);
+let row = new Int32Array(32);
+
+/** Damerau–Levenshtein (optimal string alignment) distance, stopping early once it exceeds `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  const width = b.length + 1;
+  if (row.length < width) {
+    rowBeforeLast = new Int32Array(width);
+    lastRow = new Int32Array(width);
+    row = new Int32Array(width);
   }
-  return (d[rows - 1] as number[])[cols - 1] as number;
+  for (let j = 0; j < width; j++) lastRow[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    row[0] = i;
+    let best = i;
+    for (let j = 1; j < width; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(lastRow[j]! + 1, row[j - 1]! + 1, lastRow[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, rowBeforeLast[j - 2]! + 1);
+      row[j] = value;
+      if (value < best) best = value;
+    }
+    if (best > limit) return best;
+    [rowBeforeLast, lastRow, row] = [lastRow, row, rowBeforeLast];
+  }
+  return lastRow[width - 1]!;
 }
 
 /** True when any typed word is close to any of the expected words. */

@@ -108,12 +108,26 @@ export function isTimeZone(timeZone: string): boolean {
 
 /** @example longDate('2027-02-28') // 'February 28, 2027' */
 export function longDate(date: PlainDate): string {
-  return format(asUtcDate(date), 'MMMM d, yyyy');
+  return memoized(longDates, date, () => format(asUtcDate(date), 'MMMM d, yyyy'));
 }
 
 /** @example weekdayDate('2027-02-28') // 'Sunday, February 28, 2027' */
 export function weekdayDate(date: PlainDate): string {
-  return format(asUtcDate(date), 'EEEE, MMMM d, yyyy');
+  return memoized(weekdayDates, date, () => format(asUtcDate(date), 'EEEE, MMMM d, yyyy'));
+}
+
+// Formatting a date costs ~10 µs and every card formats several: the same few dates recur, so the
+// labels are kept (a pure function's results; bounded, so memory stays flat).
+const longDates = new Map<PlainDate, string>();
+const weekdayDates = new Map<PlainDate, string>();
+function memoized(cache: Map<PlainDate, string>, date: PlainDate, compute: () => string): string {
+  let label = cache.get(date);
+  if (label === undefined) {
+    if (cache.size >= 20_000) cache.clear();
+    label = compute();
+    cache.set(date, label);
+  }
+  return label;
 }
 
 // A TZDate pinned to UTC formats the same calendar day whatever TZ the process runs under.
