@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 // CommonJS package: under NodeNext its default import is `module.exports`; named imports are not typed.
 import ACData from 'adaptivecards-templating';
+import { compileTemplate } from './compile-template.js';
 import type { CallSeriesView } from '../rules/call-series.js';
 import type {
   AnniversaryView,
@@ -76,6 +77,8 @@ export interface CardAttachment {
 }
 
 let compiled: Map<CardName, CompiledTemplate> | undefined;
+/** Templates compiled to plain functions (see compile-template.ts); cards outside its subset use the library. */
+const fast = new Map<CardName, (root: unknown) => unknown>();
 
 /** Reads and compiles every template; throws an error naming the file when one is missing or broken. */
 export function loadCardTemplates(): void {
@@ -88,6 +91,8 @@ export function loadCardTemplates(): void {
       const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
       if (!isAdaptiveCard(json)) throw new Error('not an AdaptiveCard object with a version');
       templates.set(name, new Template(json)); // parses every ${...}: a syntax error throws here
+      const compiledFunction = compileTemplate(json);
+      if (compiledFunction) fast.set(name, compiledFunction);
     } catch (error) {
       throw new Error(`card template ${file} is invalid: ${(error as Error).message}`, { cause: error });
     }
@@ -99,8 +104,23 @@ export function renderCard<K extends CardName>(name: K, view: CardViews[K]): Car
   loadCardTemplates();
   const template = compiled?.get(name);
   if (!template) throw new Error(`no card template named ${name}`);
-  const content = template.expand({ $root: view }) as AdaptiveCardJson;
+  const expand = fast.get(name);
+  const content = (expand ? expand(view) : template.expand({ $root: view })) as AdaptiveCardJson;
   return { contentType: 'application/vnd.microsoft.card.adaptive', content };
+}
+
+/** The same card expanded by adaptivecards-templating itself: the reference the compiled form must equal. */
+export function renderCardWithLibrary<K extends CardName>(name: K, view: CardViews[K]): CardAttachment {
+  loadCardTemplates();
+  const template = compiled?.get(name);
+  if (!template) throw new Error(`no card template named ${name}`);
+  return { contentType: 'application/vnd.microsoft.card.adaptive', content: template.expand({ $root: view }) as AdaptiveCardJson };
+}
+
+/** Cards that render through the compiled form (all of them, unless a template leaves its subset). */
+export function compiledCardNames(): CardName[] {
+  loadCardTemplates();
+  return [...fast.keys()];
 }
 
 /**

@@ -91,8 +91,14 @@ function dateFormatterFor(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The runtime's own spelling of a zone name ('europe/berlin' → 'Europe/Berlin'). */
+const canonicalZones = new Map<string, string>();
 export function canonicalTimeZone(timeZone: string): string {
-  return dateFormatterFor(timeZone).resolvedOptions().timeZone;
+  let canonical = canonicalZones.get(timeZone);
+  if (canonical === undefined) {
+    canonical = dateFormatterFor(timeZone).resolvedOptions().timeZone;
+    canonicalZones.set(timeZone, canonical);
+  }
+  return canonical;
 }
 
 /** True when the runtime knows `timeZone` as an IANA zone name. */

@@ -33,7 +33,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Opened
   if (databaseKind(options.databaseUrl) === 'postgres') {
     return { db: new Kysely({ dialect: new PostgresDialect({ pool: postgresPool(options.databaseUrl!) }) }), kind: 'postgres' };
   }
-  return { db: new Kysely({ dialect: new SqliteDialect({ database: sqliteFile(options.dataDir) }) }), kind: 'sqlite' };
+  return { db: new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(sqliteFile(options.dataDir)) }) }), kind: 'sqlite' };
 }
 
 function postgresPool(connectionString: string): pg.Pool {
@@ -58,4 +58,31 @@ function sqliteFile(dataDir: string): SQLite.Database {
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
   return database;
+}
+
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing costs as
+ * much as running a point query. Kysely's SQL text for a query shape is stable (values are bound),
+ * so statements are kept per SQL text.
+ */
+function withStatementCache(database: SQLite.Database): SQLite.Database {
+  const statements = new Map<string, SQLite.Statement>();
+  const prepare = database.prepare.bind(database);
+  return new Proxy(database, {
+    get(target, property, receiver) {
+      if (property === 'prepare') {
+        return (source: string) => {
+          let statement = statements.get(source);
+          if (!statement) {
+            statement = prepare(source);
+            if (statements.size >= 500) statements.clear();
+            statements.set(source, statement);
+          }
+          return statement;
+        };
+      }
+      const value = Reflect.get(target, property, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

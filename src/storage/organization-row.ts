@@ -43,11 +43,28 @@ export function organizationRow(organization: Organization, at: Date): Organizat
 }
 
 /** Reads a stored profile back, throwing (with the tenant named) when it is not a valid Organization. */
+const parsedProfiles = new Map<string, Organization>();
+const PARSED_PROFILES_KEPT = 1000;
+
 export function organizationFromProfile(tenantId: string, profile: string): Organization {
+  // The same text always parses to the same organization: reuse it (deep-frozen, so no caller can change it).
+  const known = parsedProfiles.get(profile);
+  if (known) return known;
   try {
-    return OrganizationSchema.parse(JSON.parse(profile));
+    const organization = deepFreeze(OrganizationSchema.parse(JSON.parse(profile)));
+    if (parsedProfiles.size >= PARSED_PROFILES_KEPT) parsedProfiles.delete(parsedProfiles.keys().next().value as string);
+    parsedProfiles.set(profile, organization);
+    return organization;
   } catch (error) {
     const reason = error instanceof z.ZodError ? z.prettifyError(error) : String(error);
     throw new Error(`The stored organization of tenant "${tenantId}" is corrupted: ${reason}`, { cause: error });
   }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type CardAttachment, type CardName, type CardViews, cardNames, loadCardTemplates, renderCard } from '../../src/cards/render-card.js';
+import { type CardAttachment, type CardName, type CardViews, cardNames, compiledCardNames, loadCardTemplates, renderCard, renderCardWithLibrary } from '../../src/cards/render-card.js';
 import { cardText } from './card-text.js';
 import { elements, sdkProblems, type Json } from './card-inspection.js';
 import * as samples from './sample-views.js';
@@ -7,7 +7,7 @@ import { callsAllPastView, callsView } from '../calendar/sample-calls-view.js';
 
 
 function sample<K extends CardName>(label: string, name: K, view: CardViews[K]) {
-  return { label, name, render: () => renderCard(name, view) };
+  return { label, name, render: () => renderCard(name, view), reference: () => renderCardWithLibrary(name, view) };
 }
 
 const cases = [
@@ -48,7 +48,15 @@ describe('card templates', () => {
     expect(sdkProblems(broken)).toHaveLength(2);
   });
 
-  describe.each(cases)('$label', ({ render }) => {
+  it('all render through their compiled form', () => {
+    expect(new Set(compiledCardNames())).toEqual(new Set(cardNames));
+  });
+
+  describe.each(cases)('$label', ({ render, reference }) => {
+    it('renders exactly what adaptivecards-templating makes of the template', () => {
+      expect(render().content).toEqual(reference().content);
+    });
+
     it('binds every field (no ${ left except the literal organization name)', () => {
       const literal = JSON.stringify(samples.trickyOrganizationName).slice(1, -1); // as escaped inside JSON
       const json = JSON.stringify(render().content).split(literal).join('');

@@ -1,0 +1,128 @@
+/**
+ * Reminder fan-out: N organizations, each in its own tenant and channel, all with the window-open
+ * reminder due, delivered by the real runner through CloudAdapter to a connector answering after
+ * 5 ms. Once with the limiter at Teams' defaults, once with it off, each on a fresh database.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { createAdapter } from '../src/bot/adapter.js';
+import { createProactiveSender } from '../src/bot/proactive.js';
+import { loadConfig, reminderSettings } from '../src/config.js';
+import { defaultCatalog } from '../src/rules/catalog.js';
+import { createReminderRunner } from '../src/reminders/runner.js';
+import type { ReminderSettings } from '../src/reminders/settings.js';
+import { startConnector } from './connector.js';
+import { openBenchStorage, seedFleetBulk } from './seed.js';
+
+export const FAN_OUT_NOW = new Date('2026-11-30T09:00:00Z');
+
+export interface FanOutRun {
+  limiter: 'teams-defaults' | 'off';
+  organizations: number;
+  concurrency: number;
+  connectorLatencyMs: number;
+  seedSeconds: number;
+  passSeconds: number;
+  sent: number;
+  /** sent / pass duration (planning included). */
+  sendsPerSecond: number;
+  /** sends between the first and the last arrival at the connector. */
+  sendPhasePerSecond: number;
+  boundPerSecond: number;
+  duplicates: number;
+  losses: number;
+  otherOutcomes: Record<string, number>;
+  /** CPU (user + system) of this process per reminder sent, connector included: near 1e6/bound means CPU-bound. */
+  cpuMicrosPerSend: number;
+  /** RSS of the whole benchmark process before the pass and at its peak during it. */
+  baselineRssMb: number;
+  peakRssMb: number;
+}
+
+/** Info-level JSON logs as in production, written to /dev/null so they cost what they cost. */
+function productionLogger() {
+  return pino({ level: 'info', base: { service: 'renewal-bot' } }, pino.destination({ dest: '/dev/null', sync: true }));
+}
+
+async function fanOutOnce(count: number, latencyMs: number, limiter: FanOutRun['limiter']): Promise<FanOutRun> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'bench-fanout-'));
+  const connector = await startConnector(latencyMs);
+  const { db, storage } = await openBenchStorage({ dataDir });
+  try {
+    const seedStarted = performance.now();
+    await seedFleetBulk(db, {
+      count,
+      tenantOf: (index) => `fan-${String(index).padStart(7, '0')}`,
+      conversationOf: (index) => `19:channel-${index}@thread.tacv2`,
+      serviceUrl: connector.serviceUrl,
+    });
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+
+    const defaults = reminderSettings(loadConfig({}));
+    const settings: ReminderSettings = limiter === 'off' ? { ...defaults, conversationLimits: [], tenantLimits: [] } : defaults;
+    const log = productionLogger();
+    const sender = createProactiveSender(createAdapter({}, log), '', settings.sendTimeoutMs);
+    const runner = createReminderRunner({ storage, catalog: defaultCatalog(), sender, log, settings, runnerId: 'bench-fan-out' });
+
+    const baselineRss = process.memoryUsage().rss;
+    let peakRss = baselineRss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 25);
+    connector.reset();
+    const cpuBefore = process.cpuUsage();
+    const started = performance.now();
+    const report = await runner.runPass({ now: FAN_OUT_NOW });
+    const passSeconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+
+    let duplicates = 0;
+    let reached = 0;
+    for (const sends of connector.perConversation.values()) {
+      duplicates += Math.max(0, sends - 1);
+      if (sends > 0) reached++;
+    }
+    const { sent, ...rest } = report.counts;
+    const otherOutcomes = Object.fromEntries(Object.entries(rest).filter(([, value]) => value > 0));
+    const phaseSeconds = (connector.lastAt - connector.firstAt) / 1000;
+    return {
+      limiter,
+      organizations: count,
+      concurrency: settings.concurrency,
+      connectorLatencyMs: latencyMs,
+      seedSeconds,
+      passSeconds,
+      sent,
+      sendsPerSecond: sent / passSeconds,
+      sendPhasePerSecond: phaseSeconds > 0 ? (connector.total - 1) / phaseSeconds : 0,
+      boundPerSecond: settings.concurrency / (latencyMs / 1000),
+      duplicates,
+      losses: count - reached,
+      otherOutcomes,
+      cpuMicrosPerSend: (cpu.user + cpu.system) / Math.max(1, sent),
+      baselineRssMb: baselineRss / 2 ** 20,
+      peakRssMb: peakRss / 2 ** 20,
+    };
+  } finally {
+    await storage.close();
+    await connector.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchFanOut(options: { organizations: number; latencyMs: number; log: (line: string) => void }): Promise<FanOutRun[]> {
+  const runs: FanOutRun[] = [];
+  // A small untimed pass first, so neither measured run pays for loading and JIT warm-up.
+  await fanOutOnce(Math.min(1_000, options.organizations), options.latencyMs, 'off');
+  for (const limiter of ['teams-defaults', 'off'] as const) {
+    options.log(`fan-out: ${options.organizations} organizations, limiter ${limiter}, connector ${options.latencyMs} ms …`);
+    const run = await fanOutOnce(options.organizations, options.latencyMs, limiter);
+    options.log(`  ${run.sent} sent in ${run.passSeconds.toFixed(1)} s (${run.sendsPerSecond.toFixed(0)}/s), duplicates ${run.duplicates}, losses ${run.losses}`);
+    runs.push(run);
+  }
+  return runs;
+}
