@@ -55,6 +55,7 @@ export function createReminderRunner(deps: RunnerDependencies) {
     let after: { nextReminderOn: string; tenantId: string } | undefined;
     for (;;) {
       const page = await storage.organizationsToPlan({ upTo, limit: PLANNING_PAGE, after, tenantId: options.tenantId });
+      const plans: Parameters<typeof storage.recordPlans>[0][number][] = [];
       for (const { organization, toldRequirements, nextReminderOn, updatedAt } of page) {
         const today = dayReachedAtHour(options.now, organization.timeZone, settings.localHour);
         if (isPlainDate(nextReminderOn) && nextReminderOn > today) continue; // not yet in its own zone
@@ -68,13 +69,17 @@ export function createReminderRunner(deps: RunnerDependencies) {
           }
           continue;
         }
-        report.planned += await storage.recordPlan(organization.tenantId, {
-          reminders: plan.reminders.map((reminder) => ({ ...reminder, tenantId: organization.tenantId })),
-          nextReminderOn: plan.nextReminderOn,
-          toldRequirements: plan.toldRequirements as Record<string, unknown>,
-          basedOnUpdatedAt: updatedAt,
+        plans.push({
+          tenantId: organization.tenantId,
+          plan: {
+            reminders: plan.reminders.map((reminder) => ({ ...reminder, tenantId: organization.tenantId })),
+            nextReminderOn: plan.nextReminderOn,
+            toldRequirements: plan.toldRequirements as Record<string, unknown>,
+            basedOnUpdatedAt: updatedAt,
+          },
         });
       }
+      if (plans.length > 0) report.planned += await storage.recordPlans(plans);
       const last = page[page.length - 1];
       if (!last || page.length < PLANNING_PAGE) return;
       after = { nextReminderOn: last.nextReminderOn, tenantId: last.organization.tenantId };

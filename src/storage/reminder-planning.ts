@@ -3,13 +3,13 @@
  * reads `next_reminder_on <= today` from its index in (date, tenant) order, so a pass touches only
  * the organizations something may be due for, however many are stored.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { storedJsonObject } from './json-text.js';
 import { organizationFromProfile } from './organization-row.js';
 import type { ReminderStore } from './reminder-store.js';
 import { PLAN_AT_NEXT_PASS, type DatabaseSchema } from './schema.js';
 
-type PlanningMethods = Pick<ReminderStore, 'organizationsToPlan' | 'recordPlan' | 'replanAllOrganizations'>;
+type PlanningMethods = Pick<ReminderStore, 'organizationsToPlan' | 'recordPlan' | 'recordPlans' | 'replanAllOrganizations'>;
 
 /** An instant before every real one: a reminder recorded with it is due for its first attempt now. */
 export const ATTEMPT_NOW = '1970-01-01T00:00:00.000Z';
@@ -60,40 +60,15 @@ export function reminderPlanningStore(db: Kysely<DatabaseSchema>, now: () => Dat
       }));
     },
 
-    async recordPlan(tenantId, plan) {
-      const createdAt = now().toISOString();
-      const rows = plan.reminders.map((reminder) => ({
-        // The tenant acted for, never one inside the plan: a plan cannot write another tenant's ledger.
-        tenant_id: tenantId,
-        kind: reminder.kind,
-        cycle: reminder.cycle,
-        subject: reminder.subject,
-        due_on: reminder.dueOn,
-        payload: JSON.stringify(reminder.payload),
-        status: 'pending' as const,
-        next_attempt_at: ATTEMPT_NOW,
-        created_at: createdAt,
-      }));
+    recordPlan(tenantId, plan) {
+      return db.transaction().execute((trx) => writePlan(trx, tenantId, plan, now()));
+    },
+
+    recordPlans(entries) {
+      // One transaction for a page of plans: a commit costs more than the writes it holds.
       return db.transaction().execute(async (trx) => {
         let inserted = 0;
-        for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
-          // Counted from RETURNING: only rows actually inserted come back (a conflict returns none),
-          // the same on both back ends, unlike affected-row counts.
-          const returned = await trx
-            .insertInto('reminder_ledger')
-            .values(rows.slice(start, start + INSERT_CHUNK))
-            .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'cycle', 'subject']).doNothing())
-            .returning('tenant_id')
-            .execute();
-          inserted += returned.length;
-        }
-        let update = trx
-          .updateTable('organizations')
-          .set({ next_reminder_on: plan.nextReminderOn, told_requirements: JSON.stringify(plan.toldRequirements) })
-          .where('tenant_id', '=', tenantId);
-        // A profile saved since the plan was made keeps its "plan me again" mark.
-        if (plan.basedOnUpdatedAt !== undefined) update = update.where('updated_at', '=', plan.basedOnUpdatedAt);
-        await update.execute();
+        for (const { tenantId, plan } of entries) inserted += await writePlan(trx, tenantId, plan, now());
         return inserted;
       });
     },
@@ -106,4 +81,43 @@ export function reminderPlanningStore(db: Kysely<DatabaseSchema>, now: () => Dat
       return Number(result.numUpdatedRows);
     },
   };
+}
+
+type Plan = Parameters<ReminderStore['recordPlan']>[1];
+
+/** Adds the plan's reminders to the ledger (known keys are left alone) and moves the organization's next date. */
+async function writePlan(trx: Transaction<DatabaseSchema>, tenantId: string, plan: Plan, at: Date): Promise<number> {
+  const createdAt = at.toISOString();
+  const rows = plan.reminders.map((reminder) => ({
+    // The tenant acted for, never one inside the plan: a plan cannot write another tenant's ledger.
+    tenant_id: tenantId,
+    kind: reminder.kind,
+    cycle: reminder.cycle,
+    subject: reminder.subject,
+    due_on: reminder.dueOn,
+    payload: JSON.stringify(reminder.payload),
+    status: 'pending' as const,
+    next_attempt_at: ATTEMPT_NOW,
+    created_at: createdAt,
+  }));
+  let inserted = 0;
+  for (let start = 0; start < rows.length; start += INSERT_CHUNK) {
+    // Counted from RETURNING: only rows actually inserted come back (a conflict returns none),
+    // the same on both back ends, unlike affected-row counts.
+    const returned = await trx
+      .insertInto('reminder_ledger')
+      .values(rows.slice(start, start + INSERT_CHUNK))
+      .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'cycle', 'subject']).doNothing())
+      .returning('tenant_id')
+      .execute();
+    inserted += returned.length;
+  }
+  let update = trx
+    .updateTable('organizations')
+    .set({ next_reminder_on: plan.nextReminderOn, told_requirements: JSON.stringify(plan.toldRequirements) })
+    .where('tenant_id', '=', tenantId);
+  // A profile saved since the plan was made keeps its "plan me again" mark.
+  if (plan.basedOnUpdatedAt !== undefined) update = update.where('updated_at', '=', plan.basedOnUpdatedAt);
+  await update.execute();
+  return inserted;
 }

@@ -79,6 +79,8 @@ export interface ReminderStore {
     tenantId: string,
     plan: { reminders: readonly PlannedReminder[]; nextReminderOn: PlainDate; toldRequirements: Record<string, unknown>; basedOnUpdatedAt?: string },
   ): Promise<number>;
+  /** recordPlan for many organizations in one transaction (a planning page). */
+  recordPlans(entries: readonly { tenantId: string; plan: Parameters<ReminderStore['recordPlan']>[1] }[]): Promise<number>;
   /** Marks every organization for planning at the next pass (after a catalog change). */
   replanAllOrganizations(): Promise<number>;
   getSetting(key: string): Promise<string | undefined>;

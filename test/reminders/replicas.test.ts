@@ -19,7 +19,7 @@ describe.skipIf(!testDatabaseUrl)('reminder runners on one PostgreSQL', () => {
     cleanups.push(drop);
     const connector: FakeConnector = await startFakeConnector();
     cleanups.push(() => connector.close());
-    connector.respond = () => ({ status: 200, body: { id: 'x' }, delayMs: 2 });
+    connector.respond = () => ({ status: 200, body: { id: 'x' }, delayMs: 10 });
     const storages: Storage[] = [];
     for (let replica = 0; replica < 3; replica++) {
       const storage = await openStorage({ databaseUrl: schemaUrl, dataDir: os.tmpdir() });
@@ -28,7 +28,7 @@ describe.skipIf(!testDatabaseUrl)('reminder runners on one PostgreSQL', () => {
     }
     await seedFleet(storages[0]!, 300, connector.serviceUrl);
 
-    const reports = await Promise.all(storages.map((storage, replica) => fleetRunner(storage, `replica-${replica}`, { batchSize: 20 }).runPass({ now: FLEET_NOW })));
+    const reports = await Promise.all(storages.map((storage, replica) => fleetRunner(storage, `replica-${replica}`, { batchSize: 10 }).runPass({ now: FLEET_NOW })));
 
     const perConversation = sendsPerConversation(connector.sent);
     recordStat('reminders.lost', 300 - perConversation.size);

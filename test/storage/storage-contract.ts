@@ -328,6 +328,18 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
     });
 
     describe('planning', () => {
+      it('records the plans of a whole page of organizations at once, each with its own next date', async () => {
+        await install('tenant-a');
+        await install('tenant-b');
+        const inserted = await storage.recordPlans([
+          { tenantId: 'tenant-a', plan: { reminders: [makeReminder({ tenantId: 'tenant-a' })], nextReminderOn: '2026-12-14', toldRequirements: {} } },
+          { tenantId: 'tenant-b', plan: { reminders: [makeReminder({ tenantId: 'tenant-b' })], nextReminderOn: '2026-11-30', toldRequirements: {} } },
+        ]);
+        expect(inserted).toBe(2);
+        expect(await due('2026-11-30')).toEqual(['tenant-b']);
+        expect((await storage.remindersOf('tenant-a')).map((row) => row.tenantId)).toEqual(['tenant-a']);
+      });
+
       it('keeps a profile saved while its plan was being made due for the next pass', async () => {
         await install('tenant-a');
         const [read] = await storage.organizationsToPlan({ upTo: '2026-11-30', limit: 10 });
