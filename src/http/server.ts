@@ -27,6 +27,11 @@ export interface BotServer {
 
 export function createServer({ adapter, bot, storage, log }: ServerDependencies): BotServer {
   const server = restify.createServer({ name: 'renewal-bot', handleUncaughtExceptions: false });
+  // Keep idle connections open longer than the proxies in front of the bot (Azure's load balancers
+  // drop idle ones after about 4 minutes; Node's default 5 s would make the server close a kept-alive
+  // connection while a client is already sending on it, and that request is lost).
+  server.server.keepAliveTimeout = 300_000;
+  server.server.headersTimeout = 301_000;
   let inFlight = 0;
 
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
