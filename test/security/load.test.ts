@@ -51,8 +51,8 @@ beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: 'warn', REMINDER_TICK_SECONDS: '0', MicrosoftAppId: '' },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DATABASE_URL: '', LOG_LEVEL: process.env.LOAD_SERVER_LOG ?? 'warn', REMINDER_TICK_SECONDS: '0', MicrosoftAppId: '' },
+    stdio: ['ignore', process.env.LOAD_SERVER_LOG ? 'inherit' : 'ignore', 'inherit'],
   });
   for (let tries = 0; ; tries++) {
     if ((await fetch(`${url}/healthz`).catch(() => undefined))?.ok) break;
@@ -104,10 +104,10 @@ it(`answers ${CONVERSATIONS} concurrent conversations for ${SECONDS} s without a
   recordStat('load.errors', errors);
   console.info(`${result.requests.total} turns in ${SECONDS} s (${Math.round(result.requests.average)}/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${errors} (timeouts ${result.timeouts}), server RSS median per third ${windows.map((mb) => mb.toFixed(0)).join(' → ')} MB`);
 
+  recordStat('load.rssGrowthMb', Math.round(windows[2]! - windows[1]!));
   expect(result.requests.total).toBeGreaterThan(0);
   expect(errors).toBe(0);
   expect(replies).toBeGreaterThanOrEqual(result.requests.total); // every turn answered with a card
   // Flat: past the first third (warm-up: caches fill, the heap finds its size), no growth.
   expect(windows[2]! - windows[1]!).toBeLessThan(24);
-  recordStat('load.rssGrowthMb', Math.round(windows[2]! - windows[1]!));
 }, 240_000);
