@@ -4,8 +4,9 @@
  * in chunked multi-row INSERTs so 10^6 organizations take minutes, not hours.
  */
 import type { Kysely } from 'kysely';
-import { OrganizationSchema, type Organization } from '../src/rules/organization.js';
+import type { Organization } from '../src/rules/organization.js';
 import { openDatabase } from '../src/storage/database.js';
+import { organizationRow, validOrganization } from '../src/storage/organization-row.js';
 import { runMigrations } from '../src/storage/migrations.js';
 import { PLAN_AT_NEXT_PASS, type DatabaseSchema } from '../src/storage/schema.js';
 import { createSqlStorage } from '../src/storage/sql-storage.js';
@@ -60,24 +61,16 @@ const CHUNKS_PER_TRANSACTION = 20;
 /** Inserts `count` organizations, each with an active reminder target in its own channel. */
 export async function seedFleetBulk(db: Kysely<DatabaseSchema>, seed: FleetSeed): Promise<void> {
   const makeOrg = seed.organization ?? ((tenantId: string, index: number) => benchOrganization(tenantId, `Org ${index}`, { customerReferences: [] }));
-  const at = new Date('2026-11-01T00:00:00Z').toISOString();
+  const at = new Date('2026-11-01T00:00:00Z');
   for (let start = 0; start < seed.count; start += CHUNK * CHUNKS_PER_TRANSACTION) {
     const end = Math.min(seed.count, start + CHUNK * CHUNKS_PER_TRANSACTION);
     await db.transaction().execute(async (trx) => {
       for (let chunkStart = start; chunkStart < end; chunkStart += CHUNK) {
         const indexes = Array.from({ length: Math.min(CHUNK, end - chunkStart) }, (_, offset) => chunkStart + offset);
         const organizations = indexes.map((index) => {
-          // Parsed like Storage does before writing, so the profile text is the one it would store.
-          const organization = OrganizationSchema.parse(makeOrg(seed.tenantOf(index), index));
+          // The same row Storage writes (validated, same profile text), plus the planner's columns.
           return {
-            tenant_id: organization.tenantId,
-            name: organization.name,
-            partner_id: organization.partnerId,
-            anniversary_date: organization.anniversaryDate,
-            time_zone: organization.timeZone,
-            profile: JSON.stringify(organization),
-            created_at: at,
-            updated_at: at,
+            ...organizationRow(validOrganization(makeOrg(seed.tenantOf(index), index), `bench organization ${index}`), at),
             next_reminder_on: seed.nextReminderOn?.(index) ?? PLAN_AT_NEXT_PASS,
             told_requirements: '{}',
           };
@@ -100,7 +93,7 @@ export async function seedFleetBulk(db: Kysely<DatabaseSchema>, seed: FleetSeed)
             conversation_reference: JSON.stringify(reference),
             active: 1,
             inactive_reason: '',
-            updated_at: at,
+            updated_at: at.toISOString(),
           };
         });
         await trx.insertInto('reminder_targets').values(targets).execute();
