@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../rules/catalog.js';
 import type { CompetencyLevel } from '../rules/organization.js';
-import { hasPhrase, hasWord, isCloseWord, normalizeText, words } from './text-matching.js';
+import { hasPhrase, hasWord, normalizeText, words } from './text-matching.js';
 
 export type Intent =
   | { kind: 'help' }
@@ -95,4 +95,3 @@ function findCompetency(typed: readonly string[], catalog: Catalog): string | un
   return best?.id;
 }
 
-export { isCloseWord };

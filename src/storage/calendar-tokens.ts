@@ -17,6 +17,9 @@ export interface CalendarTokenStore {
 export function calendarTokenStore(db: Kysely<DatabaseSchema>): CalendarTokenStore {
   return {
     async calendarToken(tenantId, candidate, at) {
+      // Read first: every checklist card asks for the link, and only the first ask needs a write.
+      const existing = await db.selectFrom('calendar_tokens').select('token').where('tenant_id', '=', tenantId).executeTakeFirst();
+      if (existing) return existing.token;
       await db
         .insertInto('calendar_tokens')
         .values({ tenant_id: tenantId, token: candidate, created_at: at.toISOString() })
