@@ -56,6 +56,8 @@ export const ConfigSchema = z.object({
     .refine((url) => url === undefined || /^https?:\/\/[^\s/]+/.test(url), { message: 'must be an http(s) URL such as https://bot.example.com' })
     .transform((url) => url?.replace(/\/+$/, ''))
     .describe('Public base URL of the bot, for absolute calendar links in cards'),
+  MAX_CONCURRENT_TURNS: z.coerce.number().int().min(1).max(10_000).default(128).describe('Most turns answered at once; fewer while the CPU is saturated'),
+  MAX_WAITING_TURNS: z.coerce.number().int().min(0).max(100_000).default(2_000).describe('Turns allowed to wait for a slot; beyond that 503 with Retry-After'),
   REMINDER_TICK_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300).describe('Seconds between reminder passes in the server; 0 = off'),
   REMINDER_LOCAL_HOUR: z.coerce.number().int().min(0).max(23).default(9).describe("Hour of the organization's day from which its reminders go out"),
   REMINDER_CONCURRENCY: z.coerce.number().int().min(1).max(256).default(8).describe('Reminder sends in flight at once'),

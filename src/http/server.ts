@@ -5,18 +5,22 @@
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { BotAdapter } from '../bot/adapter.js';
 import restify, { type Server } from 'restify';
+import { startLoadControl, type LoadControlSettings } from './load-control.js';
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
 import { InboundActivitySchema } from './inbound-activity.js';
 import { registerInfoPages } from './info-pages.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** Teams gives up on a bot's answer after about 15 s; a turn this slow is worth a line in the log. */
+const SLOW_TURN_MS = 5_000;
 
 export interface ServerDependencies {
   adapter: BotAdapter;
   bot: ActivityHandler;
   storage: Storage;
   log: Logger;
+  load: LoadControlSettings;
 }
 
 export interface BotServer {
@@ -25,7 +29,7 @@ export interface BotServer {
   inFlight(): number;
 }
 
-export function createServer({ adapter, bot, storage, log }: ServerDependencies): BotServer {
+export function createServer({ adapter, bot, storage, log, load }: ServerDependencies): BotServer {
   const server = restify.createServer({ name: 'renewal-bot', handleUncaughtExceptions: false });
   // Keep idle connections open longer than the proxies in front of the bot (Azure's load balancers
   // drop idle ones after about 4 minutes; Node's default 5 s would make the server close a kept-alive
@@ -33,6 +37,8 @@ export function createServer({ adapter, bot, storage, log }: ServerDependencies)
   server.server.keepAliveTimeout = 300_000;
   server.server.headersTimeout = 301_000;
   let inFlight = 0;
+  const turns = startLoadControl(load);
+  server.server.on('close', () => turns.stop());
 
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
 
@@ -43,6 +49,14 @@ export function createServer({ adapter, bot, storage, log }: ServerDependencies)
       return;
     }
     inFlight++;
+    if (!(await turns.gate.enter())) {
+      inFlight--;
+      log.warn({ waiting: turns.gate.waiting }, 'turn refused: too many waiting');
+      res.header('Retry-After', '1');
+      res.send(503, { error: 'busy', message: 'The bot is busy; try again in a moment.' });
+      return;
+    }
+    const startedAt = performance.now();
     let turnStarted = false;
     try {
       const authHeader = String(req.headers.authorization ?? '');
@@ -63,7 +77,10 @@ export function createServer({ adapter, bot, storage, log }: ServerDependencies)
         res.send(500, { error: 'internal' });
       }
     } finally {
+      turns.gate.leave();
       inFlight--;
+      const tookMs = performance.now() - startedAt;
+      if (tookMs > SLOW_TURN_MS) log.warn({ tookMs: Math.round(tookMs), running: turns.gate.running, limit: turns.gate.limit }, 'slow turn');
     }
   });
 

@@ -35,6 +35,19 @@ const freePort = () =>
     });
   });
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+/** Times brand-new connections to the server from a process of its own (see connection-probe.mjs). */
+function startConnectionProbe(target: string): () => Promise<number> {
+  const probe = spawn(process.execPath, [join(import.meta.dirname, '../support/connection-probe.mjs'), target], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  probe.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return async () => {
+    const exited = new Promise((resolve) => probe.once('exit', resolve));
+    probe.kill('SIGTERM');
+    await exited;
+    const { slowestMs } = JSON.parse(output) as { slowestMs: number | null };
+    return slowestMs ?? Number.POSITIVE_INFINITY; // null: a probe failed
+  };
+}
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 
 beforeAll(async () => {
@@ -61,8 +74,12 @@ beforeAll(async () => {
   }
 }, 60_000);
 afterAll(async () => {
-  server?.kill('SIGTERM');
-  await new Promise((resolve) => server?.once('exit', resolve));
+  // A server that already exited (it failed to start) would never emit 'exit' again.
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    server.kill('SIGTERM');
+    await exited;
+  }
   await connector?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
@@ -85,6 +102,10 @@ it(`answers ${CONVERSATIONS} concurrent conversations for ${SECONDS} s without a
     connector.sent.length = 0;
     samples.push(rssMb(server.pid!));
   }, 500);
+  // A channel opens new connections while others are busy, even while the load's own connections
+  // all arrive at once at the start: they must not wait behind the turns (libuv accepts one
+  // connection per event-loop iteration, so this measures how long iterations get).
+  const stopConnectionProbe = startConnectionProbe(`${url}/healthz`);
   let next = 0;
   const result = await autocannon({
     url: `${url}/api/messages`,
@@ -96,17 +117,20 @@ it(`answers ${CONVERSATIONS} concurrent conversations for ${SECONDS} s without a
     requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
   });
   clearInterval(sampler);
+  const slowestNewConnectionMs = await stopConnectionProbe();
   const third = Math.floor(samples.length / 3);
   const windows = [samples.slice(0, third), samples.slice(third, 2 * third), samples.slice(2 * third)].map(median);
   // autocannon counts a timeout in `errors` as well: count each failed request once.
   const errors = result.errors + result.non2xx;
   recordStat('load.requests', result.requests.total);
   recordStat('load.errors', errors);
-  console.info(`${result.requests.total} turns in ${SECONDS} s (${Math.round(result.requests.average)}/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${errors} (timeouts ${result.timeouts}), server RSS median per third ${windows.map((mb) => mb.toFixed(0)).join(' → ')} MB`);
+  recordStat('load.slowestNewConnectionMs', Math.round(slowestNewConnectionMs));
+  console.info(`${result.requests.total} turns in ${SECONDS} s (${Math.round(result.requests.average)}/s), p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, errors ${errors} (timeouts ${result.timeouts}), server RSS median per third ${windows.map((mb) => mb.toFixed(0)).join(' → ')} MB, slowest new connection ${Math.round(slowestNewConnectionMs)} ms`);
 
   recordStat('load.rssGrowthMb', Math.round(windows[2]! - windows[1]!));
   expect(result.requests.total).toBeGreaterThan(0);
   expect(errors).toBe(0);
+  expect(slowestNewConnectionMs).toBeLessThan(5_000);
   expect(replies).toBeGreaterThanOrEqual(result.requests.total); // every turn answered with a card
   // Flat: past the first third (warm-up: caches fill, the heap finds its size), no growth. A run of a
   // few seconds is still warming up, so only sustained runs (npm run verify) judge memory.
