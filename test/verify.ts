@@ -44,7 +44,7 @@ const rows: [string, string][] = [
   ['reminders lost', String(get('reminders.lost'))],
   ['reminders duplicated (only in-flight sends may repeat)', String(get('reminders.duplicated'))],
   ['turns under load / errors / RSS growth after warm-up', `${get('load.requests')} / ${get('load.errors')} / ${totals.has('load.rssGrowthMb') ? `${get('load.rssGrowthMb')} MB` : 'not measured'}`],
-  ['slowest answer to a new connection during the load', totals.has('load.slowestNewConnectionMs') ? `${get('load.slowestNewConnectionMs')} ms` : 'not measured'],
+  ['slowest turn under load / new connection after warm-up', totals.has('load.slowestNewConnectionMs') ? `${get('load.slowestTurnMs')} ms / ${get('load.slowestNewConnectionMs')} ms` : 'not measured'],
 ];
 const width = Math.max(...rows.map(([label]) => label.length));
 console.log(`\nRenewal Bot verify${quick ? ' (quick)' : ''}: ${run.status === 0 ? 'PASSED' : 'FAILED'} in ${Math.round((Date.now() - started) / 1000)} s`);

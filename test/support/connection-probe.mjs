@@ -1,9 +1,10 @@
 // Run as its own process during a load test, so its timings are not delayed by the busy test
-// process: every second it opens a brand-new connection (no keep-alive) to the URL given as its
-// argument and times the answer. On SIGTERM it prints the slowest wait in ms (null if one failed).
+// process: every second, once the delay in ms given as the second argument has passed, it opens a
+// brand-new connection (no keep-alive) to the URL given as the first and times the answer. On
+// SIGTERM it prints the slowest wait in ms (null if a probe failed).
 import { get } from 'node:http';
 
-const url = process.argv[2];
+const [url, startAfterMs = '0'] = process.argv.slice(2);
 const waiting = new Set();
 let slowestMs = 0;
 const probe = () => {
@@ -18,8 +19,10 @@ const probe = () => {
     response.on('end', () => done(response.statusCode !== 200));
   }).on('error', () => done(true));
 };
-const timer = setInterval(probe, 1000);
+let timer;
+const starting = setTimeout(() => (timer = setInterval(probe, 1000)), Number(startAfterMs));
 process.on('SIGTERM', () => {
+  clearTimeout(starting);
   clearInterval(timer);
   // A probe still unanswered has waited at least this long.
   for (const started of waiting) slowestMs = Math.max(slowestMs, performance.now() - started);
