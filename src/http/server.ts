@@ -38,6 +38,7 @@ export function createServer({ adapter, bot, storage, log, load }: ServerDepende
   server.server.headersTimeout = 301_000;
   let inFlight = 0;
   const turns = startLoadControl(load);
+  server.server.on('connection', () => turns.connectionAccepted());
   server.server.on('close', () => turns.stop());
 
   server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));

@@ -64,15 +64,25 @@ export interface TurnLimitSettings {
   max: number;
   /** Event-loop lag above this means the CPU is the bottleneck: admit fewer turns. */
   targetLagMs: number;
+  /** The lag aimed for while new connections keep arriving, so a burst of them is accepted quickly. */
+  targetLagWhileConnectingMs: number;
+}
+
+export interface LoadObservation {
+  lagMs: number;
+  turnsWaiting: boolean;
+  /** Several connections accepted since the last sample: more are probably queued behind them. */
+  connectionsArriving: boolean;
 }
 
 /**
  * The next limit, from the lag just measured: down by a quarter while the loop lags, up by an
  * eighth (at least one) while turns are waiting and it does not, unchanged otherwise.
  */
-export function nextTurnLimit(current: number, observed: { lagMs: number; turnsWaiting: boolean }, settings: TurnLimitSettings): number {
+export function nextTurnLimit(current: number, observed: LoadObservation, settings: TurnLimitSettings): number {
   const clamp = (limit: number) => Math.min(settings.max, Math.max(settings.min, limit));
-  if (observed.lagMs > settings.targetLagMs) return clamp(Math.floor(current * 0.75));
+  const targetLagMs = observed.connectionsArriving ? settings.targetLagWhileConnectingMs : settings.targetLagMs;
+  if (observed.lagMs > targetLagMs) return clamp(Math.floor(current * 0.75));
   if (observed.turnsWaiting) return clamp(current + Math.max(1, Math.floor(current / 8)));
   return clamp(current);
 }

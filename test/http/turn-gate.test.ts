@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createTurnGate, nextTurnLimit } from '../../src/http/turn-gate.js';
 
-const settings = { min: 4, max: 128, targetLagMs: 40 };
+const settings = { min: 4, max: 128, targetLagMs: 40, targetLagWhileConnectingMs: 10 };
 
 describe('createTurnGate', () => {
   it('starts turns up to the limit, then in arrival order as running ones leave', async () => {
@@ -68,7 +68,7 @@ describe('nextTurnLimit', () => {
 
   it('stays within its bounds', () => {
     fc.assert(fc.property(limit, lag, fc.boolean(), (current, lagMs, turnsWaiting) => {
-      const next = nextTurnLimit(current, { lagMs, turnsWaiting }, settings);
+      const next = nextTurnLimit(current, { lagMs, turnsWaiting, connectionsArriving: false }, settings);
       expect(next).toBeGreaterThanOrEqual(settings.min);
       expect(next).toBeLessThanOrEqual(settings.max);
       expect(Number.isInteger(next)).toBe(true);
@@ -77,7 +77,7 @@ describe('nextTurnLimit', () => {
 
   it('never admits more while the loop lags, and lowers the limit until it reaches the minimum', () => {
     fc.assert(fc.property(limit, fc.double({ min: 40.001, max: 5_000, noNaN: true }), fc.boolean(), (current, lagMs, turnsWaiting) => {
-      const next = nextTurnLimit(current, { lagMs, turnsWaiting }, settings);
+      const next = nextTurnLimit(current, { lagMs, turnsWaiting, connectionsArriving: false }, settings);
       expect(next).toBe(current === settings.min ? settings.min : Math.max(settings.min, Math.floor(current * 0.75)));
       expect(next).toBeLessThanOrEqual(current);
     }));
@@ -85,9 +85,17 @@ describe('nextTurnLimit', () => {
 
   it('admits more while turns wait and the loop keeps up, and holds steady when nobody waits', () => {
     fc.assert(fc.property(limit, fc.double({ min: 0, max: 40, noNaN: true }), (current, lagMs) => {
-      const raised = nextTurnLimit(current, { lagMs, turnsWaiting: true }, settings);
+      const raised = nextTurnLimit(current, { lagMs, turnsWaiting: true, connectionsArriving: false }, settings);
       expect(raised).toBe(Math.min(settings.max, current + Math.max(1, Math.floor(current / 8))));
-      expect(nextTurnLimit(current, { lagMs, turnsWaiting: false }, settings)).toBe(current);
+      expect(nextTurnLimit(current, { lagMs, turnsWaiting: false, connectionsArriving: false }, settings)).toBe(current);
+    }));
+  });
+
+  it('aims for shorter iterations while connections pour in, so they are accepted quickly', () => {
+    fc.assert(fc.property(limit, fc.double({ min: 10.001, max: 40, noNaN: true }), (current, lagMs) => {
+      const connecting = nextTurnLimit(current, { lagMs, turnsWaiting: true, connectionsArriving: true }, settings);
+      expect(connecting).toBe(Math.max(settings.min, Math.floor(current * 0.75)));
+      expect(nextTurnLimit(current, { lagMs, turnsWaiting: true, connectionsArriving: false }, settings)).toBeGreaterThanOrEqual(current);
     }));
   });
 
@@ -95,7 +103,7 @@ describe('nextTurnLimit', () => {
     let current = settings.min;
     let samples = 0;
     while (current < settings.max) {
-      current = nextTurnLimit(current, { lagMs: 1, turnsWaiting: true }, settings);
+      current = nextTurnLimit(current, { lagMs: 1, turnsWaiting: true, connectionsArriving: false }, settings);
       samples++;
     }
     expect(samples).toBeLessThan(40);
