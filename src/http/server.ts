@@ -25,7 +25,7 @@ export interface ServerDependencies {
 
 export interface BotServer {
   server: Server;
-  /** Requests still being answered; shutdown waits for these. */
+  /** Turns running or waiting to run; shutdown waits for these. */
   inFlight(): number;
 }
 
@@ -36,7 +36,6 @@ export function createServer({ adapter, bot, storage, log, load }: ServerDepende
   // connection while a client is already sending on it, and that request is lost).
   server.server.keepAliveTimeout = 300_000;
   server.server.headersTimeout = 301_000;
-  let inFlight = 0;
   const turns = startLoadControl(load);
   server.server.on('connection', () => turns.connectionAccepted());
   server.server.on('close', () => turns.stop());
@@ -49,9 +48,7 @@ export function createServer({ adapter, bot, storage, log, load }: ServerDepende
       res.send(400, { error: 'bad-request', message: 'The body is not a Bot Framework activity.' });
       return;
     }
-    inFlight++;
     if (!(await turns.gate.enter())) {
-      inFlight--;
       log.warn({ waiting: turns.gate.waiting }, 'turn refused: too many waiting');
       res.header('Retry-After', '1');
       res.send(503, { error: 'busy', message: 'The bot is busy; try again in a moment.' });
@@ -79,7 +76,6 @@ export function createServer({ adapter, bot, storage, log, load }: ServerDepende
       }
     } finally {
       turns.gate.leave();
-      inFlight--;
       const tookMs = performance.now() - startedAt;
       if (tookMs > SLOW_TURN_MS) log.warn({ tookMs: Math.round(tookMs), running: turns.gate.running, limit: turns.gate.limit }, 'slow turn');
     }
@@ -96,5 +92,5 @@ export function createServer({ adapter, bot, storage, log, load }: ServerDepende
   });
 
   registerInfoPages(server);
-  return { server, inFlight: () => inFlight };
+  return { server, inFlight: () => turns.gate.running + turns.gate.waiting };
 }

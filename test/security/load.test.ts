@@ -36,7 +36,7 @@ const freePort = () =>
   });
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 /** Times brand-new connections to the server from a process of its own (see connection-probe.mjs). */
-function startConnectionProbe(target: string, startAfterMs: number): () => Promise<number> {
+function startConnectionProbe(target: string, startAfterMs: number): () => Promise<{ probes: number; slowestMs: number }> {
   const probe = spawn(process.execPath, [join(import.meta.dirname, '../support/connection-probe.mjs'), target, String(startAfterMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   probe.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -44,8 +44,8 @@ function startConnectionProbe(target: string, startAfterMs: number): () => Promi
     const exited = new Promise((resolve) => probe.once('exit', resolve));
     probe.kill('SIGTERM');
     await exited;
-    const { slowestMs } = JSON.parse(output) as { slowestMs: number | null };
-    return slowestMs ?? Number.POSITIVE_INFINITY; // null: a probe failed
+    const { probes, slowestMs } = JSON.parse(output) as { probes: number; slowestMs: number | null };
+    return { probes, slowestMs: slowestMs ?? Number.POSITIVE_INFINITY }; // null: a probe failed
   };
 }
 const rssMb = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
@@ -118,7 +118,7 @@ it(`answers ${CONVERSATIONS} concurrent conversations for ${SECONDS} s without a
     requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }) }],
   });
   clearInterval(sampler);
-  const slowestNewConnectionMs = await stopConnectionProbe();
+  const { probes: newConnectionProbes, slowestMs: slowestNewConnectionMs } = await stopConnectionProbe();
   const third = Math.floor(samples.length / 3);
   const windows = [samples.slice(0, third), samples.slice(third, 2 * third), samples.slice(2 * third)].map(median);
   // autocannon counts a timeout in `errors` as well: count each failed request once.
@@ -132,6 +132,7 @@ it(`answers ${CONVERSATIONS} concurrent conversations for ${SECONDS} s without a
   recordStat('load.rssGrowthMb', Math.round(windows[2]! - windows[1]!));
   expect(result.requests.total).toBeGreaterThan(0);
   expect(errors).toBe(0);
+  expect(newConnectionProbes).toBeGreaterThan(0);
   expect(slowestNewConnectionMs).toBeLessThan(5_000);
   expect(replies).toBeGreaterThanOrEqual(result.requests.total); // every turn answered with a card
   // Flat: past the first third (warm-up: caches fill, the heap finds its size), no growth. A run of a

@@ -1,13 +1,15 @@
 // Run as its own process during a load test, so its timings are not delayed by the busy test
 // process: every second, once the delay in ms given as the second argument has passed, it opens a
 // brand-new connection (no keep-alive) to the URL given as the first and times the answer. On
-// SIGTERM it prints the slowest wait in ms (null if a probe failed).
+// SIGTERM it prints how many probes it made and the slowest wait in ms (null if one failed).
 import { get } from 'node:http';
 
 const [url, startAfterMs = '0'] = process.argv.slice(2);
 const waiting = new Set();
 let slowestMs = 0;
+let probes = 0;
 const probe = () => {
+  probes++;
   const started = performance.now();
   waiting.add(started);
   const done = (failed) => {
@@ -26,5 +28,5 @@ process.on('SIGTERM', () => {
   clearInterval(timer);
   // A probe still unanswered has waited at least this long.
   for (const started of waiting) slowestMs = Math.max(slowestMs, performance.now() - started);
-  process.stdout.write(`${JSON.stringify({ slowestMs: Number.isFinite(slowestMs) ? Math.round(slowestMs) : null })}\n`, () => process.exit(0));
+  process.stdout.write(`${JSON.stringify({ probes, slowestMs: Number.isFinite(slowestMs) ? Math.round(slowestMs) : null })}\n`, () => process.exit(0));
 });
