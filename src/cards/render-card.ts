@@ -6,8 +6,8 @@
  * @example renderCard('error', { title: 'Something went wrong', message: 'Try again.', code: 'internal' })
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../project-root.js';
 // CommonJS package: under NodeNext its default import is `module.exports`; named imports are not typed.
 import ACData from 'adaptivecards-templating';
 import { compileTemplate } from './compile-template.js';
@@ -123,20 +123,11 @@ export function compiledCardNames(): CardName[] {
   return [...fast.keys()];
 }
 
-/**
- * `<project root>/cards/`, the root being the nearest ancestor holding package.json. A fixed relative
- * URL would break after `tsc`: dist/src/cards/ → ../../cards is dist/cards, which tsc does not create.
- */
+/** `<project root>/cards/`: a fixed relative URL would break after tsc (dist/src/cards/../../cards is dist/cards). */
 function cardsDirectory(): string {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(directory, 'package.json')) && existsSync(join(directory, 'cards'))) {
-      return join(directory, 'cards');
-    }
-    const parent = dirname(directory);
-    if (parent === directory) throw new Error('card templates not found: no cards/ beside a package.json above src/cards');
-    directory = parent;
-  }
+  const directory = join(PROJECT_ROOT, 'cards');
+  if (!existsSync(directory)) throw new Error(`card templates not found: no cards/ in ${PROJECT_ROOT}`);
+  return directory;
 }
 
 function isAdaptiveCard(json: unknown): json is AdaptiveCardJson {

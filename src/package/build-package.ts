@@ -3,22 +3,15 @@
  * against the official schema and the icon rules, then zipped. Every problem is collected so
  * one run shows them all; nothing is written unless there are none.
  */
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../project-root.js';
 import { readPackageEnv, type PackageValues } from './env.js';
 import { checkColorIcon, checkOutlineIcon } from './icon-rules.js';
 import { fillPlaceholders } from './template.js';
 import { MANIFEST_SCHEMA_URL, validateManifest } from './validate-manifest.js';
 import { writeFileAtomically, zipFiles } from './zip.js';
 
-/** The project folder: the nearest folder above this file with a package.json (src or dist). */
-export const PROJECT_ROOT = (() => {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
-  return dir;
-})();
 export const DEFAULT_TEMPLATE = join(PROJECT_ROOT, 'manifest', 'manifest.template.json');
 export const DEFAULT_OUTPUT_DIR = join(PROJECT_ROOT, 'appPackage');
 

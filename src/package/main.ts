@@ -7,7 +7,8 @@
  */
 import { dirname, relative } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createAppPackage, DEFAULT_OUTPUT_DIR, DEFAULT_TEMPLATE, PROJECT_ROOT } from './build-package.js';
+import { PROJECT_ROOT } from '../project-root.js';
+import { createAppPackage, DEFAULT_OUTPUT_DIR, DEFAULT_TEMPLATE } from './build-package.js';
 import { writeIcons } from './icons.js';
 
 const USAGE = `Usage: npm run package [-- --out DIR | --icons]
