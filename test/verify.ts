@@ -40,7 +40,7 @@ const rows: [string, string][] = [
   ['cross-tenant attempts (nothing leaked or changed)', String(get('isolation.attempts'))],
   ['payloads fuzzed through the HTTP edge', String(get('fuzz.payloads'))],
   ['faults injected (connector 429/5xx/412/403/404/hang/refused, storage down)', String(get('faults.injected'))],
-  ['reminders sent around a SIGKILL', String(get('reminders.crash.sent'))],
+  ['reminders due when a runner is SIGKILLed mid-pass', String(get('reminders.crash.due'))],
   ['reminders lost', String(get('reminders.lost'))],
   ['reminders duplicated (only in-flight sends may repeat)', String(get('reminders.duplicated'))],
   ['turns under load / errors / RSS growth after warm-up', `${get('load.requests')} / ${get('load.errors')} / ${totals.has('load.rssGrowthMb') ? `${get('load.rssGrowthMb')} MB` : 'not measured'}`],

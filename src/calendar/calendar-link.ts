@@ -24,7 +24,7 @@ export function renewalCalendarUrl(publicUrl: string, token: string): string {
 
 /** The organization's calendar URL, creating its secret on first use. */
 export async function calendarUrlFor(storage: CalendarTokenStore, tenantId: string, publicUrl: string, now: Date): Promise<string> {
-  return renewalCalendarUrl(publicUrl, await storage.calendarToken(tenantId, newCalendarToken(), now));
+  return renewalCalendarUrl(publicUrl, await storage.calendarToken(tenantId, newCalendarToken, now));
 }
 
 /** Replaces the secret: the previous URL answers 404 from now on. Returns the new URL. */

@@ -6,8 +6,8 @@ import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from './schema.js';
 
 export interface CalendarTokenStore {
-  /** The tenant's token, storing `candidate` first if it has none yet. */
-  calendarToken(tenantId: string, candidate: string, at: Date): Promise<string>;
+  /** The tenant's token, storing a new one from `makeToken` first if it has none yet. */
+  calendarToken(tenantId: string, makeToken: () => string, at: Date): Promise<string>;
   /** Replaces the tenant's token: the old URL stops working. */
   rotateCalendarToken(tenantId: string, token: string, at: Date): Promise<void>;
   /** The tenant a token belongs to, or undefined. */
@@ -16,13 +16,13 @@ export interface CalendarTokenStore {
 
 export function calendarTokenStore(db: Kysely<DatabaseSchema>): CalendarTokenStore {
   return {
-    async calendarToken(tenantId, candidate, at) {
+    async calendarToken(tenantId, makeToken, at) {
       // Read first: every checklist card asks for the link, and only the first ask needs a write.
       const existing = await db.selectFrom('calendar_tokens').select('token').where('tenant_id', '=', tenantId).executeTakeFirst();
       if (existing) return existing.token;
       await db
         .insertInto('calendar_tokens')
-        .values({ tenant_id: tenantId, token: candidate, created_at: at.toISOString() })
+        .values({ tenant_id: tenantId, token: makeToken(), created_at: at.toISOString() })
         .onConflict((oc) => oc.column('tenant_id').doNothing())
         .execute();
       const row = await db.selectFrom('calendar_tokens').select('token').where('tenant_id', '=', tenantId).executeTakeFirstOrThrow();

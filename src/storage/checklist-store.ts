@@ -18,8 +18,6 @@ export interface ChecklistStore {
   checklistMarks(tenantId: string, cycle: string): Promise<ChecklistMark[]>;
   /** Ticks or unticks one item, recording who and when; other items are untouched. */
   markChecklistItem(tenantId: string, cycle: string, mark: ChecklistMark): Promise<void>;
-  /** Cycles that have any ticks, newest first. */
-  checklistCycles(tenantId: string): Promise<string[]>;
 }
 
 export function checklistStore(db: Kysely<DatabaseSchema>): ChecklistStore {
@@ -42,11 +40,6 @@ export function checklistStore(db: Kysely<DatabaseSchema>): ChecklistStore {
         .values({ tenant_id: tenantId, cycle, item_id: mark.itemId, ...values })
         .onConflict((oc) => oc.columns(['tenant_id', 'cycle', 'item_id']).doUpdateSet(values))
         .execute();
-    },
-
-    async checklistCycles(tenantId) {
-      const rows = await db.selectFrom('checklist_items').select('cycle').distinct().where('tenant_id', '=', tenantId).orderBy('cycle', 'desc').execute();
-      return rows.map((row) => row.cycle);
     },
   };
 }

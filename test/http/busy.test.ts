@@ -21,12 +21,12 @@ const question = (conversation: number) => {
 };
 
 it('answers one turn, queues one and refuses the third with 503 and Retry-After', async () => {
-  const responses = await Promise.all(
-    [0, 1, 2].map(async (index) => {
-      await new Promise((resolve) => setTimeout(resolve, index * 60)); // arrive in this order
-      return fetch(`${t.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(question(index)) });
-    }),
-  );
+  const post = (index: number) => fetch(`${t.app.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(question(index)) });
+  const first = post(0);
+  await t.connector.waitForSent(1); // the first turn is running: its reply is held at the connector
+  const second = post(1);
+  await new Promise((resolve) => setTimeout(resolve, 100)); // the second is waiting for the slot
+  const responses = await Promise.all([first, second, post(2)]);
   expect(responses.map((response) => response.status)).toEqual([200, 200, 503]);
   expect(responses[2]!.headers.get('retry-after')).toBe('1');
   expect(await responses[2]!.json()).toMatchObject({ error: 'busy' });

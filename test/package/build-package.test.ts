@@ -2,7 +2,7 @@
  * The package build: a valid environment gives a zip Teams accepts; anything wrong gives every
  * problem in one run, each naming what to fix, and no zip.
  */
-import { copyFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -76,6 +76,7 @@ describe('a valid environment', () => {
     if (!first.ok || !second.ok) throw new Error('build failed');
     expect(first.zipPath).toBe(join(out.path, 'renewal-bot-test.zip'));
     expect(readZip(first.zipPath)).toEqual(readZip(second.zipPath));
+    expect(readFileSync(first.zipPath).equals(readFileSync(second.zipPath))).toBe(true);
   });
 });
 

@@ -61,7 +61,7 @@ it('loses no reminder when the runner is killed mid-pass, repeating at most the 
     const report = await fleetRunner(storage, 'restarted', { concurrency: CONCURRENCY }).runPass({ now: FLEET_NOW });
     const perConversation = sendsPerConversation(connector.sent);
     const duplicates = [...perConversation.values()].reduce((sum, count) => sum + count - 1, 0);
-    recordStat('reminders.crash.sent', ORGANIZATIONS);
+    recordStat('reminders.crash.due', ORGANIZATIONS);
     recordStat('reminders.lost', ORGANIZATIONS - perConversation.size);
     recordStat('reminders.duplicated', duplicates);
     expect(perConversation.size).toBe(ORGANIZATIONS); // nothing lost

@@ -85,9 +85,10 @@ describe('inbound tokens', () => {
     it(`rejects ${what} with 401, running no handler, writing and sending nothing`, async () => {
       const authorization = header();
       const response = await t.post(setupInvoke(), authorization ? { authorization } : {});
-      expect(response.status).toBe(401);
+      // Counted before the assertion, so a failing run's summary shows what got through.
       recordStat('tokens.forged', 1);
       recordStat('tokens.rejected', response.status === 401 ? 1 : 0);
+      expect(response.status).toBe(401);
       expect(await t.app.storage.countOrganizations()).toBe(0);
       expect(t.connector.sent).toHaveLength(0);
     });
