@@ -3,30 +3,11 @@
  * autocannon (closed loop, keep-alive, one request in flight per connection), replies counted at a
  * local connector. A 2xx whose reply never reached the connector counts as an error.
  */
-import { createRequire } from 'node:module';
+import autocannon, { type Client as AutocannonClient, type Result as AutocannonResult } from 'autocannon';
 import type { LeanConnector } from './connector.js';
 import type { Child } from './processes.js';
 import { cpuMsOfPid, median, percentileSorted, rssOfPid } from './stats.js';
 import { requestsPerConnection } from './turn-load.js';
-
-// Loaded through require with local types: autocannon ships none, and a `declare module` here would
-// collide with the one the tests keep.
-const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
-
-type Autocannon = (options: Record<string, unknown>, done: (error: Error | null, result: AutocannonResult) => void) => AutocannonInstance;
-interface AutocannonClient {
-  setRequests(requests: { method: string; path: string; headers: Record<string, string>; body: string }[]): void;
-}
-interface AutocannonInstance {
-  on(event: 'response', listener: (client: AutocannonClient, statusCode: number, bytes: number, responseTime: number) => void): void;
-}
-interface AutocannonResult {
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  '2xx': number;
-  latency: { p50: number; p99: number; average: number };
-}
 
 export type Target = 'bot' | 'floor';
 

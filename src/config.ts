@@ -12,6 +12,17 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** The SDK's endpoint overrides: all or none (see BotFrameworkAuthenticationFactory.create). */
+const SDK_OVERRIDE_KEYS = [
+  'ToChannelFromBotLoginUrl',
+  'ToChannelFromBotOAuthScope',
+  'ToBotFromChannelTokenIssuer',
+  'OAuthUrl',
+  'ToBotFromChannelOpenIdMetadataUrl',
+  'ToBotFromEmulatorOpenIdMetadataUrl',
+  'CallerId',
+] as const;
+
 /** Bot Framework settings keep the SDK's own names so its documentation applies as written. */
 const BOT_FRAMEWORK_KEYS = [
   'MicrosoftAppId',
@@ -22,24 +33,7 @@ const BOT_FRAMEWORK_KEYS = [
   'CertificatePrivateKey',
   'ChannelService',
   'ValidateAuthority',
-  'ToChannelFromBotLoginUrl',
-  'ToChannelFromBotOAuthScope',
-  'ToBotFromChannelTokenIssuer',
-  'ToBotFromChannelOpenIdMetadataUrl',
-  'ToBotFromEmulatorOpenIdMetadataUrl',
-  'OAuthUrl',
-  'CallerId',
-] as const;
-
-/** The SDK's endpoint overrides: all or none (see BotFrameworkAuthenticationFactory.create). */
-const SDK_OVERRIDE_KEYS = [
-  'ToChannelFromBotLoginUrl',
-  'ToChannelFromBotOAuthScope',
-  'ToBotFromChannelTokenIssuer',
-  'OAuthUrl',
-  'ToBotFromChannelOpenIdMetadataUrl',
-  'ToBotFromEmulatorOpenIdMetadataUrl',
-  'CallerId',
+  ...SDK_OVERRIDE_KEYS,
 ] as const;
 
 export const ConfigSchema = z.object({

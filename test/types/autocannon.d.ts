@@ -8,7 +8,7 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     body?: string;
   }
-  interface Client {
+  export interface Client {
     setRequests(requests: Request[]): void;
   }
   interface Options {
@@ -36,7 +36,7 @@ declare module 'autocannon' {
     stddev: number;
     total: number;
   }
-  interface Result {
+  export interface Result {
     requests: Histogram;
     latency: Histogram;
     throughput: Histogram;
