@@ -2,6 +2,7 @@
  * Proactive reminders through the real CloudAdapter to a local Bot Connector: on the right day,
  * once, and every failure handled without stopping the pass.
  */
+import { freePort } from '../support/free-port.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeActivity } from '../support/activities.js';
 import type { TestApp } from '../support/test-app.js';
@@ -167,14 +168,7 @@ describe('when the Bot Connector fails', () => {
 
   it('leaves the reminder pending when the connector refuses connections, and sends once it is back', async () => {
     t = await startReminderApp({ now: WINDOW_DAY_0900 });
-    const { createServer } = await import('node:net');
-    // A port that was just free and is now closed: connections are refused at once.
-    const closed = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as { port: number };
-        probe.close(() => resolve(port));
-      });
-    });
+    const closed = await freePort(); // just free and closed again: connections are refused at once
     await t.post(makeActivity('personal-message', { serviceUrl: `http://127.0.0.1:${closed}/_connector`, tenantId: TENANT, text: 'help' })); // its reply fails too
     const report = await t.app.reminders.runPass({ now: new Date(WINDOW_DAY_0900) });
     recordStat('faults.injected', 3);

@@ -5,7 +5,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -14,6 +13,8 @@ import { openStorage } from '../../src/storage/open-storage.js';
 import { loadFixture } from '../support/activities.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { makeOrganization } from '../support/organizations.js';
+import { median } from '../../bench/stats.js';
+import { freePort } from '../support/free-port.js';
 import { recordStat } from '../support/verify-stats.js';
 
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 6);
@@ -27,14 +28,6 @@ let server: ChildProcess;
 let url: string;
 let replies = 0;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 /** Times brand-new connections to the server from a process of its own (see connection-probe.mjs). */
 function startConnectionProbe(target: string, startAfterMs: number): () => Promise<{ probes: number; slowestMs: number }> {
   const probe = spawn(process.execPath, [join(import.meta.dirname, '../support/connection-probe.mjs'), target, String(startAfterMs)], { stdio: ['ignore', 'pipe', 'inherit'] });
