@@ -80,12 +80,9 @@ async function fanOutOnce(count: number, latencyMs: number, limiter: FanOutRun['
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
 
-    let duplicates = 0;
-    let reached = 0;
-    for (const sends of connector.perConversation.values()) {
-      duplicates += Math.max(0, sends - 1);
-      if (sends > 0) reached++;
-    }
+    // Every conversation in the map got at least one send.
+    const reached = connector.perConversation.size;
+    const duplicates = connector.total - reached;
     const { sent, ...rest } = report.counts;
     const otherOutcomes = Object.fromEntries(Object.entries(rest).filter(([, value]) => value > 0));
     const phaseSeconds = (connector.lastAt - connector.firstAt) / 1000;

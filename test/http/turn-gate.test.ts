@@ -78,7 +78,7 @@ describe('nextTurnLimit', () => {
   it('never admits more while the loop lags, and lowers the limit until it reaches the minimum', () => {
     fc.assert(fc.property(limit, fc.double({ min: 40.001, max: 5_000, noNaN: true }), fc.boolean(), (current, lagMs, turnsWaiting) => {
       const next = nextTurnLimit(current, { lagMs, turnsWaiting, connectionsArriving: false }, settings);
-      expect(next).toBe(current === settings.min ? settings.min : Math.max(settings.min, Math.floor(current * 0.75)));
+      expect(next).toBe(Math.max(settings.min, Math.floor(current * 0.75)));
       expect(next).toBeLessThanOrEqual(current);
     }));
   });
