@@ -57,7 +57,7 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
     server.listen(config.PORT, config.HOST, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const url = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${port}`;
+  const url = `http://${urlHost(config.HOST)}:${port}`;
   log.info({ url, storage: storage.kind, catalog: catalog.data.version }, 'renewal bot listening');
 
   return {
@@ -73,4 +73,11 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
       log.info({ abandonedTurns: inFlight() }, 'renewal bot stopped');
     },
   };
+}
+
+/** A host as it goes in a URL: the wildcard interfaces are reached through loopback, IPv6 in brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0') return '127.0.0.1';
+  if (host === '::') return '[::1]';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }

@@ -38,7 +38,17 @@ const BOT_FRAMEWORK_KEYS = [
 
 export const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3978).describe('HTTP port of the bot endpoint'),
-  HOST: z.string().default('0.0.0.0').describe('Interface to listen on'),
+  HOST: z
+    .string()
+    .trim()
+    .optional()
+    .describe('Interface to listen on; empty = 127.0.0.1 while authentication is off, 0.0.0.0 once MicrosoftAppId is set'),
+  ALLOW_UNAUTHENTICATED: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true')
+    .describe('true lets a server without MicrosoftAppId listen on a non-loopback interface (a private network only)'),
+  MAX_CONNECTIONS: z.coerce.number().int().min(16).max(1_000_000).default(2_048).describe('Open connections the server accepts at once; more are closed on arrival'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
   DATA_DIR: z.string().min(1).default('./data').describe('Folder of the embedded SQLite database'),
   DATABASE_URL: optionalText
@@ -88,7 +98,40 @@ export const ConfigSchema = z.object({
   CallerId: optionalText,
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+/** Credentials that only mean something with an app id: set without one, they are a typo, not local use. */
+const CREDENTIALS_NEEDING_APP_ID = ['MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'CertificateThumbprint', 'CertificatePrivateKey'] as const;
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost', '[::1]']);
+
+export type Config = Omit<z.infer<typeof ConfigSchema>, 'HOST'> & { HOST: string };
+
+/** `NAME=` (as a .env file gives it) means "not set": the default applies, for every variable. */
+function withoutEmptyValues(env: Record<string, string | undefined>): Record<string, string> {
+  const set: Record<string, string> = {};
+  for (const [key, value] of Object.entries(env)) if (value !== undefined && value.trim() !== '') set[key] = value;
+  return set;
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * Without an app id nobody's token is checked and the tenant id comes from the request body: such a
+ * server may only be reachable from this machine, unless the operator says otherwise in so many words.
+ */
+function unauthenticatedExposure(config: Config): string[] {
+  if (config.MicrosoftAppId !== '') return [];
+  const problems: string[] = [];
+  const strayCredentials = CREDENTIALS_NEEDING_APP_ID.filter((key) => config[key] !== undefined);
+  if (strayCredentials.length > 0) {
+    problems.push(`MicrosoftAppId: empty while ${strayCredentials.join(', ')} ${strayCredentials.length === 1 ? 'is' : 'are'} set; set MicrosoftAppId to the bot's app id (an empty one turns authentication off)`);
+  }
+  if (!isLoopbackHost(config.HOST) && !config.ALLOW_UNAUTHENTICATED) {
+    problems.push(`HOST: ${config.HOST} is reachable from other machines while MicrosoftAppId is empty (authentication off); set MicrosoftAppId, or HOST=127.0.0.1, or ALLOW_UNAUTHENTICATED=true on a private network`);
+  }
+  return problems;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -98,12 +141,12 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws a ConfigError listing every problem at once. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
-  const parsed = ConfigSchema.safeParse(env);
+  const parsed = ConfigSchema.safeParse(withoutEmptyValues(env));
   if (!parsed.success) {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
-  const config = parsed.data;
-  const problems: string[] = [];
+  const config = { ...parsed.data, HOST: parsed.data.HOST ?? (parsed.data.MicrosoftAppId === '' ? '127.0.0.1' : '0.0.0.0') };
+  const problems: string[] = unauthenticatedExposure(config);
   if (config.MicrosoftAppType && config.MicrosoftAppType !== 'MultiTenant' && !config.MicrosoftAppTenantId) {
     problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${config.MicrosoftAppType}`);
   }

@@ -14,11 +14,55 @@ describe('configuration', () => {
     }
   });
 
-  it('starts with defaults when nothing is set: port 3978, SQLite under ./data, authentication off', () => {
+  it('starts with defaults when nothing is set: port 3978, SQLite under ./data, authentication off, loopback only', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3978, DATA_DIR: './data', MicrosoftAppId: '', REMINDER_TICK_SECONDS: 300, REMINDER_LOCAL_HOUR: 9 });
+    expect(config).toMatchObject({ PORT: 3978, HOST: '127.0.0.1', DATA_DIR: './data', MicrosoftAppId: '', REMINDER_TICK_SECONDS: 300, REMINDER_LOCAL_HOUR: 9 });
     expect(config.DATABASE_URL).toBeUndefined();
   });
+
+  it('takes an empty value (NAME= in a .env file) as unset, for every variable', () => {
+    const everyKeyEmpty = Object.fromEntries(Object.keys(ConfigSchema.shape).map((key) => [key, '']));
+    expect(loadConfig(everyKeyEmpty)).toEqual(loadConfig({}));
+    const config = loadConfig({ MicrosoftAppType: '', PORT: ' ' });
+    expect(config.MicrosoftAppType).toBeUndefined();
+    expect(config.PORT).toBe(3978);
+  });
+});
+
+describe('authentication off is for this machine only', () => {
+  const publicHost = { HOST: '0.0.0.0' };
+
+  it('refuses to listen on a public interface without MicrosoftAppId, naming the variables to set', () => {
+    expect(() => loadConfig(publicHost)).toThrow(/HOST: 0\.0\.0\.0 is reachable from other machines .*set MicrosoftAppId, or HOST=127\.0\.0\.1, or ALLOW_UNAUTHENTICATED=true/);
+    expect(() => loadConfig({ HOST: '10.1.2.3', MicrosoftAppId: ' ' })).toThrow('HOST: 10.1.2.3');
+  });
+
+  it.each(['127.0.0.1', '::1', 'localhost', '127.0.0.2'])('listens on loopback %s without MicrosoftAppId', (host) => {
+    expect(loadConfig({ HOST: host }).HOST).toBe(host);
+  });
+
+  it('listens anywhere without MicrosoftAppId only when ALLOW_UNAUTHENTICATED=true is said explicitly', () => {
+    expect(loadConfig({ ...publicHost, ALLOW_UNAUTHENTICATED: 'true' }).HOST).toBe('0.0.0.0');
+    expect(() => loadConfig({ ...publicHost, ALLOW_UNAUTHENTICATED: 'yes' })).toThrow('ALLOW_UNAUTHENTICATED');
+  });
+
+  it('listens on every interface by default once MicrosoftAppId is set', () => {
+    expect(loadConfig({ MicrosoftAppId: 'abc', MicrosoftAppPassword: 's' }).HOST).toBe('0.0.0.0');
+  });
+
+  it.each([
+    ['MicrosoftAppPassword', 'secret'],
+    ['MicrosoftAppTenantId', 'tenant'],
+    ['MicrosoftAppType', 'SingleTenant'],
+    ['CertificateThumbprint', 'AB12'],
+    ['CertificatePrivateKey', 'pem'],
+  ])('refuses to start when %s is set but MicrosoftAppId is empty (a typo, not local development)', (key, value) => {
+    expect(() => loadConfig({ [key]: value })).toThrow(`MicrosoftAppId: empty while ${key} is set`);
+    expect(() => loadConfig({ mIcrosoftAppId: 'abc', [key]: value })).toThrow('MicrosoftAppId: empty');
+  });
+});
+
+describe('more settings', () => {
 
   it('lists every problem at once', () => {
     try {
