@@ -1,19 +1,28 @@
 /**
- * The HTTP edge: restify with /api/messages, /healthz and a body limit. Bad requests are answered
- * here (400, 413, 401) so they never reach the bot or storage.
+ * The HTTP edge: restify with /api/messages, /healthz and the info pages. A request is read, checked
+ * and authenticated here before it may wait for a turn slot; whatever fails on the way (400, 413,
+ * 415, 401, 503) never reaches the bot or storage.
  */
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { BotAdapter } from '../bot/adapter.js';
-import restify, { type Server } from 'restify';
+import { KeySetUnavailableError } from '../bot/key-set-guard.js';
+import restify, { type Response, type Server } from 'restify';
 import { startLoadControl, type LoadControlSettings } from './load-control.js';
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
 import { InboundActivitySchema } from './inbound-activity.js';
 import { registerInfoPages } from './info-pages.js';
+import { readJsonBody } from './json-body.js';
+import { sampledLog } from './sampled-log.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Teams gives up on a bot's answer after about 15 s; a turn this slow is worth a line in the log. */
 const SLOW_TURN_MS = 5_000;
+/** A client gets this long to send its headers, and this long for the whole request. */
+export const HEADERS_TIMEOUT_MS = 20_000;
+export const REQUEST_TIMEOUT_MS = 30_000;
+/** Seconds a client is asked to wait when the channel's signing keys cannot be fetched. */
+const KEY_OUTAGE_RETRY_AFTER_S = 10;
 
 export interface ServerDependencies {
   adapter: BotAdapter;
@@ -21,6 +30,7 @@ export interface ServerDependencies {
   storage: Storage;
   log: Logger;
   load: LoadControlSettings;
+  maxConnections: number;
 }
 
 export interface BotServer {
@@ -29,25 +39,46 @@ export interface BotServer {
   inFlight(): number;
 }
 
-export function createServer({ adapter, bot, storage, log, load }: ServerDependencies): BotServer {
+export function createServer({ adapter, bot, storage, log, load, maxConnections }: ServerDependencies): BotServer {
   const server = restify.createServer({ name: 'renewal-bot', handleUncaughtExceptions: false });
   // Keep idle connections open longer than the proxies in front of the bot (Azure's load balancers
   // drop idle ones after about 4 minutes; Node's default 5 s would make the server close a kept-alive
-  // connection while a client is already sending on it, and that request is lost).
+  // connection while a client is already sending on it, and that request is lost). A request in
+  // progress, though, must arrive promptly: slow senders do not get to hold sockets.
   server.server.keepAliveTimeout = 300_000;
-  server.server.headersTimeout = 301_000;
+  server.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.server.requestTimeout = REQUEST_TIMEOUT_MS;
+  // Node checks those two every 30 s by default, which would let a slow sender hold a socket for up
+  // to 50 s; it reads this interval when the server starts listening.
+  (server.server as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = 1_000;
+  server.server.maxConnections = maxConnections;
   const turns = startLoadControl(load);
   server.server.on('connection', () => turns.connectionAccepted());
   server.server.on('close', () => turns.stop());
+  const rejected = sampledLog(log, 'requests rejected: authentication failed');
 
-  server.use(restify.plugins.bodyParser({ maxBodySize: MAX_BODY_BYTES, mapParams: false, mapFiles: false }));
-
+  // No body parser: only this route reads a body, and it reads it itself (json-body.ts).
   server.post('/api/messages', async (req, res) => {
-    const parsed = InboundActivitySchema.safeParse(req.body);
+    const body = await readJsonBody(req, MAX_BODY_BYTES).catch(() => undefined);
+    if (!body) return; // the client went away mid-body: nobody to answer
+    if (!body.ok) {
+      // The rest of a refused body is not read: the connection closes after the answer.
+      if (body.status !== 400) res.header('Connection', 'close');
+      res.send(body.status, { error: body.error, message: body.message });
+      return;
+    }
+    const parsed = InboundActivitySchema.safeParse(body.value);
     if (!parsed.success) {
       res.send(400, { error: 'bad-request', message: 'The body is not a Bot Framework activity.' });
       return;
     }
+    const activity = parsed.data as unknown as Activity;
+    const authenticated = await adapter.authenticate(String(req.headers.authorization ?? ''), activity).catch((error: unknown) => {
+      refuseUnauthenticated(res, error);
+      return undefined;
+    });
+    if (!authenticated) return;
+
     if (!(await turns.gate.enter())) {
       log.warn({ waiting: turns.gate.waiting }, 'turn refused: too many waiting');
       res.header('Retry-After', '1');
@@ -55,31 +86,30 @@ export function createServer({ adapter, bot, storage, log, load }: ServerDepende
       return;
     }
     const startedAt = performance.now();
-    let turnStarted = false;
     try {
-      const authHeader = String(req.headers.authorization ?? '');
-      const invokeResponse = await adapter.handleActivity(authHeader, parsed.data as unknown as Activity, async (context) => {
-        turnStarted = true;
-        await bot.run(context);
-      });
+      const invokeResponse = await adapter.handleActivity(authenticated, activity, (context) => bot.run(context));
       if (invokeResponse?.body === undefined) res.send(invokeResponse?.status ?? 200);
       else res.send(invokeResponse.status, invokeResponse.body);
     } catch (error) {
-      // Failing before the turn starts means the request was not authenticated: the SDK throws
-      // various errors there (some would become 500), and every one of them is a 401.
-      if (!turnStarted) {
-        log.warn({ reason: error instanceof Error ? error.message : String(error) }, 'request rejected: authentication failed');
-        res.send(401, { error: 'unauthorized' });
-      } else {
-        log.error({ err: error }, 'turn failed outside the bot');
-        res.send(500, { error: 'internal' });
-      }
+      log.error({ err: error }, 'turn failed outside the bot');
+      res.send(500, { error: 'internal' });
     } finally {
       turns.gate.leave();
       const tookMs = performance.now() - startedAt;
       if (tookMs > SLOW_TURN_MS) log.warn({ tookMs: Math.round(tookMs), running: turns.gate.running, limit: turns.gate.limit }, 'slow turn');
     }
   });
+
+  /** 401 only when the token was checked and refused; 503 when it could not be checked at all. */
+  function refuseUnauthenticated(res: Response, error: unknown): void {
+    if (error instanceof KeySetUnavailableError) {
+      res.header('Retry-After', String(KEY_OUTAGE_RETRY_AFTER_S));
+      res.send(503, { error: 'auth-unavailable', message: 'The channel signing keys cannot be fetched right now; try again shortly.' });
+      return;
+    }
+    rejected.count({ reason: error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200) });
+    res.send(401, { error: 'unauthorized' });
+  }
 
   server.get('/healthz', async (_req, res) => {
     try {
