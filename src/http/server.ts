@@ -13,6 +13,7 @@ import type { Storage } from '../storage/storage.js';
 import { InboundActivitySchema } from './inbound-activity.js';
 import { registerInfoPages } from './info-pages.js';
 import { readJsonBody } from './json-body.js';
+import { createRejectedTokens } from './rejected-tokens.js';
 import { sampledLog } from './sampled-log.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -56,9 +57,17 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections 
   server.server.on('connection', () => turns.connectionAccepted());
   server.server.on('close', () => turns.stop());
   const rejected = sampledLog(log, 'requests rejected: authentication failed');
+  const rejectedTokens = createRejectedTokens();
 
   // No body parser: only this route reads a body, and it reads it itself (json-body.ts).
   server.post('/api/messages', async (req, res) => {
+    const authHeader = String(req.headers.authorization ?? '');
+    if (rejectedTokens.has(authHeader)) {
+      // Its body, if any, is discarded unread (and Content-Length/timeouts bound it).
+      rejected.count({ reason: 'a token refused before' });
+      res.send(401, { error: 'unauthorized' });
+      return;
+    }
     const body = await readJsonBody(req, MAX_BODY_BYTES).catch(() => undefined);
     if (!body) return; // the client went away mid-body: nobody to answer
     if (!body.ok) {
@@ -73,8 +82,8 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections 
       return;
     }
     const activity = parsed.data as unknown as Activity;
-    const authenticated = await adapter.authenticate(String(req.headers.authorization ?? ''), activity).catch((error: unknown) => {
-      refuseUnauthenticated(res, error);
+    const authenticated = await adapter.authenticate(authHeader, activity).catch((error: unknown) => {
+      refuseUnauthenticated(res, authHeader, error);
       return undefined;
     });
     if (!authenticated) return;
@@ -101,13 +110,15 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections 
   });
 
   /** 401 only when the token was checked and refused; 503 when it could not be checked at all. */
-  function refuseUnauthenticated(res: Response, error: unknown): void {
+  function refuseUnauthenticated(res: Response, authHeader: string, error: unknown): void {
     if (error instanceof KeySetUnavailableError) {
       res.header('Retry-After', String(KEY_OUTAGE_RETRY_AFTER_S));
       res.send(503, { error: 'auth-unavailable', message: 'The channel signing keys cannot be fetched right now; try again shortly.' });
       return;
     }
-    rejected.count({ reason: error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200) });
+    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
+    rejectedTokens.remember(authHeader, reason);
+    rejected.count({ reason });
     res.send(401, { error: 'unauthorized' });
   }
 

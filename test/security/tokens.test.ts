@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeActivity } from '../support/activities.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { recordStat } from '../support/verify-stats.js';
-import { CHANNEL_ISSUER, makeSigningKey, signToken, startTokenAuthority, type TokenAuthority } from '../support/token-authority.js';
+import { authenticatedEnv, channelClaims, makeSigningKey, signToken, startTokenAuthority, type TokenAuthority } from '../support/token-authority.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
 const TENANT = 'aaaaaaaa-0000-0000-0000-00000000000a';
@@ -18,21 +18,7 @@ let authority: TokenAuthority;
 
 beforeAll(async () => {
   authority = await startTokenAuthority();
-  t = await startTestApp({
-    env: {
-      MicrosoftAppId: APP_ID,
-      MicrosoftAppPassword: 'test-secret-not-used-for-inbound',
-      MicrosoftAppType: 'MultiTenant',
-      // The SDK's own keys: once one endpoint override is set it expects all of them.
-      ToBotFromChannelOpenIdMetadataUrl: authority.metadataUrl,
-      ToBotFromEmulatorOpenIdMetadataUrl: authority.metadataUrl,
-      ToBotFromChannelTokenIssuer: CHANNEL_ISSUER,
-      ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
-      ToChannelFromBotOAuthScope: 'https://api.botframework.com',
-      OAuthUrl: 'https://api.botframework.com',
-      CallerId: 'urn:botframework:azure',
-    },
-  });
+  t = await startTestApp({ env: authenticatedEnv(authority, APP_ID) });
 });
 afterAll(async () => {
   await t.stop();
@@ -55,13 +41,7 @@ function setupInvoke(serviceUrl = t.connector.serviceUrl) {
   });
 }
 
-const validClaims = () => ({
-  iss: CHANNEL_ISSUER,
-  aud: APP_ID,
-  serviceurl: t.connector.serviceUrl,
-  nbf: nowSeconds() - 60,
-  exp: nowSeconds() + 3600,
-});
+const validClaims = () => channelClaims(APP_ID, t.connector.serviceUrl);
 
 describe('inbound tokens', () => {
   const forgeries: [string, () => string | undefined][] = [

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startApp, type RunningApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { startFakeConnector, type FakeConnector } from './fake-connector.js';
 
 export interface TestApp {
@@ -21,12 +21,12 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-export async function startTestApp(options: { now?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startTestApp(options: { now?: string; env?: Record<string, string>; log?: Logger } = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'renewal-bot-test-'));
   let now = new Date(options.now ?? '2026-11-25T12:00:00Z');
   const connector = await startFakeConnector();
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', REMINDER_TICK_SECONDS: '0', ...options.env });
-  const app = await startApp(config, { log: createLogger('silent'), now: () => now });
+  const app = await startApp(config, { log: options.log ?? createLogger('silent'), now: () => now });
 
   const post: TestApp['post'] = async (activity, headers = {}) => {
     const response = await fetch(`${app.url}/api/messages`, {

@@ -34,15 +34,45 @@ export interface TokenAuthority {
   key: SigningKey;
   /** Requests for the metadata or keys: proves validation happened against this authority. */
   requests: number;
+  /** How it answers: normally, with 500s, or never (the request hangs until close). */
+  mode: 'ok' | 'failing' | 'hanging';
   close(): Promise<void>;
+}
+
+/** The settings that point the SDK's validation at a local authority (all overrides, as the SDK needs). */
+export function authenticatedEnv(authority: TokenAuthority, appId: string): Record<string, string> {
+  return {
+    MicrosoftAppId: appId,
+    MicrosoftAppPassword: 'test-secret-not-used-for-inbound',
+    MicrosoftAppType: 'MultiTenant',
+    ToBotFromChannelOpenIdMetadataUrl: authority.metadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: authority.metadataUrl,
+    ToBotFromChannelTokenIssuer: CHANNEL_ISSUER,
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    CallerId: 'urn:botframework:azure',
+  };
+}
+
+/** Claims of a valid channel token for `appId` whose replies go to `serviceUrl`. */
+export function channelClaims(appId: string, serviceUrl: string): Record<string, unknown> {
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  return { iss: CHANNEL_ISSUER, aud: appId, serviceurl: serviceUrl, nbf: nowSeconds - 60, exp: nowSeconds + 3600 };
 }
 
 export async function startTokenAuthority(): Promise<TokenAuthority> {
   const key = makeSigningKey('test-key-1');
   let origin = '';
-  const authority: TokenAuthority = { metadataUrl: '', key, requests: 0, close: async () => {} };
+  const authority: TokenAuthority = { metadataUrl: '', key, requests: 0, mode: 'ok', close: async () => {} };
   const server = createServer((req, res) => {
     authority.requests++;
+    if (authority.mode === 'hanging') return;
+    if (authority.mode === 'failing') {
+      res.statusCode = 500;
+      res.end('{}');
+      return;
+    }
     res.setHeader('content-type', 'application/json');
     if (req.url === '/.well-known/openidconfiguration') {
       res.end(JSON.stringify({ issuer: CHANNEL_ISSUER, jwks_uri: `${origin}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
