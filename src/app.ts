@@ -38,12 +38,11 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
   const publicUrl = config.PUBLIC_URL ?? `http://localhost:${config.PORT}`;
   if (!config.PUBLIC_URL) log.warn({ publicUrl }, 'PUBLIC_URL is empty: calendar links in cards point to this machine');
   const storage = await openStorage({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
-  const authenticationDisabled = isAuthenticationDisabled(config);
-  if (authenticationDisabled) log.warn('MicrosoftAppId is empty: authentication is off (local development only)');
+  if (isAuthenticationDisabled(config)) log.warn('MicrosoftAppId is empty: authentication is off (local development only)');
 
   const adapter = createAdapter(botFrameworkSettings(config), log);
   const isTenantAllowed = tenantAllowList(config);
-  const bot = new RenewalBot({ storage, catalog, now, log, authenticationDisabled, isTenantAllowed, callSchedule, publicUrl });
+  const bot = new RenewalBot({ storage, catalog, now, log, isTenantAllowed, callSchedule, publicUrl });
   const { server, inFlight } = createServer({ adapter, bot, storage, log, load: { maxConcurrentTurns: config.MAX_CONCURRENT_TURNS, maxWaitingTurns: config.MAX_WAITING_TURNS }, maxConnections: config.MAX_CONNECTIONS });
   registerCalendarRoutes(server, { storage, now, log, schedule: callSchedule, isTenantAllowed });
 

@@ -5,6 +5,7 @@
 import type { ErrorView } from '../rules/view-models.js';
 
 const MESSAGES = {
+  'channel.unsupported': ['Renewal Bot works in Microsoft Teams', 'Talk to me from Microsoft Teams, signed in to your organization: I only answer there, so nothing was read or stored.'],
   'tenant.mismatch': ['I cannot tell which organization this is', 'This message names two different tenants, so I did not read or change anything.'],
   'tenant.missing': ['I cannot tell which organization this is', 'This message carries no tenant id. Talk to me from Microsoft Teams in your organization.'],
   'tenant.not-allowed': ['Renewal Bot is not available for your organization', 'Sorry: this installation of Renewal Bot serves a fixed list of organizations, and yours is not on it. Nothing was read or stored. If you think it should be, ask the team that runs the bot to add your tenant.'],

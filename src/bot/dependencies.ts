@@ -10,8 +10,6 @@ export interface BotDependencies {
   /** The clock; only index.ts passes the real one. */
   now: () => Date;
   log: Logger;
-  /** Local development without a bot registration: requests are not authenticated. */
-  authenticationDisabled: boolean;
   /** ALLOWED_TENANTS: other tenants get a polite refusal and touch no data. */
   isTenantAllowed: (tenantId: string) => boolean;
   callSchedule: CallSchedule;

@@ -10,7 +10,7 @@ import { renderCard } from '../cards/render-card.js';
 import { CHECKLIST_REFRESH_VERB, CHECKLIST_TOGGLE_VERB } from '../rules/checklist.js';
 import { PROFILE_FORM_VERB } from '../rules/profile-form.js';
 import { welcomeView } from '../rules/welcome.js';
-import { AppError } from './app-error.js';
+import { AppError, errorView } from './app-error.js';
 import { errorCardFor } from './card-errors.js';
 import type { BotDependencies } from './dependencies.js';
 import { createQuestionHandler } from './handlers/answer-question.js';
@@ -20,7 +20,7 @@ import { createMarkRenewedHandler } from './handlers/mark-renewed.js';
 import { createReminderChannelHandlers } from './handlers/reminder-channel.js';
 import { createProfileSubmitHandler } from './handlers/setup-form.js';
 import { recognizeIntent } from './intents.js';
-import { turnIdentity, type TurnIdentity } from './turn-identity.js';
+import { isTeamsActivity, turnIdentity, type TurnIdentity } from './turn-identity.js';
 
 const UniversalActionSchema = z.object({ action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(200) }).loose() }).loose();
 
@@ -59,10 +59,9 @@ export class RenewalBot extends TeamsActivityHandler {
       await next();
     });
     this.onMembersAdded(async (context, next) => {
+      // Teams sends installationUpdate too, which greets: this one only records the team.
       if (isBotAmong(context.activity.membersAdded, context)) {
-        // Teams sends installationUpdate too, which greets; other channels (the emulator) only send this.
-        if (context.activity.channelId !== 'msteams') await this.reply(context, (identity) => this.welcome(identity));
-        else await this.quietly(context, (identity) => this.reminderChannel.onAddedToTeam(context.activity, identity));
+        await this.quietly(context, (identity) => this.reminderChannel.onAddedToTeam(context.activity, identity));
       }
       await next();
     });
@@ -72,6 +71,18 @@ export class RenewalBot extends TeamsActivityHandler {
       }
       await next();
     });
+  }
+
+  /** Teams only: anything else is told where the bot works, and nothing is read or written for it. */
+  override async run(context: TurnContext): Promise<void> {
+    if (isTeamsActivity(context.activity)) return super.run(context);
+    this.deps.log.info({ channelId: String(context.activity.channelId).slice(0, 64), type: context.activity.type }, 'activity from outside Teams answered with the Teams-only card');
+    const card = renderCard('error', errorView('channel.unsupported'));
+    if (context.activity.type === 'message' || (context.activity.type === 'conversationUpdate' && isBotAmong(context.activity.membersAdded, context))) {
+      await context.sendActivity(MessageFactory.attachment(card));
+    } else if (context.activity.type === 'invoke') {
+      await context.sendActivity({ type: 'invokeResponse', value: { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: card.content } } });
+    }
   }
 
   private async onMessageTurn(context: TurnContext, identity: TurnIdentity): Promise<CardAttachment> {
@@ -144,7 +155,7 @@ export class RenewalBot extends TeamsActivityHandler {
   }
 
   private async identify(context: TurnContext): Promise<TurnIdentity> {
-    const identity = turnIdentity(context.activity, { authenticationDisabled: this.deps.authenticationDisabled });
+    const identity = turnIdentity(context.activity);
     if (!this.deps.isTenantAllowed(identity.tenantId)) throw new AppError('tenant.not-allowed');
     const serviceUrl = context.activity.serviceUrl;
     if (serviceUrl && this.knownServiceUrls.get(identity.tenantId) !== serviceUrl) {

@@ -1,12 +1,10 @@
 /**
  * Who is asking and for which organization, taken only from the activity's own envelope.
- * The tenant id decides every read and write, so disagreeing ids are refused outright.
+ * The tenant id decides every read and write: it comes from `conversation.tenantId`, which Teams
+ * sets, and a `channelData.tenant.id` that disagrees with it is refused outright.
  */
 import { z } from 'zod';
 import { AppError } from './app-error.js';
-
-/** Tenant used when authentication is off and a local emulator sends no tenant id. */
-export const LOCAL_DEVELOPMENT_TENANT = 'local-development';
 
 const IdSchema = z.string().trim().min(1).max(128);
 
@@ -27,14 +25,23 @@ export interface TurnIdentity {
   conversationType: string;
 }
 
-export function turnIdentity(activity: unknown, options: { authenticationDisabled: boolean }): TurnIdentity {
+/**
+ * Only Teams says which tenant an activity belongs to (`conversation.tenantId`); Web Chat, Direct
+ * Line or the Emulator put whatever the client chose in `channelData`. Nothing else is served.
+ */
+export function isTeamsActivity(activity: { channelId?: unknown; conversation?: { tenantId?: unknown } }): boolean {
+  const tenantId = activity.conversation?.tenantId;
+  return activity.channelId === 'msteams' && typeof tenantId === 'string' && tenantId.trim() !== '';
+}
+
+export function turnIdentity(activity: unknown): TurnIdentity {
   const parsed = TurnEnvelopeSchema.safeParse(activity);
   if (!parsed.success) throw new AppError('input.invalid', { issues: parsed.error.issues.length });
   const { from, conversation, channelData } = parsed.data;
-  const ids = [conversation.tenantId, channelData?.tenant?.id].filter((id): id is string => id !== undefined);
-  if (new Set(ids.map((id) => id.toLowerCase())).size > 1) throw new AppError('tenant.mismatch');
-  const tenantId = ids[0] ?? (options.authenticationDisabled ? LOCAL_DEVELOPMENT_TENANT : undefined);
+  const tenantId = conversation.tenantId;
   if (!tenantId) throw new AppError('tenant.missing');
+  const claimed = channelData?.tenant?.id;
+  if (claimed !== undefined && claimed.toLowerCase() !== tenantId.toLowerCase()) throw new AppError('tenant.mismatch');
   return {
     tenantId: tenantId.toLowerCase(),
     user: { id: from.id, aadObjectId: from.aadObjectId?.toLowerCase(), name: from.name },
