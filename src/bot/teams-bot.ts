@@ -9,6 +9,7 @@ import type { CardAttachment } from '../cards/render-card.js';
 import { renderCard } from '../cards/render-card.js';
 import { CHECKLIST_REFRESH_VERB, CHECKLIST_TOGGLE_VERB } from '../rules/checklist.js';
 import { PROFILE_FORM_VERB } from '../rules/profile-form.js';
+import { reminderChannelElsewhereView } from '../rules/reminder-channel.js';
 import { welcomeView } from '../rules/welcome.js';
 import { AppError, errorView } from './app-error.js';
 import { errorCardFor } from './card-errors.js';
@@ -49,8 +50,9 @@ export class RenewalBot extends TeamsActivityHandler {
     });
     this.onInstallationUpdateAdd(async (context, next) => {
       await this.reply(context, async (identity) => {
-        await this.reminderChannel.onAddedToTeam(context.activity, identity);
-        return this.welcome(identity);
+        if ((await this.reminderChannel.onAddedToTeam(context.activity, identity)) !== 'elsewhere') return this.welcome(identity);
+        const org = await this.deps.storage.getOrganization(identity.tenantId);
+        return renderCard('notice', reminderChannelElsewhereView(org?.name));
       });
       await next();
     });
@@ -61,7 +63,9 @@ export class RenewalBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       // Teams sends installationUpdate too, which greets: this one only records the team.
       if (isBotAmong(context.activity.membersAdded, context)) {
-        await this.quietly(context, (identity) => this.reminderChannel.onAddedToTeam(context.activity, identity));
+        await this.quietly(context, async (identity) => {
+          await this.reminderChannel.onAddedToTeam(context.activity, identity);
+        });
       }
       await next();
     });

@@ -1,4 +1,5 @@
 /** The welcome card (on install), also the help card and the answer to anything not understood. */
+import { MOVE_REMINDERS_HINT } from './reminder-channel.js';
 import { QUESTION_SUGGESTIONS, SUGGESTIONS } from './suggestions.js';
 import type { WelcomeView } from './view-models.js';
 
@@ -18,7 +19,8 @@ export function welcomeView(input: WelcomeInput): WelcomeView {
     intro:
       'I help your team renew its partner-program membership and competencies on time: your anniversary date and the days left, ' +
       'the requirements of each competency you hold and what blocks them, who your Primary Program Contact is, and where to get support. ' +
-      'Say "checklist" for the renewal checklist your team ticks off together, and "calls" for the competency call series in your time zone.',
+      'Say "checklist" for the renewal checklist your team ticks off together, and "calls" for the competency call series in your time zone. ' +
+      MOVE_REMINDERS_HINT,
     isSetUp,
     setupHint: isSetUp
       ? 'Ask me in your own words, or pick a question below.'

@@ -9,21 +9,46 @@ import { storedJsonObject } from './json-text.js';
 import type { ReminderStore, ReminderTarget } from './reminder-store.js';
 import { PLAN_AT_NEXT_PASS, type DatabaseSchema, type ReminderTargetsTable } from './schema.js';
 
-type TargetMethods = Pick<ReminderStore, 'saveReminderTarget' | 'deactivateReminderTarget' | 'rememberServiceUrl' | 'getReminderTarget'>;
+type TargetMethods = Pick<ReminderStore, 'saveReminderTarget' | 'claimReminderTarget' | 'deactivateReminderTarget' | 'rememberServiceUrl' | 'getReminderTarget'>;
 
 export function reminderTargetStore(db: Kysely<DatabaseSchema>, now: () => Date): TargetMethods {
+  const rowOf = (target: Omit<ReminderTarget, 'active' | 'inactiveReason'>) => ({
+    tenant_id: target.tenantId,
+    team_id: target.teamId,
+    conversation_id: target.conversationId,
+    service_url: target.serviceUrl,
+    conversation_reference: JSON.stringify(target.conversationReference),
+    active: 1,
+    inactive_reason: '',
+    updated_at: now().toISOString(),
+  });
   return {
+    async claimReminderTarget(target) {
+      const row = rowOf(target);
+      return db.transaction().execute(async (trx) => {
+        const stored = await trx.selectFrom('reminder_targets').selectAll().where('tenant_id', '=', target.tenantId).executeTakeFirst();
+        if (stored && sameTarget(stored, row)) return 'unchanged';
+        if (stored?.active === 1 && stored.team_id !== row.team_id) return 'elsewhere';
+        // Conditional upsert: of two installs racing in different teams, only one takes the target.
+        const { tenant_id: _tenantId, ...changes } = row;
+        const result = await trx
+          .insertInto('reminder_targets')
+          .values(row)
+          .onConflict((oc) =>
+            oc
+              .column('tenant_id')
+              .doUpdateSet(changes)
+              .where((eb) => eb.or([eb('reminder_targets.active', '=', 0), eb('reminder_targets.team_id', '=', row.team_id)])),
+          )
+          .executeTakeFirst();
+        if ((result.numInsertedOrUpdatedRows ?? 0n) === 0n) return 'elsewhere';
+        await trx.updateTable('organizations').set({ next_reminder_on: PLAN_AT_NEXT_PASS }).where('tenant_id', '=', target.tenantId).execute();
+        return stored ? 'updated' : 'created';
+      });
+    },
+
     async saveReminderTarget(target) {
-      const row = {
-        tenant_id: target.tenantId,
-        team_id: target.teamId,
-        conversation_id: target.conversationId,
-        service_url: target.serviceUrl,
-        conversation_reference: JSON.stringify(target.conversationReference),
-        active: 1,
-        inactive_reason: '',
-        updated_at: now().toISOString(),
-      };
+      const row = rowOf(target);
       return db.transaction().execute(async (trx) => {
         const stored = await trx.selectFrom('reminder_targets').selectAll().where('tenant_id', '=', target.tenantId).executeTakeFirst();
         if (stored && sameTarget(stored, row)) return 'unchanged';

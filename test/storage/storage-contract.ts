@@ -276,6 +276,24 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
         expect(rows).toEqual([{ tenant_id: 'tenant-a' }]);
       });
 
+      it('lets an install claim the target only while no other team holds an active one', async () => {
+        expect(await storage.claimReminderTarget(makeTarget('tenant-a', { teamId: 'team-1' }))).toBe('created');
+        expect(await storage.claimReminderTarget(makeTarget('tenant-a', { teamId: 'team-1' }))).toBe('unchanged');
+        const other = makeTarget('tenant-a', { teamId: 'team-2', conversationId: '19:other@thread.tacv2' });
+        expect(await storage.claimReminderTarget(other)).toBe('elsewhere');
+        expect((await storage.getReminderTarget('tenant-a'))?.teamId).toBe('team-1');
+        await storage.deactivateReminderTarget('tenant-a', 'removed from team-1', 'team-1');
+        expect(await storage.claimReminderTarget(other)).toBe('updated');
+        expect(await storage.getReminderTarget('tenant-a')).toMatchObject({ teamId: 'team-2', active: true });
+      });
+
+      it('gives the target to exactly one of several installs racing in different teams', async () => {
+        const results = await Promise.all(['team-1', 'team-2', 'team-3'].map((teamId) => storage.claimReminderTarget(makeTarget('tenant-a', { teamId, conversationId: teamId }))));
+        expect(results.filter((result) => result !== 'elsewhere')).toHaveLength(1);
+        const winner = ['team-1', 'team-2', 'team-3'][results.findIndex((result) => result !== 'elsewhere')];
+        expect((await storage.getReminderTarget('tenant-a'))?.teamId).toBe(winner);
+      });
+
       it('returns nothing for a tenant without a target', async () => {
         expect(await storage.getReminderTarget('tenant-a')).toBeUndefined();
         expect(await storage.deactivateReminderTarget('tenant-a', 'app removed')).toBe(false);

@@ -1,6 +1,7 @@
 /**
- * Where a tenant's reminders are posted: the General channel of the team the app was added to,
- * or a channel an admin picks with "post reminders here". Removing the app deactivates it.
+ * Where a tenant's reminders are posted: the General channel of the first team the app was added
+ * to, or a channel an admin or the Primary Program Contact picks with "post reminders here". Another
+ * install does not move them, and only removing the app from that same team stops them.
  */
 import { TurnContext, type Activity } from 'botbuilder';
 import { renderCard, type CardAttachment } from '../../cards/render-card.js';
@@ -24,32 +25,45 @@ export function channelConversationId(conversationId: string): string {
 export function createReminderChannelHandlers(deps: BotDependencies) {
   const { storage, log } = deps;
 
+  /** The conversation reference of the channel `conversationId`, as plain JSON for storage. */
+  function referenceFor(activity: Partial<Activity>, conversationId: string): Record<string, unknown> {
+    const reference = TurnContext.getConversationReference(activity);
+    return JSON.parse(JSON.stringify({ ...reference, conversation: { ...reference.conversation, id: conversationId } })) as Record<string, unknown>;
+  }
+
   async function saveTarget(activity: Partial<Activity>, identity: TurnIdentity, conversationId: string): Promise<'created' | 'updated' | 'unchanged'> {
     const team = teamOf(activity) as { id: string };
-    const reference = TurnContext.getConversationReference(activity);
-    const conversationReference = { ...reference, conversation: { ...reference.conversation, id: conversationId } };
     const result = await storage.saveReminderTarget({
       tenantId: identity.tenantId,
       teamId: team.id,
       conversationId,
       serviceUrl: activity.serviceUrl ?? '',
-      conversationReference: JSON.parse(JSON.stringify(conversationReference)) as Record<string, unknown>,
+      conversationReference: referenceFor(activity, conversationId),
     });
     log.info({ tenantId: identity.tenantId, teamId: team.id, result }, 'reminder channel saved');
     return result;
   }
 
   return {
-    /** On install into a team: its General channel (whose id is the team id) becomes the target. */
-    async onAddedToTeam(activity: Partial<Activity>, identity: TurnIdentity): Promise<void> {
+    /**
+     * On install into a team: its General channel (whose id is the team id) becomes the target, unless
+     * the organization's reminders already go to another team ('elsewhere': the installer is told).
+     */
+    async onAddedToTeam(activity: Partial<Activity>, identity: TurnIdentity): Promise<'elsewhere' | 'saved' | 'not-a-team'> {
       const team = teamOf(activity);
-      if (team) await saveTarget(activity, identity, team.id);
+      if (!team) return 'not-a-team';
+      const reference = referenceFor(activity, team.id);
+      const result = await storage.claimReminderTarget({ tenantId: identity.tenantId, teamId: team.id, conversationId: team.id, serviceUrl: activity.serviceUrl ?? '', conversationReference: reference });
+      log.info({ tenantId: identity.tenantId, teamId: team.id, result }, result === 'elsewhere' ? 'install left the reminder channel where it is' : 'reminder channel saved');
+      return result === 'elsewhere' ? 'elsewhere' : 'saved';
     },
 
+    /** Only removal from the target's own team stops reminders; leaving a chat or another team does not. */
     async onRemovedFromTeam(activity: Partial<Activity>, identity: TurnIdentity): Promise<void> {
       const team = teamOf(activity);
-      const deactivated = await storage.deactivateReminderTarget(identity.tenantId, 'the app was removed from the team', team?.id);
-      log.info({ tenantId: identity.tenantId, teamId: team?.id, deactivated }, 'reminder channel removed');
+      if (!team) return;
+      const deactivated = await storage.deactivateReminderTarget(identity.tenantId, 'the app was removed from the team', team.id);
+      log.info({ tenantId: identity.tenantId, teamId: team.id, deactivated }, 'app removed from a team');
     },
 
     /** "post reminders here", in a channel, by an admin or the Primary Program Contact. */

@@ -1,0 +1,24 @@
+/**
+ * What the bot says about where reminders go. One channel per organization: the first team the app
+ * is installed in, until an admin or the Primary Program Contact moves it with "post reminders here".
+ */
+import { QUESTION_SUGGESTIONS } from './suggestions.js';
+import type { NoticeView } from './view-models.js';
+
+export const MOVE_REMINDERS_HINT =
+  'Reminders go to one channel: the General channel of the first team I am added to. An admin or the Primary Program Contact can move them by @mentioning me in another channel and saying "post reminders here".';
+
+/**
+ * The answer to an install in a team while the organization's reminders already go to another one.
+ * @example reminderChannelElsewhereView('Contoso').title // 'Reminders for Contoso go to another channel'
+ */
+export function reminderChannelElsewhereView(organizationName: string | undefined): NoticeView {
+  return {
+    title: organizationName ? `Reminders for ${organizationName} go to another channel` : 'Reminders go to another channel',
+    message:
+      'Renewal reminders are already posted in the channel of another team, so I left them there. ' +
+      'An admin or the Primary Program Contact can move them to this team by @mentioning me in one of its channels and saying "post reminders here". ' +
+      'Everyone here can still ask me questions.',
+    suggestions: QUESTION_SUGGESTIONS,
+  };
+}
