@@ -8,6 +8,7 @@ import restify, { type Server } from 'restify';
 import { startLoadControl, type LoadControlSettings } from './load-control.js';
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
+import { isServiceUrlAllowed, type ServiceUrlAllowlist } from '../bot/service-url-allowlist.js';
 import { InboundActivitySchema } from './inbound-activity.js';
 import { registerInfoPages } from './info-pages.js';
 
@@ -21,6 +22,8 @@ export interface ServerDependencies {
   storage: Storage;
   log: Logger;
   load: LoadControlSettings;
+  /** SERVICE_URL_ALLOWLIST: where the SDK may send the bot's token when it answers. */
+  serviceUrls: ServiceUrlAllowlist;
 }
 
 export interface BotServer {
@@ -29,7 +32,7 @@ export interface BotServer {
   inFlight(): number;
 }
 
-export function createServer({ adapter, bot, storage, log, load }: ServerDependencies): BotServer {
+export function createServer({ adapter, bot, storage, log, load, serviceUrls }: ServerDependencies): BotServer {
   const server = restify.createServer({ name: 'renewal-bot', handleUncaughtExceptions: false });
   // Keep idle connections open longer than the proxies in front of the bot (Azure's load balancers
   // drop idle ones after about 4 minutes; Node's default 5 s would make the server close a kept-alive
@@ -46,6 +49,12 @@ export function createServer({ adapter, bot, storage, log, load }: ServerDepende
     const parsed = InboundActivitySchema.safeParse(req.body);
     if (!parsed.success) {
       res.send(400, { error: 'bad-request', message: 'The body is not a Bot Framework activity.' });
+      return;
+    }
+    // Before the adapter: the SDK answers an activity at its serviceUrl with the bot's token.
+    if (!isServiceUrlAllowed(serviceUrls, parsed.data.serviceUrl)) {
+      log.warn({ serviceUrl: parsed.data.serviceUrl.slice(0, 200) }, 'activity refused: service URL not in SERVICE_URL_ALLOWLIST');
+      res.send(400, { error: 'untrusted-service-url', message: 'The serviceUrl is not a Bot Connector this bot trusts.' });
       return;
     }
     if (!(await turns.gate.enter())) {
