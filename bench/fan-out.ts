@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createAdapter } from '../src/bot/adapter.js';
 import { createProactiveSender } from '../src/bot/proactive.js';
-import { loadConfig, reminderSettings } from '../src/config.js';
+import { loadConfig, reminderSettings, serviceUrlAllowlistOf } from '../src/config.js';
 import { defaultCatalog } from '../src/rules/catalog.js';
 import { createReminderRunner } from '../src/reminders/runner.js';
 import type { ReminderSettings } from '../src/reminders/settings.js';
@@ -63,7 +63,7 @@ async function fanOutOnce(count: number, latencyMs: number, limiter: FanOutRun['
     const defaults = reminderSettings(loadConfig({}));
     const settings: ReminderSettings = limiter === 'off' ? { ...defaults, conversationLimits: [], tenantLimits: [] } : defaults;
     const log = productionLogger();
-    const sender = createProactiveSender(createAdapter({}, log), '', settings.sendTimeoutMs);
+    const sender = createProactiveSender(createAdapter({}, log), '', settings.sendTimeoutMs, serviceUrlAllowlistOf(loadConfig({})));
     const runner = createReminderRunner({ storage, catalog: defaultCatalog(), sender, log, settings, runnerId: 'bench-fan-out' });
 
     const baselineRss = process.memoryUsage().rss;

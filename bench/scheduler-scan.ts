@@ -12,7 +12,7 @@ import pg from 'pg';
 import { createAdapter } from '../src/bot/adapter.js';
 import { createProactiveSender } from '../src/bot/proactive.js';
 import { createLogger } from '../src/logger.js';
-import { loadConfig, reminderSettings } from '../src/config.js';
+import { loadConfig, reminderSettings, serviceUrlAllowlistOf } from '../src/config.js';
 import { defaultCatalog } from '../src/rules/catalog.js';
 import { createReminderRunner } from '../src/reminders/runner.js';
 import type { Storage } from '../src/storage/storage.js';
@@ -109,7 +109,7 @@ async function scanOnce(backend: ScanPoint['backend'], count: number, options: S
     const seedSeconds = (performance.now() - seedStarted) / 1000;
 
     const log = createLogger('silent');
-    const sender = createProactiveSender(createAdapter({}, log), '', 15_000);
+    const sender = createProactiveSender(createAdapter({}, log), '', 15_000, serviceUrlAllowlistOf(loadConfig({})));
     const runner = createReminderRunner({ storage, catalog: defaultCatalog(), sender, log, settings: reminderSettings(loadConfig({})), runnerId: 'bench-scan' });
     const passMs: number[] = [];
     const sentPerPass: number[] = [];

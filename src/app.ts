@@ -9,7 +9,7 @@ import { loadCardTemplates } from './cards/render-card.js';
 import { loadCallSchedule, loadCatalog } from './catalog-file.js';
 import { registerCalendarRoutes } from './http/calendar-routes.js';
 import { createProactiveSender } from './bot/proactive.js';
-import { botFrameworkSettings, isAuthenticationDisabled, reminderSettings, tenantAllowList, type Config } from './config.js';
+import { botFrameworkSettings, isAuthenticationDisabled, reminderSettings, serviceUrlAllowlistOf, tenantAllowList, type Config } from './config.js';
 import { replanIfCatalogChanged } from './reminders/catalog-watch.js';
 import { createReminderRunner, type ReminderRunner } from './reminders/runner.js';
 import { startTicker } from './reminders/ticker.js';
@@ -42,12 +42,13 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
 
   const adapter = createAdapter(botFrameworkSettings(config), log);
   const isTenantAllowed = tenantAllowList(config);
-  const bot = new RenewalBot({ storage, catalog, now, log, isTenantAllowed, callSchedule, publicUrl });
-  const { server, inFlight } = createServer({ adapter, bot, storage, log, load: { maxConcurrentTurns: config.MAX_CONCURRENT_TURNS, maxWaitingTurns: config.MAX_WAITING_TURNS }, maxConnections: config.MAX_CONNECTIONS });
+  const serviceUrls = serviceUrlAllowlistOf(config);
+  const bot = new RenewalBot({ storage, catalog, now, log, isTenantAllowed, callSchedule, publicUrl, serviceUrls });
+  const { server, inFlight } = createServer({ adapter, bot, storage, log, serviceUrls, load: { maxConcurrentTurns: config.MAX_CONCURRENT_TURNS, maxWaitingTurns: config.MAX_WAITING_TURNS }, maxConnections: config.MAX_CONNECTIONS });
   registerCalendarRoutes(server, { storage, now, log, schedule: callSchedule, isTenantAllowed });
 
   if (await replanIfCatalogChanged(storage, catalog)) log.info('the requirements catalog changed: every organization will be checked for changes to announce');
-  const sender = createProactiveSender(adapter, config.MicrosoftAppId, config.REMINDER_SEND_TIMEOUT_MS);
+  const sender = createProactiveSender(adapter, config.MicrosoftAppId, config.REMINDER_SEND_TIMEOUT_MS, serviceUrls);
   const reminders = createReminderRunner({ storage, catalog, sender, log, settings: reminderSettings(config), runnerId: runnerId(), clock: now, isTenantAllowed });
   const ticker = config.REMINDER_TICK_SECONDS > 0 ? startTicker(reminders, { intervalMs: config.REMINDER_TICK_SECONDS * 1000, now, log }) : undefined;
 

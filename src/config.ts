@@ -3,6 +3,7 @@
  * process.env; `env.example` documents the same variables.
  */
 import { z } from 'zod';
+import { serviceUrlAllowlist, ServiceUrlAllowlistSetting, type ServiceUrlAllowlist } from './bot/service-url-allowlist.js';
 import { parseRateWindows } from './reminders/rate-limiter.js';
 import { TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, type ReminderSettings } from './reminders/settings.js';
 
@@ -81,6 +82,7 @@ export const ConfigSchema = z.object({
     .transform((list) => list.split(/[\s,]+/).map((id) => id.trim().toLowerCase()).filter(Boolean))
     .pipe(z.array(z.string().regex(/^[a-z0-9-]{1,100}$/, { message: 'must be tenant ids separated by commas' })))
     .describe('Tenant ids allowed to use the bot, comma-separated; empty = every tenant'),
+  SERVICE_URL_ALLOWLIST: ServiceUrlAllowlistSetting.describe('Bot Connector URL prefixes the bot sends its token to, comma-separated; empty = the Teams and Bot Framework hosts'),
   MicrosoftAppId: z.string().trim().default('').describe('Bot app id; empty = local development, authentication off'),
   MicrosoftAppPassword: optionalText.describe('Client secret of the app registration'),
   MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional().describe('App registration type'),
@@ -206,4 +208,9 @@ export function tenantAllowList(config: Config): (tenantId: string) => boolean {
 
 export function isAuthenticationDisabled(config: Config): boolean {
   return config.MicrosoftAppId === '';
+}
+
+/** The service URLs the bot trusts with its token: SERVICE_URL_ALLOWLIST, or the defaults (plus loopback with authentication off). */
+export function serviceUrlAllowlistOf(config: Config): ServiceUrlAllowlist {
+  return serviceUrlAllowlist({ configured: config.SERVICE_URL_ALLOWLIST, authenticationDisabled: isAuthenticationDisabled(config) });
 }

@@ -40,6 +40,7 @@ const rows: [string, string][] = [
   ['cross-tenant attempts (nothing leaked or changed)', String(get('isolation.attempts'))],
   ['payloads fuzzed through the HTTP edge', String(get('fuzz.payloads'))],
   ['faults injected (connector 429/5xx/412/403/404/hang/refused, storage down)', String(get('faults.injected'))],
+  ['untrusted service URLs never called (inbound 400 / stored, left pending / calls)', `${get('serviceUrls.inboundRefused')} / ${get('serviceUrls.storedPending')} / ${get('serviceUrls.called')}`],
   ['reminders due when a runner is SIGKILLed mid-pass', String(get('reminders.crash.due'))],
   ['reminders lost', String(get('reminders.lost'))],
   ['reminders duplicated (only in-flight sends may repeat)', String(get('reminders.duplicated'))],

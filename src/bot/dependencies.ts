@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import type { CallSchedule } from '../rules/call-series.js';
 import type { Catalog } from '../rules/catalog.js';
 import type { Storage } from '../storage/storage.js';
+import type { ServiceUrlAllowlist } from './service-url-allowlist.js';
 
 export interface BotDependencies {
   storage: Storage;
@@ -15,4 +16,6 @@ export interface BotDependencies {
   callSchedule: CallSchedule;
   /** Base of absolute links in cards (PUBLIC_URL), without a trailing slash. */
   publicUrl: string;
+  /** SERVICE_URL_ALLOWLIST: a turn from any other service URL stores nothing. */
+  serviceUrls: ServiceUrlAllowlist;
 }

@@ -5,6 +5,7 @@
 import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
 import type { CardAttachment } from '../cards/render-card.js';
 import type { ReminderTarget } from '../storage/reminder-store.js';
+import { isServiceUrlAllowed, UntrustedServiceUrlError, type ServiceUrlAllowlist } from './service-url-allowlist.js';
 
 export interface CardSender {
   /** Resolves when the connector accepted the card; rejects with the connector's error otherwise. */
@@ -28,9 +29,12 @@ function withoutSdkRetries(connectorClient: unknown): void {
   pipeline?.removePolicy?.({ phase: 'Retry' });
 }
 
-export function createProactiveSender(adapter: CloudAdapter, appId: string, timeoutMs: number): CardSender {
+export function createProactiveSender(adapter: CloudAdapter, appId: string, timeoutMs: number, serviceUrls: ServiceUrlAllowlist): CardSender {
   return {
     async send(target, card) {
+      // Checked at every send, not only when stored: the list may have changed since, and a row
+      // written by hand or by an older version must not get the bot's token either.
+      if (!isServiceUrlAllowed(serviceUrls, target.serviceUrl)) throw new UntrustedServiceUrlError();
       // The newest service URL seen for the tenant wins over the one saved with the reference.
       const reference = { ...target.conversationReference, serviceUrl: target.serviceUrl } as Partial<ConversationReference>;
       // The failure is caught inside the turn: thrown from it, the adapter's onTurnError would

@@ -21,6 +21,7 @@ import { createMarkRenewedHandler } from './handlers/mark-renewed.js';
 import { createReminderChannelHandlers } from './handlers/reminder-channel.js';
 import { createProfileSubmitHandler } from './handlers/setup-form.js';
 import { recognizeIntent } from './intents.js';
+import { isServiceUrlAllowed } from './service-url-allowlist.js';
 import { isTeamsActivity, turnIdentity, type TurnIdentity } from './turn-identity.js';
 
 const UniversalActionSchema = z.object({ action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(200) }).loose() }).loose();
@@ -162,6 +163,10 @@ export class RenewalBot extends TeamsActivityHandler {
     const identity = turnIdentity(context.activity);
     if (!this.deps.isTenantAllowed(identity.tenantId)) throw new AppError('tenant.not-allowed');
     const serviceUrl = context.activity.serviceUrl;
+    // The HTTP edge refuses these before the SDK sees them; checked again here because every handler
+    // that stores a target or a service URL (installs, "post reminders here", the line below) runs
+    // after this, so no other way in can store one either.
+    if (!isServiceUrlAllowed(this.deps.serviceUrls, serviceUrl)) throw new AppError('input.invalid', { reason: 'service URL not in SERVICE_URL_ALLOWLIST' });
     if (serviceUrl && this.knownServiceUrls.get(identity.tenantId) !== serviceUrl) {
       // Teams may move a tenant to another service URL; proactive sends must follow it.
       await this.deps.storage.rememberServiceUrl(identity.tenantId, serviceUrl);

@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { createAdapter } from '../bot/adapter.js';
 import { createProactiveSender } from '../bot/proactive.js';
 import type { Catalog } from '../rules/catalog.js';
-import { botFrameworkSettings, reminderSettings, tenantAllowList, type Config } from '../config.js';
+import { botFrameworkSettings, reminderSettings, serviceUrlAllowlistOf, tenantAllowList, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { REMINDER_KINDS } from '../rules/reminders.js';
 import { replanIfCatalogChanged } from '../reminders/catalog-watch.js';
@@ -29,7 +29,7 @@ export async function remindersCommand(args: string[], context: { config: Config
   const { config, storage, catalog, io } = context;
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   await replanIfCatalogChanged(storage, catalog);
-  const sender = createProactiveSender(createAdapter(botFrameworkSettings(config), log), config.MicrosoftAppId, config.REMINDER_SEND_TIMEOUT_MS);
+  const sender = createProactiveSender(createAdapter(botFrameworkSettings(config), log), config.MicrosoftAppId, config.REMINDER_SEND_TIMEOUT_MS, serviceUrlAllowlistOf(config));
   const runner = createReminderRunner({ storage, catalog, sender, log, settings: reminderSettings(config), runnerId: runnerId(), isTenantAllowed: tenantAllowList(config) });
   const report = await runner.runPass({ now, dryRun: values['dry-run'], tenantId: values.tenant?.toLowerCase() });
   io.out(`Reminder pass at ${now.toISOString()}${values['dry-run'] ? ' (dry run: nothing planned or sent)' : ''}: ${report.organizationsPlanned} organizations checked, ${report.planned} reminders planned.`);

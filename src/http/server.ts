@@ -10,6 +10,7 @@ import restify, { type Response, type Server } from 'restify';
 import { startLoadControl, type LoadControlSettings } from './load-control.js';
 import type { Logger } from '../logger.js';
 import type { Storage } from '../storage/storage.js';
+import { isServiceUrlAllowed, type ServiceUrlAllowlist } from '../bot/service-url-allowlist.js';
 import { InboundActivitySchema } from './inbound-activity.js';
 import { registerInfoPages } from './info-pages.js';
 import { readJsonBody } from './json-body.js';
@@ -32,6 +33,8 @@ export interface ServerDependencies {
   log: Logger;
   load: LoadControlSettings;
   maxConnections: number;
+  /** SERVICE_URL_ALLOWLIST: where the SDK may send the bot's token when it answers. */
+  serviceUrls: ServiceUrlAllowlist;
 }
 
 export interface BotServer {
@@ -40,7 +43,7 @@ export interface BotServer {
   inFlight(): number;
 }
 
-export function createServer({ adapter, bot, storage, log, load, maxConnections }: ServerDependencies): BotServer {
+export function createServer({ adapter, bot, storage, log, load, maxConnections, serviceUrls }: ServerDependencies): BotServer {
   const server = restify.createServer({ name: 'renewal-bot', handleUncaughtExceptions: false });
   // Keep idle connections open longer than the proxies in front of the bot (Azure's load balancers
   // drop idle ones after about 4 minutes; Node's default 5 s would make the server close a kept-alive
@@ -79,6 +82,12 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections 
     const parsed = InboundActivitySchema.safeParse(body.value);
     if (!parsed.success) {
       res.send(400, { error: 'bad-request', message: 'The body is not a Bot Framework activity.' });
+      return;
+    }
+    // Before the adapter: the SDK answers an activity at its serviceUrl with the bot's token.
+    if (!isServiceUrlAllowed(serviceUrls, parsed.data.serviceUrl)) {
+      log.warn({ serviceUrl: parsed.data.serviceUrl.slice(0, 200) }, 'activity refused: service URL not in SERVICE_URL_ALLOWLIST');
+      res.send(400, { error: 'untrusted-service-url', message: 'The serviceUrl is not a Bot Connector this bot trusts.' });
       return;
     }
     const activity = parsed.data as unknown as Activity;

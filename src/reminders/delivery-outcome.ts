@@ -2,15 +2,19 @@
  * How a failed send is handled, decided from the Bot Connector's answer: Teams' throttling (429)
  * waits as told, transient failures retry a few times, a bot that left the conversation stops it.
  */
+import { UntrustedServiceUrlError } from '../bot/service-url-allowlist.js';
 
 export type DeliveryFailure =
   | { kind: 'throttled'; status: 429; retryAfterMs?: number }
   | { kind: 'transient'; status?: number; reason: string }
   | { kind: 'gone'; status: 403 | 404 }
-  | { kind: 'rejected'; status: number; reason: string };
+  | { kind: 'rejected'; status: number; reason: string }
+  /** Not sent: the target's service URL is outside SERVICE_URL_ALLOWLIST. */
+  | { kind: 'untrusted'; reason: string };
 
 /** Classifies an error thrown by a send (a botframework RestError, a timeout, a network error). */
 export function classifyDeliveryError(error: unknown): DeliveryFailure {
+  if (error instanceof UntrustedServiceUrlError) return { kind: 'untrusted', reason: error.message };
   const status = statusOf(error);
   if (status === 429) return { kind: 'throttled', status, retryAfterMs: retryAfterOf(error) };
   if (status === 403 || status === 404) return { kind: 'gone', status };

@@ -127,6 +127,14 @@ export function createReminderRunner(deps: RunnerDependencies) {
           log.warn({ tenantId: key.tenantId, status: failure.status }, 'reminder target deactivated');
           return;
         }
+        if (failure.kind === 'untrusted') {
+          // Kept pending, not failed: a later activity from Teams (rememberServiceUrl) or a corrected
+          // SERVICE_URL_ALLOWLIST makes it go out at the next pass; until then it is never called.
+          await storage.releaseReminder(key, { reason: failure.reason, retryAt: new Date(clock().getTime() + settings.retryBaseMs) });
+          report.add(key, 'pending', failure.reason);
+          log.warn({ tenantId: key.tenantId, kind: key.kind }, 'reminder not sent: the target service URL is not in SERVICE_URL_ALLOWLIST');
+          return;
+        }
         if (failure.kind === 'rejected') {
           await storage.closeReminder(key, 'failed', failure.reason);
           report.add(key, 'failed', failure.reason);

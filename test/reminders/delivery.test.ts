@@ -5,9 +5,10 @@
 import { freePort } from '../support/free-port.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeActivity } from '../support/activities.js';
-import type { TestApp } from '../support/test-app.js';
+import { makeOrganization } from '../support/organizations.js';
+import { startTestApp, type TestApp } from '../support/test-app.js';
 import { recordStat } from '../support/verify-stats.js';
-import { installInTeam, postedTitles, startReminderApp, TENANT } from './reminder-app.js';
+import { FAST_REMINDERS, installInTeam, postedTitles, startReminderApp, TENANT } from './reminder-app.js';
 
 let t: TestApp;
 afterEach(() => t?.stop());
@@ -193,4 +194,33 @@ describe('when the Bot Connector fails', () => {
       expect(t.connector.sent).toHaveLength(0);
     });
   }
+});
+
+describe('when the stored service URL is not trusted', () => {
+  it('leaves the reminder pending with the reason and never calls the connector, pass after pass', async () => {
+    // The connector is on loopback, which an explicit SERVICE_URL_ALLOWLIST does not include: the
+    // target stands for one stored before the operator narrowed the list (or written by hand).
+    t = await startTestApp({ now: WINDOW_DAY_0900, env: { ...FAST_REMINDERS, SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net/' } });
+    await t.app.storage.saveOrganization(makeOrganization({ tenantId: TENANT, anniversaryDate: '2027-02-28', timeZone: 'Europe/Berlin', customerReferences: [] }));
+    const serviceUrl = t.connector.serviceUrl;
+    await t.app.storage.saveReminderTarget({
+      tenantId: TENANT,
+      teamId: 'team-id',
+      conversationId: 'team-id',
+      serviceUrl,
+      conversationReference: { channelId: 'msteams', serviceUrl, bot: { id: 'bot' }, conversation: { id: 'team-id', tenantId: TENANT } },
+    });
+
+    const first = await t.app.reminders.runPass({ now: new Date(WINDOW_DAY_0900) });
+    t.setNow('2026-11-30T09:00:00Z');
+    const second = await t.app.reminders.runPass({ now: new Date('2026-11-30T09:00:00Z') });
+    recordStat('serviceUrls.storedPending', first.counts.pending + second.counts.pending);
+    recordStat('serviceUrls.called', t.connector.sent.length);
+    for (const report of [first, second]) expect(report.counts).toMatchObject({ sent: 0, pending: 1, failed: 0 });
+    expect(t.connector.sent).toHaveLength(0);
+    const [row] = await t.app.storage.remindersOf(TENANT);
+    expect(row).toMatchObject({ status: 'pending', kind: 'window-open' });
+    expect(row?.lastError).toBe('the service URL is not in SERVICE_URL_ALLOWLIST');
+    expect((await t.app.storage.getReminderTarget(TENANT))?.active).toBe(true);
+  });
 });

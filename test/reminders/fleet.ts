@@ -4,6 +4,7 @@
  */
 import { createAdapter } from '../../src/bot/adapter.js';
 import { createProactiveSender } from '../../src/bot/proactive.js';
+import { serviceUrlAllowlist } from '../../src/bot/service-url-allowlist.js';
 import { createLogger } from '../../src/logger.js';
 import { defaultCatalog } from '../../src/rules/catalog.js';
 import { createReminderRunner } from '../../src/reminders/runner.js';
@@ -50,7 +51,7 @@ export const FLEET_SETTINGS: ReminderSettings = {
 
 export function fleetRunner(storage: Storage, runnerId: string, settings: Partial<ReminderSettings> = {}) {
   const log = createLogger('silent');
-  const sender = createProactiveSender(createAdapter({}, log), '', 5_000);
+  const sender = createProactiveSender(createAdapter({}, log), '', 5_000, serviceUrlAllowlist({ authenticationDisabled: true }));
   return createReminderRunner({ storage, catalog: defaultCatalog(), sender, log, settings: { ...FLEET_SETTINGS, ...settings }, runnerId });
 }
 

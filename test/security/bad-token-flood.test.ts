@@ -33,7 +33,7 @@ beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
   server = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'error', REMINDER_TICK_SECONDS: '0', ...authenticatedEnv(authority, APP_ID) },
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'error', REMINDER_TICK_SECONDS: '0', SERVICE_URL_ALLOWLIST: SERVICE_URL, ...authenticatedEnv(authority, APP_ID) },
     // The SDK writes a line to stderr for every forged signature: not this test's concern.
     stdio: ['ignore', 'ignore', 'ignore'],
   });

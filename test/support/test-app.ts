@@ -25,7 +25,10 @@ export async function startTestApp(options: { now?: string; env?: Record<string,
   const dataDir = mkdtempSync(join(tmpdir(), 'renewal-bot-test-'));
   let now = new Date(options.now ?? '2026-11-25T12:00:00Z');
   const connector = await startFakeConnector();
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', REMINDER_TICK_SECONDS: '0', ...options.env });
+  // With authentication on, loopback service URLs are trusted only when listed, as an operator
+  // would list a local proxy: such tests list the fake connector (unless they set their own list).
+  const trustConnector = options.env?.MicrosoftAppId ? { SERVICE_URL_ALLOWLIST: connector.serviceUrl } : {};
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'silent', REMINDER_TICK_SECONDS: '0', ...trustConnector, ...options.env });
   const app = await startApp(config, { log: options.log ?? createLogger('silent'), now: () => now });
 
   const post: TestApp['post'] = async (activity, headers = {}) => {
