@@ -75,7 +75,8 @@ describe('GET /calendar/{token}/renewal.ics', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="renewal.ics"');
-    expect(response.headers.get('cache-control')).toBe('private, max-age=300');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     const events = vevents(response.text);
     expect(events.map((event) => [event.summary, event.start.dateOnly, localDay(event.start)])).toEqual([
