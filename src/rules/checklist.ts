@@ -5,6 +5,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { anniversaryStatus } from './anniversary.js';
+import { CALENDAR_LINK_SUGGESTION } from './calendar-link-view.js';
 import type { Catalog } from './catalog.js';
 import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from './checklists.js';
 import { referenceStanding } from './customer-evidence.js';
@@ -79,7 +80,6 @@ export interface ChecklistViewInput {
   /** Time zone for "ticked at" times: the reader's. */
   readerZone: string;
   refreshUserIds: string[];
-  calendarUrl: string;
 }
 
 const SECTION_TITLES: Record<ChecklistSection, string> = {
@@ -122,7 +122,8 @@ export function checklistView(input: ChecklistViewInput): ChecklistView {
     refreshVerb: CHECKLIST_REFRESH_VERB,
     refreshData: { tenantId: input.tenantId, cycle },
     refreshUserIds: input.refreshUserIds.slice(0, 60),
-    calendarUrl: input.calendarUrl,
+    // A button, not the link: the link is shown only on the card that makes it (calendar-link-view.ts).
+    calendarLink: CALENDAR_LINK_SUGGESTION,
   };
 }
 
