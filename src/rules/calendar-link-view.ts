@@ -6,6 +6,7 @@
 import { calendarDateIn, longDate } from './plain-date.js';
 import { QUESTION_SUGGESTIONS } from './suggestions.js';
 import type { Suggestion } from './view-models.js';
+import { escapeMarkdown } from './markdown.js';
 
 export interface CalendarLinkView {
   title: string;
@@ -41,7 +42,8 @@ const KEEP_IT =
  * @example calendarLinkView({ organizationName: 'Contoso', timeZone: 'UTC', link: { createdAt: '2026-11-02T10:00:00Z' }, mayRotate: false }).url // ''
  */
 export function calendarLinkView(input: CalendarLinkInput): CalendarLinkView {
-  const { organizationName, link } = input;
+  const { link } = input;
+  const organizationName = escapeMarkdown(input.organizationName);
   if ('url' in link) {
     return {
       title: link.rotated ? 'New calendar link' : 'Renewal calendar',
