@@ -39,7 +39,7 @@ export class RenewalBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDependencies) {
     super();
     this.calendar = createCalendarHandlers(deps);
-    this.checklist = createChecklistHandlers(deps, { calendarUrl: (tenantId) => this.calendar.calendarUrl(tenantId) });
+    this.checklist = createChecklistHandlers(deps);
     this.answerQuestion = createQuestionHandler(deps);
     this.saveProfile = createProfileSubmitHandler(deps);
     this.reminderChannel = createReminderChannelHandlers(deps);

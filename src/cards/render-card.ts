@@ -11,6 +11,7 @@ import { PROJECT_ROOT } from '../project-root.js';
 // CommonJS package: under NodeNext its default import is `module.exports`; named imports are not typed.
 import ACData from 'adaptivecards-templating';
 import { compileTemplate } from './compile-template.js';
+import type { CalendarLinkView } from '../rules/calendar-link-view.js';
 import type { CallSeriesView } from '../rules/call-series.js';
 import type {
   AnniversaryView,
@@ -43,6 +44,7 @@ export interface CardViews {
   notice: NoticeView;
   checklist: ChecklistView;
   calls: CallSeriesView;
+  'calendar-link': CalendarLinkView;
 }
 export type CardName = keyof CardViews;
 
@@ -60,6 +62,7 @@ const cardSet: { [K in CardName]: true } = {
   notice: true,
   checklist: true,
   calls: true,
+  'calendar-link': true,
 };
 export const cardNames = Object.keys(cardSet) as readonly CardName[];
 

@@ -40,8 +40,9 @@ export function registerCalendarRoutes(server: Server, deps: CalendarRouteDepend
       const at = now();
       const events = renewalCalendarEvents(org, calendarDateIn(at, org.timeZone));
       const text = renewalIcs(events, { calendarName: `${org.name} membership renewal`, now: at });
-      // Short private caching: calendar apps poll, and a rotated token must stop working soon.
-      sendCalendar(res, text, 'renewal.ics', 'private, max-age=300');
+      // The URL is the secret: no cache, shared or on the fetcher's disk, keeps a copy, and a
+      // rotated token stops working at the next poll.
+      sendCalendar(res, text, 'renewal.ics', 'private, no-store');
       log.debug({ tenantId }, 'renewal calendar served');
     } catch (error) {
       failed(res, log, error);
@@ -57,7 +58,8 @@ export function registerCalendarRoutes(server: Server, deps: CalendarRouteDepend
     }
     try {
       // The id matched a schedule entry, whose schema allows only [a-z0-9-]: safe in the header.
-      sendCalendar(res, callsIcs([call], { now: now() }), `${call.id}.ics`, 'public, max-age=3600');
+      // Public data, but private like every /calendar answer: one rule, no shared cache to reason about.
+      sendCalendar(res, callsIcs([call], { now: now() }), `${call.id}.ics`, 'private, max-age=3600');
     } catch (error) {
       failed(res, log, error);
     }
@@ -68,23 +70,28 @@ export function registerCalendarRoutes(server: Server, deps: CalendarRouteDepend
 function sendCalendar(res: Response, text: string, fileName: string, cacheControl: string): void {
   res.setHeader('content-type', 'text/calendar; charset=utf-8');
   res.setHeader('content-disposition', `attachment; filename="${fileName}"`);
-  res.setHeader('cache-control', cacheControl);
-  res.setHeader('x-content-type-options', 'nosniff');
-  res.writeHead(200);
-  res.end(text);
+  send(res, 200, text, cacheControl);
 }
 
 function notFound(res: Response): void {
   res.setHeader('content-type', 'text/plain; charset=utf-8');
-  res.setHeader('cache-control', 'no-store');
-  res.writeHead(404);
-  res.end('Not found\n');
+  send(res, 404, 'Not found\n', 'private, no-store');
 }
 
 function failed(res: Response, log: Logger, error: unknown): void {
   log.error({ err: error }, 'calendar file failed');
   res.setHeader('content-type', 'text/plain; charset=utf-8');
-  res.setHeader('cache-control', 'no-store');
-  res.writeHead(500);
-  res.end('The calendar could not be produced; try again later.\n');
+  send(res, 500, 'The calendar could not be produced; try again later.\n', 'private, no-store');
+}
+
+/**
+ * Every calendar answer, found or not: `private` keeps shared caches (proxies, CDNs) from storing a
+ * response to a secret URL, and no-referrer keeps the URL out of any request a viewer makes next.
+ */
+function send(res: Response, status: number, body: string, cacheControl: string): void {
+  res.setHeader('cache-control', cacheControl);
+  res.setHeader('referrer-policy', 'no-referrer');
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.writeHead(status);
+  res.end(body);
 }

@@ -20,9 +20,20 @@ const TERMS = PAGE('Renewal Bot: terms of use', [
   'The software is provided as is, without warranty, under the license of its source code.',
 ]);
 
+/**
+ * The pages are static text: nothing may load or run (a string that slipped into them could not
+ * become a script), no site may frame them (clickjacking), and following a link from them tells
+ * the next site nothing.
+ */
+const PAGE_POLICY = ["default-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"].join('; ');
+
 export function registerInfoPages(server: Server): void {
   const send = (res: Response, html: string) => {
     res.setHeader('content-type', 'text/html; charset=utf-8');
+    res.setHeader('content-security-policy', PAGE_POLICY);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('x-frame-options', 'DENY'); // frame-ancestors for browsers that predate it
+    res.setHeader('referrer-policy', 'no-referrer');
     res.writeHead(200);
     res.end(html);
   };

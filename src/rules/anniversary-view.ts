@@ -5,6 +5,7 @@ import type { Organization } from './organization.js';
 import { longDate, type PlainDate } from './plain-date.js';
 import { SUGGESTIONS } from './suggestions.js';
 import type { AnniversaryView, Phase } from './view-models.js';
+import { escapeMarkdown } from './markdown.js';
 
 const PHASE_STYLES: Record<Phase, AnniversaryView['phaseStyle']> = {
   planning: 'good',
@@ -19,7 +20,7 @@ const PHASE_STYLES: Record<Phase, AnniversaryView['phaseStyle']> = {
 export function anniversaryView(org: Pick<Organization, 'name' | 'anniversaryDate' | 'renewedCycles' | 'timeZone'>, today: PlainDate): AnniversaryView {
   const status = anniversaryStatus(currentAnniversary(org), today);
   return {
-    organizationName: org.name,
+    organizationName: escapeMarkdown(org.name),
     phase: status.phase,
     phaseLabel: PHASE_LABELS[status.phase],
     phaseStyle: PHASE_STYLES[status.phase],

@@ -5,6 +5,7 @@
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
 import { anniversaryStatus } from './anniversary.js';
+import { CALENDAR_LINK_SUGGESTION } from './calendar-link-view.js';
 import type { Catalog } from './catalog.js';
 import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from './checklists.js';
 import { referenceStanding } from './customer-evidence.js';
@@ -12,6 +13,7 @@ import type { Organization } from './organization.js';
 import { longDate, type PlainDate } from './plain-date.js';
 import { certifiedPeopleFor } from './technical-credentials.js';
 import type { ChecklistItemView, ChecklistSectionView, ChecklistView } from './view-models.js';
+import { escapeMarkdown } from './markdown.js';
 
 export const CHECKLIST_TOGGLE_VERB = 'checklist.toggle';
 export const CHECKLIST_REFRESH_VERB = 'checklist.refresh';
@@ -48,7 +50,7 @@ export function checklistItems(org: Organization, anniversary: PlainDate, today:
     const competency = catalog.competency(reference.competency)?.name ?? reference.competency;
     items.push({
       id: `reference:${reference.competency}|${reference.customer}|${reference.approvedOn}`,
-      text: `Replace the ${reference.customer} reference for ${competency}: it expires on ${longDate(standing.expiresOn)}`,
+      text: `Replace the ${escapeMarkdown(reference.customer)} reference for ${competency}: it expires on ${longDate(standing.expiresOn)}`,
       section: 'organization',
     });
   }
@@ -79,7 +81,6 @@ export interface ChecklistViewInput {
   /** Time zone for "ticked at" times: the reader's. */
   readerZone: string;
   refreshUserIds: string[];
-  calendarUrl: string;
 }
 
 const SECTION_TITLES: Record<ChecklistSection, string> = {
@@ -101,7 +102,7 @@ export function checklistView(input: ChecklistViewInput): ChecklistView {
       text: item.text,
       done,
       mark: done ? '✔' : '☐',
-      doneLabel: tick ? `${done ? 'Ticked' : 'Unticked'} by ${tick.changedByName}, ${formatInZone(tick.changedAt, input.readerZone)}` : '',
+      doneLabel: tick ? `${done ? 'Ticked' : 'Unticked'} by ${escapeMarkdown(tick.changedByName)}, ${formatInZone(tick.changedAt, input.readerZone)}` : '',
       actionTitle: done ? 'Untick' : 'Tick',
       actionData: { tenantId: input.tenantId, cycle, itemId: item.id, done: !done },
     };
@@ -111,7 +112,7 @@ export function checklistView(input: ChecklistViewInput): ChecklistView {
     .filter((section) => section.items.length > 0);
   const doneCount = items.filter((item) => ticks.get(item.id)?.done).length;
   return {
-    organizationName: org.name,
+    organizationName: escapeMarkdown(org.name),
     title: 'Renewal checklist',
     cycleLabel: `Renewal for the anniversary on ${longDate(cycle)}`,
     progressLabel: `${doneCount} of ${items.length} done`,
@@ -122,7 +123,8 @@ export function checklistView(input: ChecklistViewInput): ChecklistView {
     refreshVerb: CHECKLIST_REFRESH_VERB,
     refreshData: { tenantId: input.tenantId, cycle },
     refreshUserIds: input.refreshUserIds.slice(0, 60),
-    calendarUrl: input.calendarUrl,
+    // A button, not the link: the link is shown only on the card that makes it (calendar-link-view.ts).
+    calendarLink: CALENDAR_LINK_SUGGESTION,
   };
 }
 

@@ -1,6 +1,7 @@
 /** Who the Primary Program Contact is, and whether the person asking is that contact. */
 import type { Organization } from './organization.js';
 import type { ContactView } from './view-models.js';
+import { escapeMarkdown } from './markdown.js';
 
 export interface Asker {
   aadObjectId?: string;
@@ -21,11 +22,12 @@ export function isPrimaryContact(org: Pick<Organization, 'primaryContact'>, aske
  */
 export function contactView(org: Pick<Organization, 'name' | 'primaryContact'>, asker: Asker, renewalGuideUrl: string): ContactView {
   const askerIsContact = isPrimaryContact(org, asker);
-  const { name, email } = org.primaryContact;
+  const name = escapeMarkdown(org.primaryContact.name);
+  const email = org.primaryContact.email;
   return {
-    organizationName: org.name,
+    organizationName: escapeMarkdown(org.name),
     contactName: name,
-    contactEmail: email,
+    contactEmail: escapeMarkdown(email),
     askerIsContact,
     headline: askerIsContact
       ? 'You are the Primary Program Contact.'

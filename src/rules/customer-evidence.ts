@@ -4,6 +4,7 @@
  */
 import { addYears, daysBetween, longDate, type PlainDate } from './plain-date.js';
 import type { CustomerReference } from './organization.js';
+import { escapeMarkdown } from './markdown.js';
 
 export interface ReferenceStanding {
   reference: CustomerReference;
@@ -28,10 +29,11 @@ export function referenceStanding(
   const countsForRenewal = daysBetween(anniversary, expiresOn) > 0;
   let blocker = '';
   if (!countsForRenewal) {
+    const customer = escapeMarkdown(reference.customer); // the blocker is card text
     blocker =
       daysBetween(today, expiresOn) < 0
-        ? `${reference.customer} reference expired on ${longDate(expiresOn)}`
-        : `${reference.customer} reference expires on ${longDate(expiresOn)}, ${
+        ? `${customer} reference expired on ${longDate(expiresOn)}`
+        : `${customer} reference expires on ${longDate(expiresOn)}, ${
             expiresOn === anniversary ? 'the day of' : 'before'
           } the anniversary`;
   }

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import type { Catalog } from './catalog.js';
 import { OrganizationProfileSchema, withCatalogChecks, type OrganizationProfile } from './organization.js';
 import type { SetupFormValues, SetupFormView } from './view-models.js';
+import { escapeMarkdown } from './markdown.js';
 
 export const PROFILE_FORM_VERB = 'profile.save';
 const COMPETENCY_INPUT_PREFIX = 'competency-';
@@ -91,7 +92,7 @@ export function setupFormView(
     [...Object.keys(emptyValues()), ...competencies.map((competency) => competency.inputId)].map((key) => [key, state.rejected?.errors[key] ?? '']),
   );
   return {
-    title: state.profile ? `Edit ${state.profile.name}` : 'Set up your organization',
+    title: state.profile ? `Edit ${escapeMarkdown(state.profile.name)}` : 'Set up your organization',
     intro: 'The anniversary date is the day your membership expires, as the partner portal shows it. Dates are YYYY-MM-DD.',
     isEdit: state.profile !== undefined,
     values,

@@ -5,6 +5,7 @@ import type { Organization } from './organization.js';
 import { longDate } from './plain-date.js';
 import { QUESTION_SUGGESTIONS, SUGGESTIONS } from './suggestions.js';
 import type { ProfileSavedView } from './view-models.js';
+import { escapeMarkdown } from './markdown.js';
 
 export function profileSavedView(org: Organization, catalog: Catalog): ProfileSavedView {
   const competencies = org.competencies
@@ -12,12 +13,12 @@ export function profileSavedView(org: Organization, catalog: Catalog): ProfileSa
     .join(', ');
   return {
     title: 'Profile saved',
-    organizationName: org.name,
+    organizationName: escapeMarkdown(org.name),
     facts: [
-      { title: 'Partner id', value: org.partnerId },
+      { title: 'Partner id', value: escapeMarkdown(org.partnerId) },
       { title: 'Anniversary', value: longDate(currentAnniversary(org)) },
       { title: 'Time zone', value: org.timeZone },
-      { title: 'Primary Program Contact', value: `${org.primaryContact.name} (${org.primaryContact.email})` },
+      { title: 'Primary Program Contact', value: escapeMarkdown(`${org.primaryContact.name} (${org.primaryContact.email})`) },
       { title: 'Competencies', value: competencies || 'None yet' },
       { title: 'Customer references', value: String(org.customerReferences.length) },
       { title: 'Certifications', value: String(org.certifications.length) },

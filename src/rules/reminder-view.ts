@@ -5,6 +5,7 @@ import { longDate, type PlainDate } from './plain-date.js';
 import type { ReminderKind } from './reminders.js';
 import { SUGGESTIONS } from './suggestions.js';
 import type { ReminderView, Suggestion } from './view-models.js';
+import { escapeMarkdown } from './markdown.js';
 
 const CHECKLIST: Suggestion = { title: 'Open the checklist', text: 'checklist' };
 const MARK_RENEWED: Suggestion = { title: 'We renewed', text: 'mark renewal done' };
@@ -22,7 +23,8 @@ export interface ReminderCardInput {
  * // 'The renewal window is open'
  */
 export function reminderView(input: ReminderCardInput, catalog: Catalog): ReminderView {
-  const { organizationName, anniversary, payload } = input;
+  const { anniversary, payload } = input;
+  const organizationName = escapeMarkdown(input.organizationName);
   const anniversaryLabel = longDate(anniversary);
   const base = { organizationName, anniversaryLabel: `Anniversary: ${anniversaryLabel}` };
   switch (input.kind) {
@@ -52,7 +54,7 @@ export function reminderView(input: ReminderCardInput, catalog: Catalog): Remind
         ...base,
         title: 'A customer reference expires before your anniversary',
         style: 'warning',
-        message: `The ${String(payload.customer)} reference for ${competency} expires on ${longDate(String(payload.expiresOn))}, before the anniversary on ${anniversaryLabel}. An expiring reference can delay the renewal even when everything else is met: identify a new one now.`,
+        message: `The ${escapeMarkdown(String(payload.customer))} reference for ${competency} expires on ${longDate(String(payload.expiresOn))}, before the anniversary on ${anniversaryLabel}. An expiring reference can delay the renewal even when everything else is met: identify a new one now.`,
         checklistTitle: '',
         checklist: [],
         suggestions: [{ title: `${competency} requirements`, text: `requirements for ${competency}` }, CHECKLIST],

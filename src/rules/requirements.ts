@@ -8,6 +8,7 @@ import type { CompetencyLevel, HeldCompetency, Organization } from './organizati
 import { daysBetween, longDate, type PlainDate } from './plain-date.js';
 import { certifiedPeopleFor, sharedCreditNote } from './technical-credentials.js';
 import type { CompetencyRequirementsView, CrossChangeView, RequirementLine, RequirementsView } from './view-models.js';
+import { escapeMarkdown } from './markdown.js';
 
 export interface RequirementsQuery {
   /** Show only this competency (held or not). */
@@ -32,7 +33,7 @@ export function requirementsView(
   const competencies = targets.map((target) => competencyRequirements(org, target, anniversary, today, catalog));
   const blocked = competencies.filter((competency) => !competency.ready).length;
   return {
-    organizationName: org.name,
+    organizationName: escapeMarkdown(org.name),
     anniversaryLabel: longDate(anniversary),
     headline: headlineFor(competencies.length, blocked, anniversary),
     hasCompetencies: competencies.length > 0,
@@ -102,7 +103,7 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
     label: 'Technical credentials',
     detail: [
       `${level.certifiedProfessionals} people who passed an accepted exam (${competency.exams.join(', ')}).`,
-      people.length > 0 ? `Counting: ${people.map((person) => `${person.person} (${person.exams.join(', ')})`).join('; ')}.` : 'Nobody recorded yet.',
+      people.length > 0 ? `Counting: ${people.map((person) => escapeMarkdown(`${person.person} (${person.exams.join(', ')})`)).join('; ')}.` : 'Nobody recorded yet.',
       shared,
     ].filter(Boolean).join(' '),
     status: missingPeople === 0 ? 'met' : 'blocker',

@@ -209,6 +209,6 @@ export interface ChecklistView {
   refreshData: { tenantId: string; cycle: string };
   /** Teams refreshes the card automatically for these users (at most 60) in chats and channels. */
   refreshUserIds: string[];
-  /** Absolute link to the organization's .ics file, or '' when unknown. */
-  calendarUrl: string;
+  /** The button that asks for the calendar link, as if typed ("calendar link"). */
+  calendarLink: Suggestion;
 }

@@ -2,6 +2,7 @@
 import { MOVE_REMINDERS_HINT } from './reminder-channel.js';
 import { QUESTION_SUGGESTIONS, SUGGESTIONS } from './suggestions.js';
 import type { WelcomeView } from './view-models.js';
+import { escapeMarkdown } from './markdown.js';
 
 export interface WelcomeInput {
   organizationName?: string;
@@ -15,7 +16,7 @@ export interface WelcomeInput {
 export function welcomeView(input: WelcomeInput): WelcomeView {
   const isSetUp = input.organizationName !== undefined;
   return {
-    title: isSetUp ? `Renewal Bot for ${input.organizationName}` : 'Renewal Bot',
+    title: isSetUp ? `Renewal Bot for ${escapeMarkdown(input.organizationName ?? '')}` : 'Renewal Bot',
     intro:
       'I help your team renew its partner-program membership and competencies on time: your anniversary date and the days left, ' +
       'the requirements of each competency you hold and what blocks them, who your Primary Program Contact is, and where to get support. ' +
@@ -25,7 +26,7 @@ export function welcomeView(input: WelcomeInput): WelcomeView {
     setupHint: isSetUp
       ? 'Ask me in your own words, or pick a question below.'
       : 'First, tell me about your organization: say "setup" or press the button, and whoever fills in the form becomes its admin.',
-    notUnderstood: input.notUnderstoodText === undefined ? undefined : `I did not understand "${truncate(input.notUnderstoodText, 80)}". Here is what I can answer:`,
+    notUnderstood: input.notUnderstoodText === undefined ? undefined : `I did not understand "${escapeMarkdown(truncate(input.notUnderstoodText, 80))}". Here is what I can answer:`,
     suggestions: isSetUp ? [SUGGESTIONS.daysLeft, ...QUESTION_SUGGESTIONS, SUGGESTIONS.setup] : [SUGGESTIONS.setup, SUGGESTIONS.support],
   };
 }

@@ -2,6 +2,7 @@
  * Schema migrations, written with Kysely's schema builder so the same steps run on SQLite and
  * PostgreSQL. Append new entries; never edit or rename one that has shipped.
  */
+import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { DatabaseKind } from './database.js';
@@ -139,14 +140,46 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('checklist_items').execute();
     },
   },
+  '0004-calendar-token-hashes': {
+    async up(db: Kysely<any>) {
+      // All or nothing, on SQLite too (whose migrations Kysely runs outside a transaction): a crash
+      // half-way must not leave some secrets hashed and the migration due to hash them again.
+      await inTransaction(db, async (trx) => {
+        await trx.schema.alterTable('calendar_tokens').renameColumn('token', 'token_hash').execute();
+        const rows: { tenant_id: string; token_hash: string }[] = await trx.selectFrom('calendar_tokens').select(['tenant_id', 'token_hash']).execute();
+        // Hashed here rather than in SQL: SQLite has no SHA-256 function. One row per tenant: few.
+        // Must stay equal to calendarTokenHash (calendar-tokens.ts), or migrated links stop working.
+        for (const row of rows) {
+          const hash = createHash('sha256').update(row.token_hash, 'utf8').digest('hex');
+          await trx.updateTable('calendar_tokens').set({ token_hash: hash }).where('tenant_id', '=', row.tenant_id).execute();
+        }
+      });
+    },
+    async down(db: Kysely<any>) {
+      // A hash cannot be turned back into its secret: the links go, and each organization gets a
+      // new one the next time it asks.
+      await inTransaction(db, async (trx) => {
+        await trx.deleteFrom('calendar_tokens').execute();
+        await trx.schema.alterTable('calendar_tokens').renameColumn('token_hash', 'token').execute();
+      });
+    },
+  },
 };
+
+/** PostgreSQL migrations already run in Kysely's transaction; SQLite ones get their own here. */
+function inTransaction(db: Kysely<any>, work: (trx: Kysely<any>) => Promise<void>): Promise<void> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
+}
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Brings the schema up to date; throws naming the migration that failed, so startup stops loudly. */
-export async function runMigrations(db: Kysely<DatabaseSchema>, kind: DatabaseKind): Promise<void> {
+/**
+ * Brings the schema up to date, or to the migration named `to` (up or down: tests replay an upgrade
+ * from an older schema); throws naming the migration that failed, so startup stops loudly.
+ */
+export async function runMigrations(db: Kysely<DatabaseSchema>, kind: DatabaseKind, options: { to?: string } = {}): Promise<void> {
   const migrator = new Migrator({ db, provider, migrationTableSchema: await currentSchema(db, kind) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = options.to === undefined ? await migrator.migrateToLatest() : await migrator.migrateTo(options.to);
   if (error === undefined) return;
   const failed = results?.find((result) => result.status === 'Error')?.migrationName;
   const step = failed ? `migration "${failed}"` : 'its bookkeeping tables (before any migration ran)';

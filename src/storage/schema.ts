@@ -92,7 +92,9 @@ export interface ChecklistItemsTable {
 /** The secret in an organization's calendar URL; one per tenant, rotated by an admin. */
 export interface CalendarTokensTable {
   tenant_id: string;
-  token: string;
+  /** SHA-256 of the secret, hex (see calendarTokenHash): the secret itself is never stored. */
+  token_hash: string;
+  /** When the current secret was made (ISO instant): the card tells people which link is current. */
   created_at: string;
 }
 

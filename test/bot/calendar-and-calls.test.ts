@@ -30,11 +30,24 @@ async function say(text: string, extra: { aadObjectId?: string; localTimezone?: 
 /** The public URL's path, fetched from the running test server instead. */
 const fetchLocal = (publicLink: string) => fetch(publicLink.replace('https://renewal.contoso.example', t.app.url));
 
+/** What a card's button sends as if typed (Action.Submit with imBack), by its title. */
+function buttonText(card: any, title: string): string {
+  const button = card.actions.find((action: { title: string }) => action.title === title);
+  expect(button, `a "${title}" button`).toBeDefined();
+  return button.data.msteams.value as string;
+}
+
+const linkIn = (card: unknown) => cardText({ content: card }).match(/https:\/\/\S+\.ics/)?.[0];
+
 describe('the renewal calendar from Teams', () => {
-  it('links the checklist card to a calendar file with the window-open and two-week days of this cycle and the next', async () => {
-    const card = await say('checklist');
-    const link = card.actions.find((action: { type: string }) => action.type === 'Action.OpenUrl').url as string;
-    expect(link).toMatch(/^https:\/\/renewal\.contoso\.example\/calendar\/[A-Za-z0-9_-]{20,}\/renewal\.ics$/);
+  it("the checklist's calendar button gets a link to a calendar file with the window-open and two-week days of this cycle and the next", async () => {
+    const checklist = await say('checklist');
+    expect(checklist.actions.filter((action: { type: string }) => action.type === 'Action.OpenUrl')).toEqual([]);
+    const card = await say(buttonText(checklist, 'Add to calendar (.ics)'));
+    const link = card.body.flatMap((element: any) => element.actions ?? []).find((action: { type: string }) => action.type === 'Action.OpenUrl').url as string;
+    expect(linkIn(card)).toBe(link);
+    expect(cardText({ content: card })).toContain('cannot show it again');
+    expect(link).toMatch(/^https:\/\/renewal\.contoso\.example\/calendar\/[0-9a-f]{64}\/renewal\.ics$/);
     expect(link).not.toContain(TENANT);
     const response = await fetchLocal(link);
     expect(response.status).toBe(200);
@@ -45,10 +58,36 @@ describe('the renewal calendar from Teams', () => {
     expect(events.every((event) => event.datetype === 'date')).toBe(true);
   });
 
-  it('lets an admin rotate the link: the old one then answers 404', async () => {
-    const before = cardText({ content: await say('calendar link') }).match(/https:\/\/\S+\.ics/)![0];
+  it('shows the link only on the card that made it: asked again, it says since when, and the link keeps working', async () => {
+    const first = linkIn(await say('calendar link', { aadObjectId: 'aad-mallory' }))!;
+    t.setNow('2026-12-20T12:00:00Z');
+    const again = await say('calendar link', { aadObjectId: 'aad-mallory' });
+    const text = cardText({ content: again });
+    expect(linkIn(again)).toBeUndefined();
+    expect(text).not.toContain('/calendar/');
+    expect(text).toContain('already has a calendar link, made on December 1, 2026');
+    // Only an admin or the Primary Program Contact may replace it; anyone else is told who can.
+    expect(text).toContain('an admin or the Primary Program Contact can say "new calendar link"');
+    expect(again.actions.map((action: { title: string }) => action.title)).not.toContain('Make a new link');
+    expect((await fetchLocal(first)).status).toBe(200);
+  });
+
+  it("offers an admin a new link, whose button retires the old one", async () => {
+    const before = linkIn(await say('calendar link'))!;
     expect((await fetchLocal(before)).status).toBe(200);
-    const rotated = cardText({ content: await say('rotate calendar link', { aadObjectId: 'aad-megan' }) }).match(/https:\/\/\S+\.ics/)![0];
+    const again = await say('calendar link', { aadObjectId: 'aad-megan' });
+    expect(linkIn(again)).toBeUndefined();
+    const rotatedCard = await say(buttonText(again, 'Make a new link'), { aadObjectId: 'aad-megan' });
+    expect(cardText({ content: rotatedCard })).toContain('The old link no longer works');
+    const rotated = linkIn(rotatedCard)!;
+    expect(rotated).not.toBe(before);
+    expect((await fetchLocal(before)).status).toBe(404);
+    expect((await fetchLocal(rotated)).status).toBe(200);
+  });
+
+  it('lets an admin rotate the link by saying so: the old one then answers 404', async () => {
+    const before = linkIn(await say('calendar link'))!;
+    const rotated = linkIn(await say('rotate calendar link', { aadObjectId: 'aad-megan' }))!;
     expect(rotated).not.toBe(before);
     expect((await fetchLocal(before)).status).toBe(404);
     expect((await fetchLocal(rotated)).status).toBe(200);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import ical, { type VEvent } from 'node-ical';
 import restify from 'restify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { calendarUrlFor, newCalendarToken, renewalCalendarUrl, rotateCalendarLink } from '../../src/calendar/calendar-link.js';
+import { firstCalendarLink, newCalendarToken, renewalCalendarUrl, rotateCalendarLink } from '../../src/calendar/calendar-link.js';
 import { registerCalendarRoutes } from '../../src/http/calendar-routes.js';
 import { createLogger } from '../../src/logger.js';
 import { callSeriesView, defaultCallSchedule } from '../../src/rules/call-series.js';
@@ -49,9 +49,18 @@ function localDay(date: Date): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
+/** The link of an organization that had none: shown this once. */
+async function newLink(tenantId: string, publicUrl = app.url): Promise<string> {
+  const link = await firstCalendarLink(storage, tenantId, publicUrl, NOW);
+  if (!('url' in link)) throw new Error(`${tenantId} already had a calendar link`);
+  return link.url;
+}
+
 let dataDir: string;
 let storage: Storage;
 let app: Running;
+let urlA: string;
+let urlB: string;
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'renewal-bot-calendar-'));
@@ -59,6 +68,8 @@ beforeAll(async () => {
   await storage.saveOrganization(makeOrganization({ tenantId: TENANT_A, name: 'Contoso Ltd', anniversaryDate: '2027-02-28' }));
   await storage.saveOrganization(makeOrganization({ tenantId: TENANT_B, name: 'Fabrikam Inc', anniversaryDate: '2027-06-30', timeZone: 'Asia/Tokyo' }));
   app = await serve(storage);
+  urlA = await newLink(TENANT_A);
+  urlB = await newLink(TENANT_B);
 });
 
 afterAll(async () => {
@@ -69,13 +80,13 @@ afterAll(async () => {
 
 describe('GET /calendar/{token}/renewal.ics', () => {
   it("serves the organization's reminders as an iCalendar attachment", async () => {
-    const url = await calendarUrlFor(storage, TENANT_A, app.url, NOW);
-    expect(url).toMatch(new RegExp(`^${app.url}/calendar/[A-Za-z0-9_-]{43}/renewal\\.ics$`));
-    const response = await get(url);
+    expect(urlA).toMatch(new RegExp(`^${app.url}/calendar/[0-9a-f]{64}/renewal\\.ics$`));
+    const response = await get(urlA);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe('attachment; filename="renewal.ics"');
-    expect(response.headers.get('cache-control')).toBe('private, max-age=300');
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
     expect(response.text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
     const events = vevents(response.text);
     expect(events.map((event) => [event.summary, event.start.dateOnly, localDay(event.start)])).toEqual([
@@ -86,16 +97,21 @@ describe('GET /calendar/{token}/renewal.ics', () => {
     ]);
   });
 
-  it('keeps the same URL on later calls, and never uses the tenant id', async () => {
-    const first = await calendarUrlFor(storage, TENANT_A, `${app.url}/`, NOW);
-    expect(await calendarUrlFor(storage, TENANT_A, app.url, NOW)).toBe(first);
-    expect(first).not.toContain(TENANT_A);
+  it('makes one link per organization: a later request learns since when, and the link keeps working', async () => {
+    const later = new Date('2026-12-24T09:00:00Z');
+    expect(await firstCalendarLink(storage, TENANT_A, `${app.url}/`, later)).toEqual({ createdAt: NOW.toISOString() });
+    expect((await get(urlA)).status).toBe(200);
+    expect(urlA).not.toContain(TENANT_A);
     expect((await get(renewalCalendarUrl(app.url, TENANT_A))).status).toBe(404);
   });
 
+  it('makes one link however many ask at once, and shows it to one of them only', async () => {
+    const tenant = 'tenant-asking-at-once';
+    const links = await Promise.all(Array.from({ length: 8 }, () => firstCalendarLink(storage, tenant, app.url, NOW)));
+    expect(links.filter((link) => 'url' in link)).toHaveLength(1);
+  });
+
   it("answers another tenant's token with that tenant's file only", async () => {
-    const urlA = await calendarUrlFor(storage, TENANT_A, app.url, NOW);
-    const urlB = await calendarUrlFor(storage, TENANT_B, app.url, NOW);
     expect(urlB).not.toBe(urlA);
     const events = vevents((await get(urlB)).text);
     expect(events.map((event) => [event.summary, localDay(event.start)])).toEqual([
@@ -109,7 +125,7 @@ describe('GET /calendar/{token}/renewal.ics', () => {
   });
 
   it('answers 404, the same way, to an unknown, malformed or orphaned token', async () => {
-    const orphan = await calendarUrlFor(storage, 'tenant-without-profile', app.url, NOW);
+    const orphan = await newLink('tenant-without-profile');
     const urls = [
       renewalCalendarUrl(app.url, newCalendarToken()),
       renewalCalendarUrl(app.url, 'short'),
@@ -126,14 +142,14 @@ describe('GET /calendar/{token}/renewal.ics', () => {
   });
 
   it('stops answering the old URL once the link is rotated', async () => {
-    const old = await calendarUrlFor(storage, TENANT_A, app.url, NOW);
-    const rotated = await rotateCalendarLink(storage, TENANT_A, app.url, NOW);
-    expect(rotated).not.toBe(old);
-    expect((await get(old)).status).toBe(404);
+    const rotatedAt = new Date('2026-12-02T08:00:00Z');
+    const rotated = await rotateCalendarLink(storage, TENANT_A, app.url, rotatedAt);
+    expect(rotated).not.toBe(urlA);
+    expect((await get(urlA)).status).toBe(404);
     expect((await get(rotated)).status).toBe(200);
-    expect(await calendarUrlFor(storage, TENANT_A, app.url, NOW)).toBe(rotated);
+    expect(await firstCalendarLink(storage, TENANT_A, app.url, NOW)).toEqual({ createdAt: rotatedAt.toISOString() });
     // The other organization's link is untouched.
-    expect((await get(await calendarUrlFor(storage, TENANT_B, app.url, NOW))).status).toBe(200);
+    expect((await get(urlB)).status).toBe(200);
   });
 
   it('answers 500 without details when storage fails', async () => {

@@ -29,7 +29,9 @@ const cases = [
   sample('checklist', 'checklist', samples.checklistSampleView),
   sample('calls', 'calls', callsView),
   sample('calls, all past', 'calls', callsAllPastView),
-  sample('checklist, earlier cycle', 'checklist', { ...samples.checklistSampleView, readOnly: true, note: 'Kept for reference.', calendarUrl: '' }),
+  sample('checklist, earlier cycle', 'checklist', { ...samples.checklistSampleView, readOnly: true, note: 'Kept for reference.' }),
+  sample('calendar link, just made', 'calendar-link', samples.calendarLinkMadeView),
+  sample('calendar link, made earlier', 'calendar-link', samples.calendarLinkExistsView),
 ];
 
 function textBlocks(attachment: CardAttachment): Json[] {

@@ -1,3 +1,4 @@
+import { calendarLinkView as buildCalendarLinkView } from '../../src/rules/calendar-link-view.js';
 import { checklistView as buildChecklistView } from '../../src/rules/checklist.js';
 import { callsView } from '../calendar/sample-calls-view.js';
 import { defaultCatalog } from '../../src/rules/catalog.js';
@@ -332,7 +333,20 @@ export const checklistSampleView = buildChecklistView({
   catalog: defaultCatalog(),
   readerZone: 'Europe/Berlin',
   refreshUserIds: ['user-1'],
-  calendarUrl: 'https://bot.example.com/calendar/abc/renewal.ics',
+});
+
+/** The calendar link on the card that made it, and the card every later request gets. */
+export const calendarLinkMadeView = buildCalendarLinkView({
+  organizationName: trickyOrganizationName,
+  timeZone: 'Europe/Berlin',
+  link: { url: `https://bot.example.com/calendar/${'0a'.repeat(32)}/renewal.ics`, rotated: false },
+  mayRotate: false,
+});
+export const calendarLinkExistsView = buildCalendarLinkView({
+  organizationName: trickyOrganizationName,
+  timeZone: 'Europe/Berlin',
+  link: { createdAt: '2026-11-02T23:30:00Z' },
+  mayRotate: true,
 });
 
 /** One typical view per card, keyed like the templates. */
@@ -349,4 +363,5 @@ export const sampleViews: CardViews = {
   notice: noticeView,
   checklist: checklistSampleView,
   calls: callsView,
+  'calendar-link': calendarLinkMadeView,
 };

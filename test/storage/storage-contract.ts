@@ -12,6 +12,7 @@ import type { DatabaseSchema } from '../../src/storage/schema.js';
 import { createSqlStorage } from '../../src/storage/sql-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { makeOrganization } from '../support/organizations.js';
+import { runCalendarTokenContract } from './calendar-token-contract.js';
 
 export interface StorageUnderTest {
   storage: Storage;
@@ -186,6 +187,7 @@ export function runStorageContract(name: string, makeStorage: MakeStorage): void
   });
 
   runReminderContract(name, makeStorage);
+  runCalendarTokenContract(name, makeStorage);
 }
 
 const CHANNEL = '19:general@thread.tacv2';

@@ -1,12 +1,13 @@
 /**
  * The competency call series in the reader's time zone, and the organization's calendar link
- * (which an admin can rotate, so an old link that was shared too widely stops working).
+ * (which an admin can rotate, so an old link that was shared too widely stops working). The link is
+ * shown on the card that makes it only: storage keeps a hash of its secret, not the secret.
  */
 import type { Activity } from 'botbuilder';
-import { calendarUrlFor, rotateCalendarLink } from '../../calendar/calendar-link.js';
+import { firstCalendarLink, rotateCalendarLink } from '../../calendar/calendar-link.js';
 import { renderCard, type CardAttachment } from '../../cards/render-card.js';
 import { callSeriesView } from '../../rules/call-series.js';
-import { QUESTION_SUGGESTIONS } from '../../rules/suggestions.js';
+import { calendarLinkView, type CalendarLinkInput } from '../../rules/calendar-link-view.js';
 import { welcomeView } from '../../rules/welcome.js';
 import { AppError } from '../app-error.js';
 import type { BotDependencies } from '../dependencies.js';
@@ -22,22 +23,20 @@ export function createCalendarHandlers(deps: BotDependencies) {
       return renderCard('calls', callSeriesView({ schedule: callSchedule, now: now(), readerZone: readerTimeZone(activity), organizationZone: org?.timeZone, publicUrl, catalog }));
     },
 
-    calendarUrl(tenantId: string): Promise<string> {
-      return calendarUrlFor(storage, tenantId, publicUrl, now());
-    },
-
     async calendarLink(identity: TurnIdentity, rotate: boolean): Promise<CardAttachment> {
       const org = await storage.getOrganization(identity.tenantId);
       if (!org) return renderCard('welcome', welcomeView({}));
-      if (rotate && !mayEditProfile(org, identity)) throw new AppError('profile.forbidden');
-      const url = rotate ? await rotateCalendarLink(storage, identity.tenantId, publicUrl, now()) : await calendarUrlFor(storage, identity.tenantId, publicUrl, now());
-      if (rotate) log.info({ tenantId: identity.tenantId }, 'calendar link rotated');
-      return renderCard('notice', {
-        title: rotate ? 'New calendar link' : 'Renewal calendar',
-        message: `${rotate ? 'The old link no longer works. ' : ''}Subscribe to or download ${org.name}'s renewal dates (the day the window opens and two weeks before the anniversary, this year and next): ${url}` +
-          (rotate ? '' : ' — admins can say "rotate calendar link" if it was shared too widely.'),
-        suggestions: QUESTION_SUGGESTIONS,
-      });
+      const mayRotate = mayEditProfile(org, identity);
+      if (rotate && !mayRotate) throw new AppError('profile.forbidden');
+      let link: CalendarLinkInput['link'];
+      if (rotate) {
+        link = { url: await rotateCalendarLink(storage, identity.tenantId, publicUrl, now()), rotated: true };
+        log.info({ tenantId: identity.tenantId }, 'calendar link rotated');
+      } else {
+        const first = await firstCalendarLink(storage, identity.tenantId, publicUrl, now());
+        link = 'url' in first ? { url: first.url, rotated: false } : first;
+      }
+      return renderCard('calendar-link', calendarLinkView({ organizationName: org.name, timeZone: org.timeZone, link, mayRotate }));
     },
   };
 }

@@ -20,12 +20,7 @@ const CycleSchema = z.string().refine(isPlainDate);
 const RefreshDataSchema = z.object({ tenantId: z.string().min(1).max(128), cycle: CycleSchema }).loose();
 const ToggleDataSchema = RefreshDataSchema.extend({ itemId: z.string().min(1).max(400), done: z.boolean() });
 
-export interface ChecklistHandlerOptions {
-  /** The organization's .ics URL, or '' when calendar links are off. */
-  calendarUrl: (tenantId: string) => Promise<string>;
-}
-
-export function createChecklistHandlers(deps: BotDependencies, options: ChecklistHandlerOptions) {
+export function createChecklistHandlers(deps: BotDependencies) {
   const { storage, catalog, now, log } = deps;
 
   async function render(org: Organization, identity: TurnIdentity, activity: Partial<Activity>, cycle: string): Promise<CardAttachment> {
@@ -43,7 +38,6 @@ export function createChecklistHandlers(deps: BotDependencies, options: Checklis
         catalog,
         readerZone: readerTimeZone(activity) ?? org.timeZone,
         refreshUserIds: [...viewers],
-        calendarUrl: await options.calendarUrl(identity.tenantId),
       }),
     );
   }

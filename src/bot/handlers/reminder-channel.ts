@@ -10,6 +10,7 @@ import { AppError } from '../app-error.js';
 import type { BotDependencies } from '../dependencies.js';
 import type { TurnIdentity } from '../turn-identity.js';
 import { mayEditProfile } from './setup-form.js';
+import { escapeMarkdown } from '../../rules/markdown.js';
 
 /** The team of a channel activity, when Teams says which. */
 export function teamOf(activity: Partial<Activity>): { id: string } | undefined {
@@ -81,7 +82,7 @@ export function createReminderChannelHandlers(deps: BotDependencies) {
       await saveTarget(activity, identity, channelConversationId(activity.conversation.id));
       return renderCard('notice', {
         title: 'Reminders will be posted here',
-        message: `Renewal reminders for ${org.name} will appear in this channel: when the renewal window opens, two weeks before the anniversary, when a customer reference is about to expire, and when requirements change.`,
+        message: `Renewal reminders for ${escapeMarkdown(org.name)} will appear in this channel: when the renewal window opens, two weeks before the anniversary, when a customer reference is about to expire, and when requirements change.`,
         suggestions: QUESTION_SUGGESTIONS,
       });
     },
