@@ -2,6 +2,7 @@
  * What the bot says about where reminders go. One channel per organization: the first team the app
  * is installed in, until an admin or the Primary Program Contact moves it with "post reminders here".
  */
+import { escapeMarkdown } from './markdown.js';
 import { QUESTION_SUGGESTIONS } from './suggestions.js';
 import type { NoticeView } from './view-models.js';
 
@@ -14,7 +15,7 @@ export const MOVE_REMINDERS_HINT =
  */
 export function reminderChannelElsewhereView(organizationName: string | undefined): NoticeView {
   return {
-    title: organizationName ? `Reminders for ${organizationName} go to another channel` : 'Reminders go to another channel',
+    title: organizationName ? `Reminders for ${escapeMarkdown(organizationName)} go to another channel` : 'Reminders go to another channel',
     message:
       'Renewal reminders are already posted in the channel of another team, so I left them there. ' +
       'An admin or the Primary Program Contact can move them to this team by @mentioning me in one of its channels and saying "post reminders here". ' +
