@@ -33,8 +33,12 @@ export class RenewalBot extends TeamsActivityHandler {
   private readonly markRenewed;
   private readonly checklist;
   private readonly calendar;
-  /** Last service URL stored per tenant, so an unchanged one costs no database write. */
+  /**
+   * Last service URL stored per tenant, so an unchanged one costs no database write. Bounded: past
+   * the limit the oldest tenants are forgotten, which only costs them one more read.
+   */
   private readonly knownServiceUrls = new Map<string, string>();
+  private static readonly KNOWN_SERVICE_URLS_KEPT = 10_000;
 
   constructor(private readonly deps: BotDependencies) {
     super();
@@ -170,7 +174,9 @@ export class RenewalBot extends TeamsActivityHandler {
     if (serviceUrl && this.knownServiceUrls.get(identity.tenantId) !== serviceUrl) {
       // Teams may move a tenant to another service URL; proactive sends must follow it.
       await this.deps.storage.rememberServiceUrl(identity.tenantId, serviceUrl);
+      this.knownServiceUrls.delete(identity.tenantId);
       this.knownServiceUrls.set(identity.tenantId, serviceUrl);
+      if (this.knownServiceUrls.size > RenewalBot.KNOWN_SERVICE_URLS_KEPT) this.knownServiceUrls.delete(this.knownServiceUrls.keys().next().value as string);
     }
     return identity;
   }

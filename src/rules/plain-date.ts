@@ -79,37 +79,66 @@ export function calendarDateIn(instant: Date, timeZone: string): PlainDate {
   return dateFormatterFor(timeZone).format(instant);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function dateFormatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    // en-CA formats as YYYY-MM-DD; caching matters because constructing a formatter costs ~50µs.
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    formatters.set(timeZone, formatter);
+// Zone names arrive from outside (a profile, Teams' localTimezone): only the runtime's own spelling
+// of a zone it knows is ever a cache key, so the formatter caches hold at most one entry per real
+// zone whatever casings or junk a request sends.
+const zoneByLowerName = new Map<string, string>([...Intl.supportedValuesOf('timeZone'), 'UTC'].map((zone) => [zone.toLowerCase(), zone]));
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+\-/]{0,63}$/;
+
+/**
+ * The runtime's own spelling of a zone name ('europe/berlin' → 'Europe/Berlin', as listed by
+ * Intl.supportedValuesOf), or undefined when the runtime does not know it. Links such as
+ * 'US/Pacific' resolve too; only names that resolve are remembered, and those are finite.
+ */
+function resolveTimeZone(timeZone: string): string | undefined {
+  const lower = timeZone.toLowerCase();
+  const known = zoneByLowerName.get(lower);
+  if (known !== undefined || !ZONE_NAME.test(timeZone)) return known;
+  let resolved: string;
+  try {
+    resolved = new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return undefined;
   }
-  return formatter;
+  zoneByLowerName.set(lower, resolved);
+  return resolved;
 }
 
-/** The runtime's own spelling of a zone name ('europe/berlin' → 'Europe/Berlin'). */
-const canonicalZones = new Map<string, string>();
+/** The runtime's own spelling of a zone name; throws for a name it does not know (validate first). */
 export function canonicalTimeZone(timeZone: string): string {
-  let canonical = canonicalZones.get(timeZone);
-  if (canonical === undefined) {
-    canonical = dateFormatterFor(timeZone).resolvedOptions().timeZone;
-    canonicalZones.set(timeZone, canonical);
-  }
+  const canonical = resolveTimeZone(timeZone);
+  if (canonical === undefined) throw new RangeError(`Unknown time zone: ${timeZone.slice(0, 64)}`);
   return canonical;
 }
 
-/** True when the runtime knows `timeZone` as an IANA zone name. */
+/** True when the runtime knows `timeZone` as an IANA zone name (in any letter case). */
 export function isTimeZone(timeZone: string): boolean {
-  if (!/^[A-Za-z][A-Za-z0-9_+\-/]*$/.test(timeZone)) return false;
-  try {
-    dateFormatterFor(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
+  return resolveTimeZone(timeZone) !== undefined;
+}
+
+/** One formatter per canonical zone: constructing one costs ~50 µs. */
+function perZone(make: (timeZone: string) => Intl.DateTimeFormat): (timeZone: string) => Intl.DateTimeFormat {
+  const formatters = new Map<string, Intl.DateTimeFormat>();
+  return (timeZone) => {
+    const canonical = canonicalTimeZone(timeZone);
+    let formatter = formatters.get(canonical);
+    if (!formatter) {
+      formatter = make(canonical);
+      formatters.set(canonical, formatter);
+    }
+    return formatter;
+  };
+}
+
+// en-CA formats as YYYY-MM-DD.
+const dateFormatterFor = perZone((timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
+const hourFormatterFor = perZone(
+  (timeZone) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }),
+);
+
+/** Zones with a cached formatter: a test shows this cannot grow past the runtime's zones. */
+export function cachedZoneCount(): number {
+  return zoneByLowerName.size;
 }
 
 /** @example longDate('2027-02-28') // 'February 28, 2027' */
@@ -141,20 +170,13 @@ function asUtcDate(date: PlainDate): TZDate {
   return new TZDate(toDayNumber(date) * MS_PER_DAY, 'UTC');
 }
 
-const hourFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * The calendar day a daily job at `hour` o'clock local time has most recently reached: today from
  * that hour on, yesterday before it.
  * @example dayReachedAtHour(new Date('2027-01-15T07:00:00Z'), 'Europe/Berlin', 9) // '2027-01-14' (08:00 there)
  */
 export function dayReachedAtHour(instant: Date, timeZone: string, hour: number): PlainDate {
-  let formatter = hourFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
-    hourFormatters.set(timeZone, formatter);
-  }
-  const fields = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
+  const fields = Object.fromEntries(hourFormatterFor(timeZone).formatToParts(instant).map((part) => [part.type, part.value]));
   const today = `${fields.year}-${fields.month}-${fields.day}`;
   return Number(fields.hour) >= hour ? today : addDays(today, -1);
 }

@@ -44,7 +44,19 @@ export function organizationRow(organization: Organization, at: Date): Organizat
 
 /** Reads a stored profile back, throwing (with the tenant named) when it is not a valid Organization. */
 const parsedProfiles = new Map<string, Organization>();
-const PARSED_PROFILES_KEPT = 1000;
+/**
+ * Profiles are as large as their lists of references and people, which a tenant's admin controls:
+ * the cache is bounded by the text it keeps (a parsed profile takes a few times its text), not by
+ * a count that a few huge profiles could turn into hundreds of megabytes.
+ */
+export const PARSED_PROFILES_BUDGET_CHARS = 4 * 1024 * 1024;
+const LARGEST_CACHED_PROFILE_CHARS = PARSED_PROFILES_BUDGET_CHARS / 16;
+let parsedProfilesChars = 0;
+
+/** Characters of profile text the cache holds: a test shows it stays within the budget. */
+export function parsedProfilesSize(): number {
+  return parsedProfilesChars;
+}
 
 export function organizationFromProfile(tenantId: string, profile: string): Organization {
   // The same text always parses to the same organization: reuse it (deep-frozen, so no caller can change it).
@@ -52,8 +64,16 @@ export function organizationFromProfile(tenantId: string, profile: string): Orga
   if (known) return known;
   try {
     const organization = deepFreeze(OrganizationSchema.parse(JSON.parse(profile)));
-    if (parsedProfiles.size >= PARSED_PROFILES_KEPT) parsedProfiles.delete(parsedProfiles.keys().next().value as string);
-    parsedProfiles.set(profile, organization);
+    if (profile.length <= LARGEST_CACHED_PROFILE_CHARS) {
+      // Oldest first (a Map keeps insertion order) until the new one fits.
+      for (const oldest of parsedProfiles.keys()) {
+        if (parsedProfilesChars + profile.length <= PARSED_PROFILES_BUDGET_CHARS) break;
+        parsedProfiles.delete(oldest);
+        parsedProfilesChars -= oldest.length;
+      }
+      parsedProfiles.set(profile, organization);
+      parsedProfilesChars += profile.length;
+    }
     return organization;
   } catch (error) {
     const reason = error instanceof z.ZodError ? z.prettifyError(error) : String(error);
