@@ -18,6 +18,8 @@ const env = {
   FUZZ_RUNS: quick ? '300' : '3000',
   LOAD_SECONDS: quick ? '10' : '60',
   LOAD_CONVERSATIONS: quick ? '100' : '500',
+  FLOOD_RATE: quick ? '400' : '1000',
+  FLOOD_PHASE_MS: quick ? '1500' : '4000',
   TEST_DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
 };
 const started = Date.now();
@@ -40,6 +42,14 @@ const rows: [string, string][] = [
   ['cross-tenant attempts (nothing leaked or changed)', String(get('isolation.attempts'))],
   ['payloads fuzzed through the HTTP edge', String(get('fuzz.payloads'))],
   ['faults injected (connector 429/5xx/412/403/404/hang/refused, storage down)', String(get('faults.injected'))],
+  ['servers refused at start (no MicrosoftAppId on a public interface, or credentials without it)', String(get('exposure.refused'))],
+  ['bodies tried / refused before parsing (415 type or encoding, 413 size), none written to disk', `${get('bodies.tried')} / ${get('bodies.refused')}`],
+  ['slow clients cut (408) / connections over the cap closed', `${get('slow.clients.cut')} / ${get('connections.refusedOverCap')}`],
+  ['activities from outside Teams answered with the Teams-only card, nothing read or written', String(get('teamsOnly.refused'))],
+  ['reminder-channel moves / stops by an install or a removal elsewhere, refused', `${get('targets.moveRefused')} / ${get('targets.stopRefused')}`],
+  ['forged-token flood: forged requests / valid p99 quiet → flooded', totals.has('flood.floodedP99Ms') ? `${get('flood.forged')} / ${get('flood.quietP99Ms')} ms → ${get('flood.floodedP99Ms')} ms` : 'not measured'],
+  ['signing keys unreachable: answered 503 (not 401)', get('keys.outage.answered503') > 0 ? 'yes' : 'no'],
+  ['zone names tried against the bounded caches', String(get('caches.zoneNamesTried'))],
   ['untrusted service URLs never called (inbound 400 / stored, left pending / calls)', `${get('serviceUrls.inboundRefused')} / ${get('serviceUrls.storedPending')} / ${get('serviceUrls.called')}`],
   ['reminders due when a runner is SIGKILLed mid-pass', String(get('reminders.crash.due'))],
   ['reminders lost', String(get('reminders.lost'))],
