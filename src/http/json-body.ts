@@ -35,9 +35,14 @@ export function isJsonMediaType(contentType: string | undefined): boolean {
   return parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter));
 }
 
-export async function readJsonBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
+/**
+ * `continueSending` is called once the headers are acceptable: a client that sent
+ * `Expect: 100-continue` is only then told to send its body (a refused one never sends it).
+ */
+export async function readJsonBody(req: IncomingMessage, maxBytes: number, continueSending: () => void = () => {}): Promise<BodyResult> {
   const refusal = refusalFromHeaders(req.headers, maxBytes);
   if (refusal) return { ok: false, ...refusal };
+  if (req.headers.expect?.toLowerCase() === '100-continue') continueSending();
   const raw = await collect(req, maxBytes);
   if (raw === 'too-large') return { ok: false, status: 413, error: 'too-large', message: `The body is larger than ${maxBytes} bytes.` };
   try {

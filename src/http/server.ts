@@ -44,7 +44,9 @@ export interface BotServer {
 }
 
 export function createServer({ adapter, bot, storage, log, load, maxConnections, serviceUrls }: ServerDependencies): BotServer {
-  const server = restify.createServer({ name: 'renewal-bot', handleUncaughtExceptions: false });
+  // noWriteContinue: restify would tell every `Expect: 100-continue` client to send its body at once;
+  // /api/messages does it only for headers it accepts, and no other route reads a body.
+  const server = restify.createServer({ name: 'renewal-bot', handleUncaughtExceptions: false, noWriteContinue: true });
   // Keep idle connections open longer than the proxies in front of the bot (Azure's load balancers
   // drop idle ones after about 4 minutes; Node's default 5 s would make the server close a kept-alive
   // connection while a client is already sending on it, and that request is lost). A request in
@@ -71,7 +73,7 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
       res.send(401, { error: 'unauthorized' });
       return;
     }
-    const body = await readJsonBody(req, MAX_BODY_BYTES).catch(() => undefined);
+    const body = await readJsonBody(req, MAX_BODY_BYTES, () => res.writeContinue()).catch(() => undefined);
     if (!body) return; // the client went away mid-body: nobody to answer
     if (!body.ok) {
       // The rest of a refused body is not read: the connection closes after the answer.

@@ -119,6 +119,40 @@ describe('the body of POST /api/messages', () => {
     expect(await t.app.storage.countOrganizations()).toBe(0);
   });
 
+  it('answers a refused Expect: 100-continue request without ever asking for its body', async () => {
+    const head = `POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 5000000\r\nExpect: 100-continue\r\n\r\n`;
+    const { statusLine, bytesSent } = await rawExchange(head, []);
+    recordStat('bodies.refused', 1);
+    expect(statusLine).toBe('HTTP/1.1 415 Unsupported Media Type');
+    expect(bytesSent).toBe(0);
+  });
+
+  it('asks for the body of an acceptable Expect: 100-continue request, then answers it', async () => {
+    const body = Buffer.from(JSON.stringify(setupSubmit()));
+    const head = `POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\nExpect: 100-continue\r\n\r\n`;
+    const url = new URL(t.app.url);
+    const statusLines = await new Promise<string[]>((resolve, reject) => {
+      const socket = connect(Number(url.port), url.hostname);
+      let received = '';
+      let bodySent = false;
+      socket.on('data', (data) => {
+        received += data.toString('latin1');
+        if (received.startsWith('HTTP/1.1 100 Continue\r\n') && !bodySent) {
+          bodySent = true;
+          socket.write(body);
+        }
+        const lines = received.split('\r\n').filter((line) => line.startsWith('HTTP/1.1 '));
+        if (lines.length === 2) {
+          socket.destroy();
+          resolve(lines);
+        }
+      });
+      socket.on('error', reject);
+      socket.write(head);
+    });
+    expect(statusLines).toEqual(['HTTP/1.1 100 Continue', 'HTTP/1.1 200 OK']);
+  });
+
   it('accepts an activity just under 256 KB, and application/json with charset=utf-8', async () => {
     const activity = setupSubmit();
     const padding = 250 * 1024 - Buffer.byteLength(JSON.stringify(activity));
