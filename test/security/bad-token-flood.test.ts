@@ -13,6 +13,7 @@ import { median, percentileSorted } from '../../bench/stats.js';
 import { makeActivity } from '../support/activities.js';
 import { freePort } from '../support/free-port.js';
 import { authenticatedEnv, channelClaims, makeSigningKey, signToken, startTokenAuthority, type TokenAuthority } from '../support/token-authority.js';
+import { startTestApp } from '../support/test-app.js';
 import { recordStat } from '../support/verify-stats.js';
 
 const APP_ID = '11111111-2222-3333-4444-555555555555';
@@ -139,3 +140,25 @@ it(`keeps valid turns' p99 within 2x of the quiet figure while ${FLOOD_PER_SECON
   // A floor of 5 ms keeps a sub-millisecond quiet figure from making the ratio meaningless.
   expect(floodedP99).toBeLessThanOrEqual(2 * Math.max(quietP99, 5));
 }, 90_000);
+
+it('never lets a forged token take a turn slot: with one slot and no queue, 50 forged requests get 401 and the valid turn among them is answered', async () => {
+  const local = await startTestApp({ env: { ...authenticatedEnv(authority, APP_ID), MAX_CONCURRENT_TURNS: '1', MAX_WAITING_TURNS: '0' } });
+  try {
+    const activity = makeActivity('personal-invoke-adaptive-card-action', {
+      serviceUrl: local.connector.serviceUrl,
+      tenantId: TENANT,
+      aadObjectId: 'aad-alex',
+      value: { action: { type: 'Action.Execute', verb: 'profile.save', data: { form: 'profile', name: 'Contoso', partnerId: '1', anniversaryDate: '2027-02-28', contactName: 'Megan', contactEmail: 'megan@contoso.example' } } },
+    });
+    const valid = `Bearer ${signToken(channelClaims(APP_ID, local.connector.serviceUrl), authority.key)}`;
+    expect((await local.post(activity, { authorization: valid })).status).toBe(200); // keys fetched
+    // Each forged token differs, so none is refused from memory: every one is checked in full.
+    const impostor = makeSigningKey(authority.key.kid);
+    const forged = Array.from({ length: 50 }, (_, i) => `Bearer ${signToken({ ...channelClaims(APP_ID, local.connector.serviceUrl), jti: String(i) }, impostor)}`);
+    const statuses = await Promise.all([...forged.slice(0, 25), valid, ...forged.slice(25)].map((authorization) => local.post(activity, { authorization }).then((response) => response.status)));
+    expect(statuses.filter((status) => status === 401)).toHaveLength(50);
+    expect(statuses[25]).toBe(200);
+  } finally {
+    await local.stop();
+  }
+});
