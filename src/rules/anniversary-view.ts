@@ -1,5 +1,5 @@
 /** The anniversary card's view: the date, the days left, the phase and what to do now. */
-import { currentAnniversary } from './cycle.js';
+import { currentAnniversary, nextAnniversary } from './cycle.js';
 import { anniversaryHeadline, anniversaryNextSteps, anniversaryStatus, PHASE_LABELS } from './anniversary.js';
 import type { Organization } from './organization.js';
 import { longDate, type PlainDate } from './plain-date.js';
@@ -32,7 +32,7 @@ export function anniversaryView(org: Pick<Organization, 'name' | 'anniversaryDat
     finishByLabel: longDate(status.finishBy),
     todayLabel: `${longDate(today)} (${org.timeZone})`,
     timeZone: org.timeZone,
-    nextSteps: anniversaryNextSteps(status),
+    nextSteps: anniversaryNextSteps(status, nextAnniversary(org)),
     suggestions: [SUGGESTIONS.requirements, SUGGESTIONS.contact, SUGGESTIONS.support],
   };
 }

@@ -1,22 +1,30 @@
 /**
- * Customer references: each is valid for the catalog's validity period (two years) after approval,
- * and one that has expired, or expires on or before the anniversary, cannot count for the renewal.
+ * Customer references (guide line 31): they expire after two years (counted from approval: our
+ * reading of the guide). A reference counts until the day it expires; one that expires on or before
+ * the anniversary still counts today but may delay the renewal; one already expired does not count.
  */
 import { addYears, daysBetween, longDate, type PlainDate } from './plain-date.js';
 import type { CustomerReference } from './organization.js';
 
+export type ReferenceState = 'counts' | 'may-delay' | 'expired';
+
 export interface ReferenceStanding {
   reference: CustomerReference;
   expiresOn: PlainDate;
-  /** True when it is still valid on the day after the anniversary. */
-  countsForRenewal: boolean;
-  /** Why it does not count, naming the customer; empty when it counts. */
-  blocker: string;
+  state: ReferenceState;
+  /** True until the day it expires. */
+  counts: boolean;
+  /** "expired on June 1, 2026", "expires on January 10, 2027, before the anniversary"; '' when it simply counts. */
+  dateClause: string;
+  /** "no longer counts", "may delay the renewal"; '' when it simply counts. */
+  consequence: string;
+  /** What a person reads about it, naming the customer and the date, in the right tense; '' when it simply counts. */
+  note: string;
 }
 
 /**
- * @example referenceStanding({ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-01' }, '2027-02-28', '2026-11-25', 2).blocker
- * // 'Fabrikam reference expires on February 1, 2027, before the anniversary'
+ * @example referenceStanding({ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-01' }, '2027-02-28', '2026-11-25', 2).note
+ * // 'Fabrikam reference expires on February 1, 2027, before the anniversary: it may delay the renewal'
  */
 export function referenceStanding(
   reference: CustomerReference,
@@ -25,15 +33,19 @@ export function referenceStanding(
   validityYears: number,
 ): ReferenceStanding {
   const expiresOn = addYears(reference.approvedOn, validityYears);
-  const countsForRenewal = daysBetween(anniversary, expiresOn) > 0;
-  let blocker = '';
-  if (!countsForRenewal) {
-    blocker =
-      daysBetween(today, expiresOn) < 0
-        ? `${reference.customer} reference expired on ${longDate(expiresOn)}`
-        : `${reference.customer} reference expires on ${longDate(expiresOn)}, ${
-            expiresOn === anniversary ? 'the day of' : 'before'
-          } the anniversary`;
+  const daysToExpiry = daysBetween(today, expiresOn);
+  if (daysToExpiry <= 0) {
+    const dateClause = daysToExpiry === 0 ? `expired today, ${longDate(expiresOn)}` : `expired on ${longDate(expiresOn)}`;
+    return standing(reference, expiresOn, 'expired', dateClause, 'no longer counts');
   }
-  return { reference, expiresOn, countsForRenewal, blocker };
+  if (daysBetween(expiresOn, anniversary) >= 0) {
+    const relation = expiresOn === anniversary ? 'the day of the anniversary' : 'before the anniversary';
+    return standing(reference, expiresOn, 'may-delay', `expires on ${longDate(expiresOn)}, ${relation}`, 'may delay the renewal');
+  }
+  return standing(reference, expiresOn, 'counts', '', '');
+}
+
+function standing(reference: CustomerReference, expiresOn: PlainDate, state: ReferenceState, dateClause: string, consequence: string): ReferenceStanding {
+  const note = state === 'counts' ? '' : `${reference.customer} reference ${dateClause}: it ${consequence}`;
+  return { reference, expiresOn, state, counts: state !== 'expired', dateClause, consequence, note };
 }

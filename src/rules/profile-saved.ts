@@ -7,9 +7,11 @@ import { QUESTION_SUGGESTIONS, SUGGESTIONS } from './suggestions.js';
 import type { ProfileSavedView } from './view-models.js';
 
 export function profileSavedView(org: Organization, catalog: Catalog): ProfileSavedView {
-  const competencies = org.competencies
-    .map((held) => `${catalog.competency(held.id)?.name ?? held.id} (${held.level === 'gold' ? 'Gold' : 'Silver'})`)
-    .join(', ');
+  const level = (value: string) => (value === 'gold' ? 'Gold' : 'Silver');
+  const competencies = [
+    ...org.competencies.map((held) => `${catalog.competency(held.id)?.name ?? held.id} (${level(held.level)})`),
+    ...org.otherCompetencies.map((other) => `${other.name} (${level(other.level)}, general rules)`),
+  ].join(', ');
   return {
     title: 'Profile saved',
     organizationName: org.name,

@@ -62,7 +62,7 @@ export function planReminders(
   if (daysLeft >= 0) {
     for (const reference of org.customerReferences) {
       const standing = referenceStanding(reference, anniversary, today, catalog.data.referenceValidityYears);
-      if (standing.countsForRenewal) continue;
+      if (standing.state === 'counts') continue;
       const entersWindow = addDays(standing.expiresOn, -RENEWAL_WINDOW_DAYS);
       if (daysBetween(entersWindow, today) >= 0) {
         reminders.push({

@@ -1,13 +1,16 @@
 /**
  * Which requirements apply to an organization at its next renewal, and what stands in the way.
  * The renewal is assessed on the anniversary, so date-dependent rules are judged against it.
+ * Competencies outside the catalog get the guide's general rules, marked as such.
  */
-import type { Catalog, Competency, CrossChange } from './catalog.js';
-import { referenceStanding } from './customer-evidence.js';
-import type { CompetencyLevel, HeldCompetency, Organization } from './organization.js';
+import type { Catalog, Competency } from './catalog.js';
+import { crossChangeView } from './cross-changes.js';
+import { referenceStanding, type ReferenceStanding } from './customer-evidence.js';
+import { otherCompetencyKey, type CompetencyLevel, type HeldCompetency, type Organization, type OtherCompetency } from './organization.js';
 import { daysBetween, longDate, type PlainDate } from './plain-date.js';
 import { certifiedPeopleFor, sharedCreditNote } from './technical-credentials.js';
-import type { CompetencyRequirementsView, CrossChangeView, RequirementLine, RequirementsView } from './view-models.js';
+import { markedLinkTitle, markedValue } from './value-source.js';
+import type { CompetencyRequirementsView, LinkView, RequirementLine, RequirementsView } from './view-models.js';
 
 export interface RequirementsQuery {
   /** Show only this competency (held or not). */
@@ -16,7 +19,7 @@ export interface RequirementsQuery {
   level?: CompetencyLevel;
 }
 
-type Profile = Pick<Organization, 'name' | 'competencies' | 'customerReferences' | 'certifications'>;
+type Profile = Pick<Organization, 'name' | 'competencies' | 'customerReferences' | 'certifications'> & Partial<Pick<Organization, 'otherCompetencies'>>;
 
 /**
  * @example requirementsView(org, '2027-02-28', '2026-11-25', catalog).competencies[0].blockers
@@ -28,21 +31,42 @@ export function requirementsView(
   catalog: Catalog,
   query: RequirementsQuery = {},
 ): RequirementsView {
+  const otherCompetencies = org.otherCompetencies ?? [];
   const targets = selectCompetencies(org.competencies, catalog, query);
-  const competencies = targets.map((target) => competencyRequirements(org, target, anniversary, today, catalog));
+  const competencies = [
+    ...targets.map((target) => competencyRequirements(org, target, anniversary, today, catalog)),
+    ...(query.competencyId ? [] : otherCompetencies.map((other) => generalRequirements(org, other, anniversary, today, catalog))),
+  ];
   const blocked = competencies.filter((competency) => !competency.ready).length;
+  const { data } = catalog;
   return {
     organizationName: org.name,
     anniversaryLabel: longDate(anniversary),
     headline: headlineFor(competencies.length, blocked, anniversary),
     hasCompetencies: competencies.length > 0,
     emptyHint: 'No competencies are recorded for your organization yet. Say "setup" to add the ones you hold, or ask for one by name, e.g. "requirements for cloud platform gold".',
+    partnerCenterNote:
+      'Within 90 days of the anniversary, the Primary Program Contact also sees the requirements in the Partner Membership Center. Each competency\'s own page lists them too: choose Requirements, then Silver or Gold.',
     competencies,
-    changes: catalog.data.changes.map((change) => crossChangeView(change, org.competencies, anniversary, catalog)),
-    feesNote: catalog.data.feesNote,
-    thresholdsNote: catalog.data.thresholdsNote,
-    catalogVersion: `Catalog: ${catalog.data.version}`,
+    credentialsTitle: 'Preparing technical credentials',
+    credentialsNote: 'Technical credentials take time: work with your technical team as early as possible. The renewal guide points to these three places:',
+    credentialLinks: [
+      link('Exams and certifications', data.examsUrl, data.sources.examsUrl),
+      link('IT training by technology', data.itTrainingUrl, data.sources.itTrainingUrl),
+      link('Partner learning paths', data.learningPathsUrl, data.sources.learningPathsUrl),
+    ],
+    changesTitle: 'Changes that apply across competencies',
+    changesNote: 'Announced at WPC 2015. The program keeps its changes on its "What\'s new" page, which it updates often.',
+    whatsNewLink: link('"What\'s new" page', data.whatsNewUrl, data.sources.whatsNewUrl),
+    changes: data.changes.map((change) => crossChangeView(change, { competencies: org.competencies, otherCompetencies }, anniversary, catalog)),
+    feesNote: data.feesNote,
+    thresholdsNote: data.thresholdsNote,
+    catalogVersion: `Catalog: ${data.version}`,
   };
+}
+
+function link(title: string, url: string, source: Parameters<typeof markedLinkTitle>[1]): LinkView {
+  return { title: markedLinkTitle(title, source), url };
 }
 
 function headlineFor(count: number, blocked: number, anniversary: PlainDate): string {
@@ -70,43 +94,77 @@ interface HeldTarget {
   held: boolean;
 }
 
+const levelLabel = (level: CompetencyLevel) => (level === 'gold' ? 'Gold' : 'Silver');
+
+/** Customer references of one competency, sorted into what counts, what may delay the renewal and what expired. */
+function referencesFor(org: Profile, matches: (competency: string) => boolean, anniversary: PlainDate, today: PlainDate, catalog: Catalog) {
+  const standings = org.customerReferences
+    .filter((reference) => matches(reference.competency))
+    .map((reference) => referenceStanding(reference, anniversary, today, catalog.data.referenceValidityYears));
+  const counting = standings.filter((standing) => standing.counts).length;
+  const risks = standings.filter((standing) => standing.state === 'may-delay').map((standing) => standing.note);
+  const expired = standings.filter((standing) => standing.state === 'expired');
+  return { counting, risks, expired };
+}
+
+const REFERENCE_RULE =
+  'Required for every competency. A customer reference expires two years after it was approved (counted from approval: our reading of the guide) and counts until that day. Check their status in the Partner Membership Center.';
+
+function expiredSentence(expired: readonly ReferenceStanding[]): string {
+  return expired.length === 0 ? '' : `No longer counting: ${expired.map((standing) => standing.note.replace(/: it no longer counts$/, '')).join('; ')}.`;
+}
+
 function competencyRequirements(org: Profile, target: HeldTarget, anniversary: PlainDate, today: PlainDate, catalog: Catalog): CompetencyRequirementsView {
   const competency = catalog.competency(target.id) as Competency;
   const level = competency.levels[target.level];
+  const where = `on the ${competency.name} competency page, Requirements → ${levelLabel(target.level)}`;
   const lines: RequirementLine[] = [];
   const blockers: string[] = [];
 
-  if (competency.cloud && level.performance) {
-    lines.push({ label: 'Performance', detail: level.performance, status: 'info', statusLabel: 'Check in the portal' });
-  }
+  if (competency.cloud) lines.push(performanceLine(competency, target.level, where));
 
-  const standings = org.customerReferences
-    .filter((reference) => reference.competency === target.id)
-    .map((reference) => referenceStanding(reference, anniversary, today, catalog.data.referenceValidityYears));
-  const validReferences = standings.filter((standing) => standing.countsForRenewal).length;
-  blockers.push(...standings.filter((standing) => !standing.countsForRenewal).map((standing) => standing.blocker));
-  const missingReferences = Math.max(0, level.customerReferences - validReferences);
-  if (missingReferences > 0) blockers.push(`${missingReferences} more customer ${missingReferences === 1 ? 'reference' : 'references'} needed`);
+  const references = referencesFor(org, (id) => id === target.id, anniversary, today, catalog);
+  const neededReferences = level.customerReferences;
+  const missingReferences = Math.max(0, neededReferences - references.counting);
+  const referenceSource = competency.sources.customerReferences;
+  if (missingReferences > 0) {
+    blockers.push(markedValue(`${missingReferences} more customer ${missingReferences === 1 ? 'reference' : 'references'} needed`, referenceSource, where));
+  }
   lines.push({
     label: 'Customer evidence',
-    detail: `${level.customerReferences} approved customer references, each valid for ${catalog.data.referenceValidityYears} years after approval and still valid after the anniversary: ${validReferences} of yours ${validReferences === 1 ? 'counts' : 'count'}.`,
-    status: missingReferences === 0 && standings.every((standing) => standing.countsForRenewal) ? 'met' : 'blocker',
-    statusLabel: missingReferences === 0 ? `${validReferences} of ${level.customerReferences}` : `${missingReferences} missing`,
+    detail: [
+      REFERENCE_RULE,
+      markedValue(`Number needed for ${levelLabel(target.level)}: ${neededReferences}`, referenceSource, where) + '.',
+      `Yours that count today: ${references.counting}.`,
+      expiredSentence(references.expired),
+    ].filter(Boolean).join(' '),
+    status: missingReferences === 0 ? 'met' : 'blocker',
+    statusLabel: markedValue(missingReferences === 0 ? `${references.counting} of ${neededReferences}` : `${missingReferences} missing`, referenceSource, ''),
   });
 
   const people = certifiedPeopleFor(target.id, org.certifications, catalog);
-  const missingPeople = Math.max(0, level.certifiedProfessionals - people.length);
-  if (missingPeople > 0) blockers.push(`${missingPeople} more certified ${missingPeople === 1 ? 'person' : 'people'} needed (accepted exams: ${competency.exams.join(', ')})`);
-  const shared = sharedCreditNote(target.id, people, org.competencies.map((held) => held.id), catalog);
+  const neededPeople = level.certifiedProfessionals;
+  const missingPeople = Math.max(0, neededPeople - people.length);
+  const peopleSource = competency.sources.certifiedProfessionals;
+  const examSource = competency.sources.exams;
+  if (missingPeople > 0) {
+    const eitherToConfirm = peopleSource === 'guide' && examSource === 'guide' ? 'guide' : 'to-confirm';
+    blockers.push(
+      markedValue(`${missingPeople} more certified ${missingPeople === 1 ? 'person' : 'people'} needed, accepted exams: ${competency.exams.join(', ')}`, eitherToConfirm, where),
+    );
+  }
   lines.push({
     label: 'Technical credentials',
     detail: [
-      `${level.certifiedProfessionals} people who passed an accepted exam (${competency.exams.join(', ')}).`,
+      'Required for every competency; they differ per competency: exams, assessments or certifications.',
+      markedValue(`People needed for ${levelLabel(target.level)}: ${neededPeople}`, peopleSource, where) + '.',
+      markedValue(`Accepted exams: ${competency.exams.join(', ')}`, examSource, where) + '.',
       people.length > 0 ? `Counting: ${people.map((person) => `${person.person} (${person.exams.join(', ')})`).join('; ')}.` : 'Nobody recorded yet.',
-      shared,
+      'An exam an employee or contractor passed counts for every competency that accepts it.',
+      sharedCreditNote(target.id, people, org.competencies.map((held) => held.id), catalog),
     ].filter(Boolean).join(' '),
     status: missingPeople === 0 ? 'met' : 'blocker',
-    statusLabel: `${people.length} of ${level.certifiedProfessionals}`,
+    statusLabel: markedValue(`${people.length} of ${neededPeople}`, peopleSource, ''),
   });
 
   if (target.level === 'gold' && level.customerSatisfactionUntil) {
@@ -117,51 +175,86 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
     competencyId: target.id,
     title: competency.name,
     focus: `For partners ${competency.focus}.`,
-    levelLabel: target.level === 'gold' ? 'Gold' : 'Silver',
+    levelLabel: levelLabel(target.level),
     held: target.held,
     ready: blockers.length === 0,
-    summary: summaryFor(target, blockers.length),
+    summary: summaryFor(target.held, blockers.length, references.risks.length),
+    general: false,
+    generalNote: '',
     blockers,
+    risks: references.risks,
     lines,
     requirementsUrl: competency.requirementsUrl,
+    requirementsLinkTitle: markedLinkTitle('Official requirements', competency.sources.requirementsUrl),
   };
 }
 
-function summaryFor(target: HeldTarget, blockerCount: number): string {
-  const holding = target.held ? 'You hold this level.' : 'You do not hold this level: this is what it would take.';
-  const state = blockerCount === 0 ? 'Nothing blocks it.' : `${blockerCount} ${blockerCount === 1 ? 'blocker' : 'blockers'} to clear.`;
-  return `${holding} ${state}`;
+/** A competency outside the catalog: the guide's rules for every competency, and no numbers. */
+function generalRequirements(org: Profile, other: OtherCompetency, anniversary: PlainDate, today: PlainDate, catalog: Catalog): CompetencyRequirementsView {
+  const key = otherCompetencyKey(other.name);
+  const references = referencesFor(org, (competency) => otherCompetencyKey(competency) === key, anniversary, today, catalog);
+  const blockers = references.counting === 0 ? ['No customer reference counts for it: customer evidence is required for every competency'] : [];
+  const lines: RequirementLine[] = [
+    {
+      label: 'Customer evidence',
+      detail: [REFERENCE_RULE, `Yours that count today: ${references.counting}.`, expiredSentence(references.expired)].filter(Boolean).join(' '),
+      status: references.counting === 0 ? 'blocker' : 'met',
+      statusLabel: `${references.counting} counting`,
+    },
+    {
+      label: 'Technical credentials',
+      detail:
+        'Required for every competency; they differ per competency: find which exams, assessments or certifications this one accepts on its page. An exam an employee or contractor passed counts for every competency that accepts it.',
+      status: 'info',
+      statusLabel: 'Check its page',
+    },
+  ];
+  const csat = other.level === 'gold' ? catalog.data.changes.find((change) => change.appliesTo === 'gold' && change.effectiveFrom)?.effectiveFrom : undefined;
+  if (csat) lines.push(csatLine(csat, anniversary));
+  return {
+    competencyId: `other:${key}`,
+    title: other.name,
+    focus: 'Not in this bot\'s catalog.',
+    levelLabel: levelLabel(other.level),
+    held: true,
+    ready: blockers.length === 0,
+    summary: summaryFor(true, blockers.length, references.risks.length),
+    general: true,
+    generalNote:
+      'General rules: this competency is not in the bot\'s catalog, so only the renewal guide\'s rules for every competency are shown. Find its own requirements on its competency page (Requirements, then Silver or Gold).',
+    blockers,
+    risks: references.risks,
+    lines,
+    requirementsUrl: '',
+    requirementsLinkTitle: '',
+  };
 }
 
-/** Gold CSAT applies to renewals assessed before its removal date and not after. */
+/** Cloud competencies are performance-based (guide lines 15 and 24); the goal itself is on the competency page. */
+function performanceLine(competency: Competency, level: CompetencyLevel, where: string): RequirementLine {
+  const ownWording = competency.levels[level].performance;
+  return {
+    label: 'Performance',
+    detail: [
+      `Measured by your customers' active use and consumption, no longer by seats sold and revenue. The goal for ${levelLabel(level)} is in the Requirements section of the ${competency.name} competency page.`,
+      ownWording ? markedValue(`Catalog: ${ownWording}`, 'to-confirm', where) + '.' : '',
+    ].filter(Boolean).join(' '),
+    status: 'info',
+    statusLabel: 'Check its page',
+  };
+}
+
+function summaryFor(held: boolean, blockerCount: number, riskCount: number): string {
+  const holding = held ? 'You hold this level.' : 'You do not hold this level: this is what it would take.';
+  const state = blockerCount === 0 ? 'Nothing blocks it.' : `${blockerCount} ${blockerCount === 1 ? 'blocker' : 'blockers'} to clear.`;
+  const risk = riskCount === 0 ? '' : ` ${riskCount} customer ${riskCount === 1 ? 'reference expires' : 'references expire'} by the anniversary and may delay the renewal.`;
+  return `${holding} ${state}${risk}`;
+}
+
+/** Gold CSAT is removed as of January 2016 (guide line 19); a renewal assessed before then still had it (our reading). */
 function csatLine(until: PlainDate, anniversary: PlainDate): RequirementLine {
   const applies = daysBetween(until, anniversary) < 0;
   return applies
-    ? { label: 'Customer satisfaction survey', detail: `Required: this renewal is assessed before ${longDate(until)}.`, status: 'info', statusLabel: 'Required' }
-    : { label: 'Customer satisfaction survey', detail: `Not required for renewals assessed from ${longDate(until)}.`, status: 'met', statusLabel: 'Not required' };
-}
-
-function crossChangeView(change: CrossChange, held: readonly HeldCompetency[], anniversary: PlainDate, catalog: Catalog): CrossChangeView {
-  const inEffect = daysBetween(change.effectiveFrom, anniversary) >= 0;
-  const concerned = held.filter((competency) => {
-    if (change.appliesTo === 'cloud') return catalog.competency(competency.id)?.cloud === true;
-    if (change.appliesTo === 'gold') return competency.level === 'gold';
-    return true;
-  });
-  const names = concerned.map((competency) => catalog.competency(competency.id)?.name ?? competency.id);
-  let appliesLabel: string;
-  if (held.length === 0) appliesLabel = scopeLabel(change.appliesTo);
-  else if (names.length === 0) appliesLabel = `Does not concern your competencies (${scopeLabel(change.appliesTo).toLowerCase()}).`;
-  else if (change.appliesTo === 'many') appliesLabel = `May concern ${names.join(', ')}: check each one's accepted exams.`;
-  else appliesLabel = `Concerns ${names.join(', ')}.`;
-  return {
-    title: change.title,
-    detail: change.detail,
-    effectiveLabel: `${inEffect ? 'In effect since' : 'Takes effect on'} ${longDate(change.effectiveFrom)}`,
-    appliesLabel,
-  };
-}
-
-function scopeLabel(scope: CrossChange['appliesTo']): string {
-  return { all: 'All competencies', many: 'Many competencies', cloud: 'Cloud competencies', gold: 'Gold competencies' }[scope];
+    ? { label: 'Customer satisfaction survey', detail: `Required: this renewal is assessed before ${longDate(until)} (our reading: the guide removes it for gold competencies as of January 2016).`, status: 'info', statusLabel: 'Required' }
+    : { label: 'Customer satisfaction survey', detail: 'Not required: removed for gold competencies as of January 2016.', status: 'met', statusLabel: 'Not required' };
 }

@@ -23,7 +23,7 @@ const validForm = {
   'competency-cloud-platform': 'gold',
   'competency-cloud-productivity': 'none',
   customerReferences: 'Fabrikam; cloud-platform; 2025-06-01\nNorthwind; Cloud Platform; 2026-01-20',
-  certifications: 'Alex Wilber; AZ-104; 2026-01-15',
+  certifications: 'Alex Wilber; 70-533; 2026-01-15',
 };
 
 let t: TestApp;

@@ -107,7 +107,11 @@ const cloudPlatform: CompetencyRequirementsView = {
     { label: 'Azure consumption', detail: 'Measured by active use, not seats sold', status: 'info', statusLabel: 'Check portal' },
     { label: 'Customer satisfaction survey', detail: 'No longer required for Gold from 2016', status: 'met', statusLabel: 'Not needed' },
   ],
+  general: false,
+  generalNote: '',
+  risks: ['Fabrikam reference expires on January 10, 2027, before the anniversary: it may delay the renewal'],
   requirementsUrl: 'https://partner.example.com/competencies/cloud-platform',
+  requirementsLinkTitle: 'Official requirements (address to confirm)',
 };
 
 const cloudProductivity: CompetencyRequirementsView = {
@@ -123,7 +127,21 @@ const cloudProductivity: CompetencyRequirementsView = {
     { label: 'Customer references', detail: '3 of 3 valid on your anniversary', status: 'met', statusLabel: 'Met' },
     { label: 'Certified professionals', detail: '2 of 1 passed 70-347', status: 'met', statusLabel: 'Met' },
   ],
+  general: false,
+  generalNote: '',
+  risks: [],
   requirementsUrl: 'https://partner.example.com/competencies/cloud-productivity',
+  requirementsLinkTitle: 'Official requirements',
+};
+
+const generalCompetency: CompetencyRequirementsView = {
+  ...cloudProductivity,
+  competencyId: 'other:datacenter',
+  title: 'Datacenter',
+  general: true,
+  generalNote: 'General rules: this competency is not in the catalog.',
+  requirementsUrl: '',
+  requirementsLinkTitle: '',
 };
 
 const crossChanges = [
@@ -147,7 +165,17 @@ export const requirementsView: RequirementsView = {
   headline: 'Renewal requirements for 2 competencies',
   hasCompetencies: true,
   emptyHint: 'You have not listed any competencies yet. Type "setup" to add them.',
-  competencies: [cloudPlatform, cloudProductivity],
+  partnerCenterNote: 'Within 90 days the Primary Program Contact also sees the requirements in the Partner Membership Center.',
+  competencies: [cloudPlatform, cloudProductivity, generalCompetency],
+  credentialsTitle: 'Preparing technical credentials',
+  credentialsNote: 'Start early with your technical team.',
+  credentialLinks: [
+    { title: 'Exams and certifications (address to confirm)', url: 'https://learning.example.com/exams' },
+    { title: 'IT training by technology', url: 'https://learning.example.com/training' },
+  ],
+  changesTitle: 'Changes that apply across competencies',
+  changesNote: 'Announced at WPC 2015.',
+  whatsNewLink: { title: 'What\'s new', url: 'https://partner.example.com/whats-new' },
   changes: crossChanges,
   feesNote: 'Competency fees and exam fees may apply: plan them in your budget.',
   thresholdsNote: 'Thresholds come from the requirements catalog; the partner portal has the final word.',
@@ -211,6 +239,7 @@ export const supportView: SupportView = {
 };
 
 const emptyValues: SetupFormValues = {
+  otherCompetencies: '',
   name: '',
   partnerId: '',
   anniversaryDate: '',
@@ -321,6 +350,7 @@ export const checklistSampleView = buildChecklistView({
     tenantId: 'tenant-a', name: trickyOrganizationName, partnerId: '1', anniversaryDate: '2027-02-28', timeZone: 'UTC', renewedCycles: 0,
     primaryContact: { name: 'Megan Bowen', email: 'megan@contoso.example' }, admins: [],
     competencies: [{ id: 'cloud-platform', level: 'gold' }],
+    otherCompetencies: [],
     customerReferences: [{ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-10' }],
     certifications: [],
   },
