@@ -20,3 +20,8 @@ export function markedValue(text: string, source: ValueSource, where: string): s
 export function markedLinkTitle(title: string, source: ValueSource): string {
   return source === 'guide' ? title : `${title} (address to confirm)`;
 }
+
+/** An address written out in a sentence, marked when it is not in the guide. */
+export function markedAddress(url: string, source: ValueSource): string {
+  return source === 'guide' ? url : `${url} (address to confirm)`;
+}

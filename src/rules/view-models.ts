@@ -40,6 +40,8 @@ export interface AnniversaryView {
   todayLabel: string;
   timeZone: string;
   nextSteps: string[];
+  /** What the program itself sends as the anniversary approaches and during the year. */
+  programNotices: string[];
   suggestions: Suggestion[];
 }
 
@@ -114,6 +116,8 @@ export interface ContactView {
   askerIsContact: boolean;
   headline: string;
   explanation: string;
+  /** For the contact: renewing also takes the authority to renew; '' for anyone else. */
+  authorityNote: string;
   nextSteps: string[];
   mailto: string;
 }
@@ -124,7 +128,9 @@ export interface SupportView {
   signInTitle: string;
   signInSteps: string[];
   supportUrl: string;
+  supportLinkTitle: string;
   signInHelpUrl: string;
+  signInHelpLinkTitle: string;
 }
 
 export interface ErrorView {

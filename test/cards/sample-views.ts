@@ -76,6 +76,7 @@ export const anniversaryView: AnniversaryView = {
     'Book time for technical exams and assessments.',
     'Budget for competency and exam fees.',
   ],
+  programNotices: ['Microsoft emails the Primary Program Contact about the renewal.'],
   suggestions: questionSuggestions,
 };
 
@@ -89,6 +90,7 @@ export const anniversaryExpiredView: AnniversaryView = {
   daysOverdue: 3,
   todayLabel: 'March 3, 2027',
   nextSteps: [],
+  programNotices: [],
   suggestions: [],
 };
 
@@ -218,6 +220,7 @@ export const contactView: ContactView = {
   contactEmail: 'ana.mueller@contoso.example',
   askerIsContact: false,
   headline: 'Ana Müller-O\'Brien can renew your membership',
+  authorityNote: '',
   explanation:
     'The Primary Program Contact manages the renewal in the Partner Membership Center. Share the renewal guide with them.',
   nextSteps: ['Send Ana the renewal guide.', 'Agree on a date to finish two weeks before the anniversary.'],
@@ -236,6 +239,8 @@ export const supportView: SupportView = {
   signInSteps: ['Use the work account linked to your partner ID.', 'Follow the sign-in troubleshooting steps.'],
   supportUrl: 'https://partner.example.com/support',
   signInHelpUrl: 'https://partner.example.com/support/sign-in',
+  supportLinkTitle: 'Open partner support (address to confirm)',
+  signInHelpLinkTitle: 'Sign-in troubleshooting',
 };
 
 const emptyValues: SetupFormValues = {
@@ -331,7 +336,8 @@ export const reminderViews: Record<ReminderKind, ReminderView> = Object.fromEntr
         kind,
         organizationName: trickyOrganizationName,
         anniversary: '2027-02-28',
-        payload: { customer: 'Fabrikam', competency: 'cloud-platform', expiresOn: '2027-01-10', competencyId: 'cloud-platform', level: 'gold', changes: ['Customer references needed: 5 → 6', 'Exams now accepted: AZ-900'] },
+        today: '2026-11-30',
+        payload: { customer: 'Fabrikam', competency: 'cloud-platform', expiresOn: '2027-01-10', competencyId: 'cloud-platform', level: 'gold', changes: ['Customer references needed: 5 → 6', 'Exams now accepted: 70-535'] },
       },
       defaultCatalog(),
     ),
