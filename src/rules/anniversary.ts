@@ -81,7 +81,7 @@ export function anniversaryNextSteps(status: AnniversaryStatus, nextAnniversary:
       ];
     case 'renewal-open':
       return [
-        'Start the online renewal in the Partner Membership Center: it is open from 90 days before the anniversary.',
+        'Start the online renewal in the Partner Membership Center, using the online competency renewal guide: it is open from 90 days before the anniversary.',
         'Review the requirements of each competency you hold and the notifications in the Partner Membership Center.',
         'Schedule technical assessments and exams, and budget for competency and exam fees.',
         `Aim to finish by ${longDate(status.finishBy)}, two weeks before the anniversary.`,

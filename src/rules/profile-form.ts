@@ -100,7 +100,8 @@ export function setupFormView(
   );
   return {
     title: state.profile ? `Edit ${state.profile.name}` : 'Set up your organization',
-    intro: 'The anniversary date is the day your membership expires, as the partner portal shows it. Dates are YYYY-MM-DD.',
+    intro:
+      'The anniversary date is the day your membership expires: sign in to the partner portal with the Microsoft account (formerly Live ID) associated with your membership, and the welcome message at the top right shows it. Dates are YYYY-MM-DD.',
     isEdit: state.profile !== undefined,
     values,
     competencies,
