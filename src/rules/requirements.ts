@@ -107,8 +107,12 @@ function referencesFor(org: Profile, matches: (competency: string) => boolean, a
   return { counting, risks, expired };
 }
 
-const REFERENCE_RULE =
-  'Required for every competency. A customer reference expires two years after it was approved (counted from approval: our reading of the guide) and counts until that day. Check their status in the Partner Membership Center.';
+/** Guide line 31: two years, unless an operator's catalog says otherwise (then marked to confirm). */
+function referenceRule(catalog: Catalog): string {
+  const years = catalog.data.referenceValidityYears;
+  const validity = markedValue(`${years === 2 ? 'two' : years} years`, catalog.data.sources.referenceValidityYears, 'with the program');
+  return `Required for every competency. A customer reference expires ${validity} after it was approved (counted from approval: our reading of the guide) and counts until that day. Check their status in the Partner Membership Center.`;
+}
 
 function expiredSentence(expired: readonly ReferenceStanding[]): string {
   return expired.length === 0 ? '' : `No longer counting: ${expired.map((standing) => standing.note.replace(/: it no longer counts$/, '')).join('; ')}.`;
@@ -133,7 +137,7 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
   lines.push({
     label: 'Customer evidence',
     detail: [
-      REFERENCE_RULE,
+      referenceRule(catalog),
       markedValue(`Number needed for ${levelLabel(target.level)}: ${neededReferences}`, referenceSource, where) + '.',
       `Yours that count today: ${references.counting}.`,
       expiredSentence(references.expired),
@@ -197,7 +201,7 @@ function generalRequirements(org: Profile, other: OtherCompetency, anniversary: 
   const lines: RequirementLine[] = [
     {
       label: 'Customer evidence',
-      detail: [REFERENCE_RULE, `Yours that count today: ${references.counting}.`, expiredSentence(references.expired)].filter(Boolean).join(' '),
+      detail: [referenceRule(catalog), `Yours that count today: ${references.counting}.`, expiredSentence(references.expired)].filter(Boolean).join(' '),
       status: references.counting === 0 ? 'blocker' : 'met',
       statusLabel: `${references.counting} counting`,
     },

@@ -334,6 +334,16 @@ describe('thresholds come from the catalog', () => {
     expect(detail(competencyIn(withOld, 'cloud-crm'))).toContain('No longer counting: Fabrikam reference expired on March 1, 2026.');
     expect(detail(competencyIn(withOld, 'cloud-crm', { catalog: threeYears }))).toContain('Yours that count today: 1.');
   });
+
+  it("says the guide's two years, and marks an operator's other validity as a value to confirm", () => {
+    const threeYears = catalogWith((data) => {
+      data.referenceValidityYears = 3;
+      data.sources.referenceValidityYears = 'to-confirm';
+    });
+    const detail = (options: Parameters<typeof view>[1]) => line(competencyIn(org, 'cloud-crm', options), 'Customer evidence')?.detail;
+    expect(detail({})).toContain('A customer reference expires two years after it was approved');
+    expect(detail({ catalog: threeYears })).toContain('A customer reference expires 3 years (to confirm with the program) after it was approved');
+  });
 });
 
 describe('which competencies are shown', () => {
