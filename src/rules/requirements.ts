@@ -46,7 +46,8 @@ export function requirementsView(
     hasCompetencies: competencies.length > 0,
     emptyHint: 'No competencies are recorded for your organization yet. Say "setup" to add the ones you hold, or ask for one by name, e.g. "requirements for cloud platform gold".',
     partnerCenterNote:
-      'Within 90 days of the anniversary, the Primary Program Contact also sees the requirements in the Partner Membership Center. Each competency\'s own page lists them too: choose Requirements, then Silver or Gold.',
+      'Besides the changes across competencies, a competency may have updated or new requirements of its own: each competency\'s page lists them (choose Requirements, then Silver or Gold). ' +
+      'Within 90 days of the anniversary, the Primary Program Contact also sees the requirements in the Partner Membership Center.',
     competencies,
     credentialsTitle: 'Preparing technical credentials',
     credentialsNote: 'Technical credentials take time: work with your technical team as early as possible. The renewal guide points to these three places:',

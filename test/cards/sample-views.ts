@@ -236,7 +236,7 @@ export const supportView: SupportView = {
     'Open a request with the program support team, quoting your partner ID.',
   ],
   signInTitle: 'Cannot sign in?',
-  signInSteps: ['Use the work account linked to your partner ID.', 'Follow the sign-in troubleshooting steps.'],
+  signInSteps: ['Sign in with the Microsoft account (formerly Live ID) of your membership.', 'Follow the sign-in troubleshooting suggestions.'],
   supportUrl: 'https://partner.example.com/support',
   signInHelpUrl: 'https://partner.example.com/support/sign-in',
   supportLinkTitle: 'Open partner support (address to confirm)',

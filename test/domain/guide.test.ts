@@ -144,9 +144,11 @@ describe('the renewal guide, fact by fact, on the cards', () => {
   });
 
   describe('specific competency requirements', () => {
-    it("sends to each competency's page for its requirements: Requirements, then Silver or Gold", async () => {
-      // guide line 21
-      expect(await ask('requirements')).toContain("Each competency's own page lists them too: choose Requirements, then Silver or Gold.");
+    it("says a competency may have updated or new requirements of its own, on its page: Requirements, then Silver or Gold", async () => {
+      // guide lines 20-21
+      expect(await ask('requirements')).toContain(
+        "Besides the changes across competencies, a competency may have updated or new requirements of its own: each competency's page lists them (choose Requirements, then Silver or Gold).",
+      );
     });
 
     it('tells that within 90 days the Primary Program Contact also sees the requirements in the Partner Membership Center', async () => {
@@ -267,6 +269,12 @@ describe('the renewal guide, fact by fact, on the cards', () => {
       ]) {
         expect(text).toContain(item);
       }
+    });
+
+    it('offers the calendar file with both reminders, this year and next, from the checklist and "calendar link"', async () => {
+      // guide lines 6, 39-41 (the two calendar reminder templates; "set a reminder for 2017")
+      expect(await ask('checklist')).toContain('Add to calendar (.ics)');
+      expect(await ask('calendar link')).toContain('renewal dates (the day the window opens and two weeks before the anniversary, this year and next)');
     });
 
     it('asks to budget for competency and exam fees on the requirements card', async () => {
