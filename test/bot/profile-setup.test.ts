@@ -68,6 +68,22 @@ describe('the setup form', () => {
     expect(t.connector.sent).toHaveLength(0); // the invoke response is the only answer
   });
 
+  it('records a competency outside the catalog by name and level, which the requirements card shows with the general rules', async () => {
+    const response = await invoke(TENANT_A, 'aad-alex', { ...validForm, otherCompetencies: 'Datacenter; Silver', customerReferences: 'Woodgrove; Datacenter; 2026-01-05' });
+    expect(cardText({ content: response.body.value })).toContain('Cloud Platform (Gold), Datacenter (Silver, general rules)');
+    const cards = await t.ask(makeActivity('personal-message', { serviceUrl: t.connector.serviceUrl, tenantId: TENANT_A, text: 'requirements' }));
+    const text = cardText({ content: cards[0] });
+    expect(text).toContain("General rules: this competency is not in the bot's catalog");
+    expect(text).toContain('Yours that count today: 1.');
+  });
+
+  it('keeps a 29 February anniversary when next year\'s date, as the bot showed it, is typed in', async () => {
+    await t.app.storage.saveOrganization(makeOrganization({ tenantId: TENANT_A, anniversaryDate: '2028-02-29', renewedCycles: 1 }));
+    const response = await invoke(TENANT_A, 'aad-megan', { ...validForm, anniversaryDate: '2030-02-28' });
+    expect(cardText({ content: response.body.value })).toContain('February 28, 2030');
+    expect(await t.app.storage.getOrganization(TENANT_A)).toMatchObject({ anniversaryDate: '2028-02-29', renewedCycles: 2 });
+  });
+
   it('returns the form with a message on the field and writes nothing when a date is impossible', async () => {
     const response = await invoke(TENANT_A, 'aad-alex', { ...validForm, anniversaryDate: '2026-02-30' });
     const text = cardText({ content: response.body.value });
