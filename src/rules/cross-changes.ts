@@ -4,10 +4,8 @@
  */
 import type { Catalog, CrossChange } from './catalog.js';
 import type { HeldCompetency, OtherCompetency } from './organization.js';
-import { daysBetween, parts, type PlainDate } from './plain-date.js';
+import { daysBetween, monthYear, type PlainDate } from './plain-date.js';
 import type { CrossChangeView } from './view-models.js';
-
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** Held competencies by name, with whether each is a cloud competency; others are not cloud ones as far as we know. */
 export interface HeldForChanges {
@@ -41,9 +39,8 @@ export function crossChangeView(change: CrossChange, held: HeldForChanges, anniv
 function effectiveLabel(change: CrossChange, anniversary: PlainDate): string {
   const announced = `Announced at ${change.announced}`;
   if (!change.effectiveFrom) return announced;
-  const { year, month } = parts(change.effectiveFrom);
   const inEffect = daysBetween(change.effectiveFrom, anniversary) >= 0;
-  return `${announced}; ${inEffect ? 'in effect' : 'takes effect'} as of ${MONTHS[month - 1]} ${year}`;
+  return `${announced}; ${inEffect ? 'in effect' : 'takes effect'} as of ${monthYear(change.effectiveFrom)}`;
 }
 
 function scopeLabel(scope: CrossChange['appliesTo']): string {

@@ -3,8 +3,10 @@
  * reading of the guide). A reference counts until the day it expires; one that expires on or before
  * the anniversary still counts today but may delay the renewal; one already expired does not count.
  */
-import { addYears, daysBetween, longDate, type PlainDate } from './plain-date.js';
+import type { CatalogData } from './catalog.js';
 import type { CustomerReference } from './organization.js';
+import { addYears, daysBetween, longDate, type PlainDate } from './plain-date.js';
+import { markedValue } from './value-source.js';
 
 export type ReferenceState = 'counts' | 'may-delay' | 'expired';
 
@@ -48,4 +50,37 @@ export function referenceStanding(
 function standing(reference: CustomerReference, expiresOn: PlainDate, state: ReferenceState, dateClause: string, consequence: string): ReferenceStanding {
   const note = state === 'counts' ? '' : `${reference.customer} reference ${dateClause}: it ${consequence}`;
   return { reference, expiresOn, state, counts: state !== 'expired', dateClause, consequence, note };
+}
+
+export interface ReferenceSummary {
+  /** References that count today. */
+  counting: number;
+  /** Notes on counting references that expire by the anniversary: they may delay the renewal. */
+  risks: string[];
+  /** "No longer counting: …" naming the expired ones, or ''. */
+  expiredSentence: string;
+}
+
+/** The references of one competency (chosen by `matches`), sorted into what counts, what may delay the renewal and what expired. */
+export function summarizeReferences(
+  references: readonly CustomerReference[],
+  matches: (competency: string) => boolean,
+  anniversary: PlainDate,
+  today: PlainDate,
+  validityYears: number,
+): ReferenceSummary {
+  const standings = references.filter((reference) => matches(reference.competency)).map((reference) => referenceStanding(reference, anniversary, today, validityYears));
+  const expired = standings.filter((standing) => standing.state === 'expired');
+  return {
+    counting: standings.filter((standing) => standing.counts).length,
+    risks: standings.filter((standing) => standing.state === 'may-delay').map((standing) => standing.note),
+    expiredSentence: expired.length === 0 ? '' : `No longer counting: ${expired.map((standing) => `${standing.reference.customer} reference ${standing.dateClause}`).join('; ')}.`,
+  };
+}
+
+/** Guide line 31 in a sentence: two years, unless an operator's catalog says otherwise (then marked to confirm). */
+export function referenceRule(data: Pick<CatalogData, 'referenceValidityYears' | 'sources'>): string {
+  const years = data.referenceValidityYears;
+  const validity = markedValue(`${years === 2 ? 'two' : years} years`, data.sources.referenceValidityYears, 'with the program');
+  return `Required for every competency. A customer reference expires ${validity} after it was approved (counted from approval: our reading of the guide) and counts until that day. Check their status in the Partner Membership Center.`;
 }

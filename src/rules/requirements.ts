@@ -5,9 +5,11 @@
  */
 import type { Catalog, Competency } from './catalog.js';
 import { crossChangeView } from './cross-changes.js';
-import { referenceStanding, type ReferenceStanding } from './customer-evidence.js';
-import { otherCompetencyKey, type CompetencyLevel, type HeldCompetency, type Organization, type OtherCompetency } from './organization.js';
-import { daysBetween, longDate, type PlainDate } from './plain-date.js';
+import { referenceRule, summarizeReferences } from './customer-evidence.js';
+import { generalRequirements } from './general-requirements.js';
+import type { CompetencyLevel, HeldCompetency, Organization } from './organization.js';
+import { longDate, type PlainDate } from './plain-date.js';
+import { csatLine, levelLabel, summaryFor } from './requirement-lines.js';
 import { certifiedPeopleFor, sharedCreditNote } from './technical-credentials.js';
 import { markedLinkTitle, markedValue } from './value-source.js';
 import type { CompetencyRequirementsView, LinkView, RequirementLine, RequirementsView } from './view-models.js';
@@ -95,30 +97,6 @@ interface HeldTarget {
   held: boolean;
 }
 
-const levelLabel = (level: CompetencyLevel) => (level === 'gold' ? 'Gold' : 'Silver');
-
-/** Customer references of one competency, sorted into what counts, what may delay the renewal and what expired. */
-function referencesFor(org: Profile, matches: (competency: string) => boolean, anniversary: PlainDate, today: PlainDate, catalog: Catalog) {
-  const standings = org.customerReferences
-    .filter((reference) => matches(reference.competency))
-    .map((reference) => referenceStanding(reference, anniversary, today, catalog.data.referenceValidityYears));
-  const counting = standings.filter((standing) => standing.counts).length;
-  const risks = standings.filter((standing) => standing.state === 'may-delay').map((standing) => standing.note);
-  const expired = standings.filter((standing) => standing.state === 'expired');
-  return { counting, risks, expired };
-}
-
-/** Guide line 31: two years, unless an operator's catalog says otherwise (then marked to confirm). */
-function referenceRule(catalog: Catalog): string {
-  const years = catalog.data.referenceValidityYears;
-  const validity = markedValue(`${years === 2 ? 'two' : years} years`, catalog.data.sources.referenceValidityYears, 'with the program');
-  return `Required for every competency. A customer reference expires ${validity} after it was approved (counted from approval: our reading of the guide) and counts until that day. Check their status in the Partner Membership Center.`;
-}
-
-function expiredSentence(expired: readonly ReferenceStanding[]): string {
-  return expired.length === 0 ? '' : `No longer counting: ${expired.map((standing) => standing.note.replace(/: it no longer counts$/, '')).join('; ')}.`;
-}
-
 function competencyRequirements(org: Profile, target: HeldTarget, anniversary: PlainDate, today: PlainDate, catalog: Catalog): CompetencyRequirementsView {
   const competency = catalog.competency(target.id) as Competency;
   const level = competency.levels[target.level];
@@ -128,7 +106,7 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
 
   if (competency.cloud) lines.push(performanceLine(competency, target.level, where));
 
-  const references = referencesFor(org, (id) => id === target.id, anniversary, today, catalog);
+  const references = summarizeReferences(org.customerReferences, (id) => id === target.id, anniversary, today, catalog.data.referenceValidityYears);
   const neededReferences = level.customerReferences;
   const missingReferences = Math.max(0, neededReferences - references.counting);
   const referenceSource = competency.sources.customerReferences;
@@ -138,10 +116,10 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
   lines.push({
     label: 'Customer evidence',
     detail: [
-      referenceRule(catalog),
+      referenceRule(catalog.data),
       markedValue(`Number needed for ${levelLabel(target.level)}: ${neededReferences}`, referenceSource, where) + '.',
       `Yours that count today: ${references.counting}.`,
-      expiredSentence(references.expired),
+      references.expiredSentence,
     ].filter(Boolean).join(' '),
     status: missingReferences === 0 ? 'met' : 'blocker',
     statusLabel: markedValue(missingReferences === 0 ? `${references.counting} of ${neededReferences}` : `${missingReferences} missing`, referenceSource, ''),
@@ -194,47 +172,6 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
   };
 }
 
-/** A competency outside the catalog: the guide's rules for every competency, and no numbers. */
-function generalRequirements(org: Profile, other: OtherCompetency, anniversary: PlainDate, today: PlainDate, catalog: Catalog): CompetencyRequirementsView {
-  const key = otherCompetencyKey(other.name);
-  const references = referencesFor(org, (competency) => otherCompetencyKey(competency) === key, anniversary, today, catalog);
-  const blockers = references.counting === 0 ? ['No customer reference counts for it: customer evidence is required for every competency'] : [];
-  const lines: RequirementLine[] = [
-    {
-      label: 'Customer evidence',
-      detail: [referenceRule(catalog), `Yours that count today: ${references.counting}.`, expiredSentence(references.expired)].filter(Boolean).join(' '),
-      status: references.counting === 0 ? 'blocker' : 'met',
-      statusLabel: `${references.counting} counting`,
-    },
-    {
-      label: 'Technical credentials',
-      detail:
-        'Required for every competency; they differ per competency: find which exams, assessments or certifications this one accepts on its page. An exam an employee or contractor passed counts for every competency that accepts it.',
-      status: 'info',
-      statusLabel: 'Check its page',
-    },
-  ];
-  const csat = other.level === 'gold' ? catalog.data.changes.find((change) => change.appliesTo === 'gold' && change.effectiveFrom)?.effectiveFrom : undefined;
-  if (csat) lines.push(csatLine(csat, anniversary));
-  return {
-    competencyId: `other:${key}`,
-    title: other.name,
-    focus: 'Not in this bot\'s catalog.',
-    levelLabel: levelLabel(other.level),
-    held: true,
-    ready: blockers.length === 0,
-    summary: summaryFor(true, blockers.length, references.risks.length),
-    general: true,
-    generalNote:
-      'General rules: this competency is not in the bot\'s catalog, so only the renewal guide\'s rules for every competency are shown. Find its own requirements on its competency page (Requirements, then Silver or Gold).',
-    blockers,
-    risks: references.risks,
-    lines,
-    requirementsUrl: '',
-    requirementsLinkTitle: '',
-  };
-}
-
 /** Cloud competencies are performance-based (guide lines 15 and 24); the goal itself is on the competency page. */
 function performanceLine(competency: Competency, level: CompetencyLevel, where: string): RequirementLine {
   const ownWording = competency.levels[level].performance;
@@ -247,19 +184,4 @@ function performanceLine(competency: Competency, level: CompetencyLevel, where: 
     status: 'info',
     statusLabel: 'Check its page',
   };
-}
-
-function summaryFor(held: boolean, blockerCount: number, riskCount: number): string {
-  const holding = held ? 'You hold this level.' : 'You do not hold this level: this is what it would take.';
-  const state = blockerCount === 0 ? 'Nothing blocks it.' : `${blockerCount} ${blockerCount === 1 ? 'blocker' : 'blockers'} to clear.`;
-  const risk = riskCount === 0 ? '' : ` ${riskCount} customer ${riskCount === 1 ? 'reference expires' : 'references expire'} by the anniversary and may delay the renewal.`;
-  return `${holding} ${state}${risk}`;
-}
-
-/** Gold CSAT is removed as of January 2016 (guide line 19); a renewal assessed before then still had it (our reading). */
-function csatLine(until: PlainDate, anniversary: PlainDate): RequirementLine {
-  const applies = daysBetween(until, anniversary) < 0;
-  return applies
-    ? { label: 'Customer satisfaction survey', detail: `Required: this renewal is assessed before ${longDate(until)} (our reading: the guide removes it for gold competencies as of January 2016).`, status: 'info', statusLabel: 'Required' }
-    : { label: 'Customer satisfaction survey', detail: 'Not required: removed for gold competencies as of January 2016.', status: 'met', statusLabel: 'Not required' };
 }
