@@ -41,6 +41,8 @@ const CompetencySchema = z.object({
       requirementsUrl: ValueSourceSchema,
       customerReferences: ValueSourceSchema,
       certifiedProfessionals: ValueSourceSchema,
+      /** The gold CSAT date of the levels. */
+      customerSatisfactionUntil: ValueSourceSchema,
     })
     .prefault({}),
 });
@@ -54,6 +56,8 @@ const CrossChangeSchema = z.object({
   announced: z.string().min(1),
   /** The day it takes effect, only when the guide gives one (gold CSAT: "as of January 2016"). */
   effectiveFrom: PlainDateSchema.optional(),
+  /** Whether the guide gives that day (to its month: "as of January 2016"). */
+  effectiveFromSource: ValueSourceSchema,
   /** Which held competencies it concerns. */
   appliesTo: z.enum(['all', 'many', 'cloud', 'gold']),
 });

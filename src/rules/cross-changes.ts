@@ -5,6 +5,7 @@
 import type { Catalog, CrossChange } from './catalog.js';
 import type { HeldCompetency, OtherCompetency } from './organization.js';
 import { daysBetween, monthYear, type PlainDate } from './plain-date.js';
+import { markedValue } from './value-source.js';
 import type { CrossChangeView } from './view-models.js';
 
 /** Held competencies by name, with whether each is a cloud competency; others are not cloud ones as far as we know. */
@@ -40,7 +41,8 @@ function effectiveLabel(change: CrossChange, anniversary: PlainDate): string {
   const announced = `Announced at ${change.announced}`;
   if (!change.effectiveFrom) return announced;
   const inEffect = daysBetween(change.effectiveFrom, anniversary) >= 0;
-  return `${announced}; ${inEffect ? 'in effect' : 'takes effect'} as of ${monthYear(change.effectiveFrom)}`;
+  const month = markedValue(monthYear(change.effectiveFrom), change.effectiveFromSource, 'with the program');
+  return `${announced}; ${inEffect ? 'in effect' : 'takes effect'} as of ${month}`;
 }
 
 function scopeLabel(scope: CrossChange['appliesTo']): string {

@@ -30,8 +30,8 @@ export function generalRequirements(org: Pick<Organization, 'customerReferences'
       statusLabel: 'Check its page',
     },
   ];
-  const csat = other.level === 'gold' ? catalog.data.changes.find((change) => change.appliesTo === 'gold' && change.effectiveFrom)?.effectiveFrom : undefined;
-  if (csat) lines.push(csatLine(csat, anniversary));
+  const csatRemoval = other.level === 'gold' ? catalog.data.changes.find((change) => change.appliesTo === 'gold' && change.effectiveFrom) : undefined;
+  if (csatRemoval?.effectiveFrom) lines.push(csatLine(csatRemoval.effectiveFrom, csatRemoval.effectiveFromSource, anniversary));
   return {
     competencyId: `other:${key}`,
     title: other.name,

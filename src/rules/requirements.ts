@@ -151,7 +151,7 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
   });
 
   if (target.level === 'gold' && level.customerSatisfactionUntil) {
-    lines.push(csatLine(level.customerSatisfactionUntil, anniversary));
+    lines.push(csatLine(level.customerSatisfactionUntil, competency.sources.customerSatisfactionUntil, anniversary));
   }
 
   return {

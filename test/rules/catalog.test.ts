@@ -47,8 +47,15 @@ describe('the default catalog', () => {
 
   it('records every value the guide does not give as one to confirm', () => {
     for (const competency of catalog.data.competencies) {
-      expect(competency.sources, competency.id).toEqual({ exams: 'to-confirm', requirementsUrl: 'to-confirm', customerReferences: 'to-confirm', certifiedProfessionals: 'to-confirm' });
+      expect(competency.sources, competency.id).toEqual({
+        exams: 'to-confirm',
+        requirementsUrl: 'to-confirm',
+        customerReferences: 'to-confirm',
+        certifiedProfessionals: 'to-confirm',
+        customerSatisfactionUntil: 'guide',
+      });
     }
+    expect(catalog.data.changes.filter((change) => change.effectiveFrom).map((change) => [change.id, change.effectiveFromSource])).toEqual([['gold-csat-removed', 'guide']]);
     const { referenceValidityYears, ...addresses } = catalog.data.sources;
     expect(referenceValidityYears).toBe('guide');
     expect(new Set(Object.values(addresses))).toEqual(new Set(['to-confirm']));

@@ -84,6 +84,17 @@ describe('the gold customer satisfaction survey', () => {
     expect(csat('2015-12-31', '2015-10-01')).toMatchObject({ statusLabel: 'Required', status: 'info' });
   });
 
+  it("marks an operator's own CSAT date as a value to confirm", () => {
+    const moved = catalogWith((data) => {
+      for (const competency of data.competencies) {
+        competency.levels.gold.customerSatisfactionUntil = '2016-07-01';
+        competency.sources.customerSatisfactionUntil = 'to-confirm';
+      }
+    });
+    const survey = line(competencyIn(gold, 'cloud-platform', { anniversary: '2017-01-01', today: '2016-10-01', catalog: moved }), 'Customer satisfaction survey');
+    expect(survey?.detail).toBe('Not required: removed for gold competencies as of July 2016 (to confirm with the program).');
+  });
+
   it('is not required for a renewal assessed on January 1, 2016', () => {
     expect(csat('2016-01-01', '2015-10-01')).toMatchObject({ statusLabel: 'Not required', status: 'met' });
   });
