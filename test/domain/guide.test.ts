@@ -337,6 +337,7 @@ describe('the renewal guide, fact by fact, on the cards', () => {
     });
 
     it('marks the certified-people number on the checklist item that uses it', async () => {
+      // guide line 33 (technical credentials vary per competency; the guide gives no number) and line 21 (where)
       expect(await ask('checklist')).toContain('Get 3 more people certified for Cloud Platform (Gold) (to confirm on the Cloud Platform competency page, Requirements → Gold)');
     });
   });
