@@ -25,8 +25,9 @@ export function benchOrganization(tenantId: string, name: string, overrides: Par
       { id: 'cloud-platform', level: 'gold' },
       { id: 'cloud-productivity', level: 'silver' },
     ],
+    otherCompetencies: [],
     customerReferences: [{ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-06-01' }],
-    certifications: [{ person: 'Alex Wilber', exam: 'AZ-104', passedOn: '2026-01-15' }],
+    certifications: [{ person: 'Alex Wilber', exam: '70-533', passedOn: '2026-01-15' }],
     renewedCycles: 0,
     ...overrides,
   };

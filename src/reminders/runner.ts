@@ -92,10 +92,12 @@ export function createReminderRunner(deps: RunnerDependencies) {
     if (deps.isTenantAllowed && !deps.isTenantAllowed(reminder.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
     const org = await storage.getOrganization(reminder.tenantId);
     if (!org) return { skip: 'the organization no longer exists' };
-    const today = dayReachedAtHour(now, org.timeZone, settings.localHour);
-    if (!stillApplies(reminder, planReminders(org, today, {}, catalog))) return { skip: 'superseded: its moment in the cycle has passed' };
+    const planningDay = dayReachedAtHour(now, org.timeZone, settings.localHour);
+    if (!stillApplies(reminder, planReminders(org, planningDay, {}, catalog))) return { skip: 'superseded: its moment in the cycle has passed' };
     const anniversary = reminder.kind === 'requirements-changed' ? currentAnniversary(org) : reminder.cycle;
-    return renderCard('reminder', reminderView({ kind: reminder.kind, organizationName: org.name, anniversary, payload: reminder.payload }, catalog));
+    // The card counts days from the calendar day it goes out in the organization's zone.
+    const sendDay = calendarDateIn(now, org.timeZone);
+    return renderCard('reminder', reminderView({ kind: reminder.kind, organizationName: org.name, anniversary, today: sendDay, payload: reminder.payload }, catalog));
   }
 
   async function deliver(reminder: ClaimedReminder, now: Date, report: PassReport): Promise<void> {

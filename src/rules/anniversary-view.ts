@@ -1,5 +1,5 @@
 /** The anniversary card's view: the date, the days left, the phase and what to do now. */
-import { currentAnniversary } from './cycle.js';
+import { currentAnniversary, nextAnniversary } from './cycle.js';
 import { anniversaryHeadline, anniversaryNextSteps, anniversaryStatus, PHASE_LABELS } from './anniversary.js';
 import type { Organization } from './organization.js';
 import { longDate, type PlainDate } from './plain-date.js';
@@ -13,6 +13,12 @@ const PHASE_STYLES: Record<Phase, AnniversaryView['phaseStyle']> = {
   'final-two-weeks': 'attention',
   expired: 'attention',
 };
+
+/** What the program itself sends (guide line 38), so nobody waits for the bot alone. */
+const PROGRAM_NOTICES = [
+  'As the anniversary approaches, Microsoft emails the Primary Program Contact about the renewal, and from 90 days before it renewal information shows in the Partner Membership Center.',
+  'During the year, when a competency you hold changes its requirements or benefits, Microsoft emails you and posts a notification in the Partner Membership Center.',
+];
 
 /**
  * @example anniversaryView(org, '2026-11-30').headline // '90 days left: the renewal window is open.'
@@ -33,7 +39,8 @@ export function anniversaryView(org: Pick<Organization, 'name' | 'anniversaryDat
     finishByLabel: longDate(status.finishBy),
     todayLabel: `${longDate(today)} (${org.timeZone})`,
     timeZone: org.timeZone,
-    nextSteps: anniversaryNextSteps(status),
+    nextSteps: anniversaryNextSteps(status, nextAnniversary(org)),
+    programNotices: PROGRAM_NOTICES,
     suggestions: [SUGGESTIONS.requirements, SUGGESTIONS.contact, SUGGESTIONS.support],
   };
 }

@@ -2,7 +2,7 @@
  * Where an organization stands in its renewal cycle on a given calendar day.
  * The stored anniversary is the day the current membership expires, as the partner portal shows it.
  */
-import { addDays, addYears, daysBetween, longDate, type PlainDate } from './plain-date.js';
+import { addDays, daysBetween, longDate, type PlainDate } from './plain-date.js';
 import type { Phase } from './view-models.js';
 
 /** The renewal window opens this many days before the anniversary. */
@@ -19,8 +19,6 @@ export interface AnniversaryStatus {
   daysOverdue: number;
   windowOpens: PlainDate;
   finishBy: PlainDate;
-  /** The anniversary after this one, where reminders roll once the renewal is done. */
-  followingAnniversary: PlainDate;
 }
 
 /**
@@ -35,7 +33,6 @@ export function anniversaryStatus(anniversary: PlainDate, today: PlainDate): Ann
     daysOverdue: daysLeft < 0 ? -daysLeft : 0,
     windowOpens: addDays(anniversary, -RENEWAL_WINDOW_DAYS),
     finishBy: addDays(anniversary, -FINISH_BY_DAYS),
-    followingAnniversary: addYears(anniversary, 1),
   };
 }
 
@@ -71,8 +68,11 @@ export function anniversaryHeadline(status: AnniversaryStatus): string {
   }
 }
 
-/** What to do next in each phase, in the order a person should do it. */
-export function anniversaryNextSteps(status: AnniversaryStatus): string[] {
+/**
+ * What to do next in each phase, in the order a person should do it. `nextAnniversary` is the one
+ * after this cycle's (from `cycle.ts`), where the reminders move once the renewal is marked done.
+ */
+export function anniversaryNextSteps(status: AnniversaryStatus, nextAnniversary: PlainDate): string[] {
   switch (status.phase) {
     case 'planning':
       return [
@@ -81,7 +81,7 @@ export function anniversaryNextSteps(status: AnniversaryStatus): string[] {
       ];
     case 'renewal-open':
       return [
-        'Start the online renewal in the Partner Membership Center: it is open from 90 days before the anniversary.',
+        'Start the online renewal in the Partner Membership Center, using the online competency renewal guide: it is open from 90 days before the anniversary.',
         'Review the requirements of each competency you hold and the notifications in the Partner Membership Center.',
         'Schedule technical assessments and exams, and budget for competency and exam fees.',
         `Aim to finish by ${longDate(status.finishBy)}, two weeks before the anniversary.`,
@@ -95,7 +95,7 @@ export function anniversaryNextSteps(status: AnniversaryStatus): string[] {
     case 'expired':
       return [
         'Renew in the Partner Membership Center as soon as possible, or contact support if you cannot.',
-        `If you have already renewed, your next anniversary is ${longDate(status.followingAnniversary)}: update it with "setup".`,
+        `If you have already renewed, an admin or the Primary Program Contact can say "mark renewal done": the reminders then move to the next anniversary, ${longDate(nextAnniversary)}.`,
       ];
   }
 }

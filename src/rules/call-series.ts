@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Catalog } from './catalog.js';
 import { PlainDateSchema, TimeZoneSchema, type CatalogVocabulary } from './organization.js';
 import { canonicalTimeZone, isTimeZone, parts } from './plain-date.js';
+import { ValueSourceSchema } from './value-source.js';
 import defaultScheduleJson from './data/call-schedule.json' with { type: 'json' };
 
 const ScheduledCallSchema = z.object({
@@ -19,6 +20,8 @@ const ScheduledCallSchema = z.object({
   time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a 24-hour time written HH:MM' }),
   timeZone: TimeZoneSchema,
   durationMinutes: z.number().int().min(1).max(600),
+  /** The guide gives no call length: one from elsewhere is shown as a value to confirm. */
+  durationSource: ValueSourceSchema,
   competencyId: z.string().min(1).max(80),
   /** Name as the call series publishes it; the catalog's name wins when it knows the id. */
   competencyName: z.string().min(1).max(200),
@@ -31,6 +34,8 @@ export const CallScheduleSchema = z
     version: z.string().min(1),
     source: z.string().min(1),
     title: z.string().min(1).max(200),
+    /** What the calls cover, shown under the title. */
+    about: z.string().max(1000).default(''),
     calls: z.array(ScheduledCallSchema).min(1).max(200),
   })
   .superRefine((schedule, ctx) => {
@@ -113,6 +118,8 @@ export interface CallView {
 
 export interface CallSeriesView {
   title: string;
+  /** What the calls cover; '' when the schedule does not say. */
+  about: string;
   /** Which zone the times are in and why: "Times in Europe/Berlin, your Teams time zone." */
   zoneLabel: string;
   timeZone: string;
@@ -152,7 +159,8 @@ export function callSeriesView(input: CallSeriesInput): CallSeriesView {
         competency: catalog?.competency(call.competencyId)?.name ?? call.competencyName,
         whenLabel: format(new TZDate(start.getTime(), zone.timeZone), 'EEEE, MMMM d, yyyy, h:mm a'),
         originalLabel: publishedTimeLabel(call),
-        durationLabel: `${call.durationMinutes} minutes`,
+        durationLabel:
+          call.durationSource === 'guide' ? `${call.durationMinutes} minutes` : `length not in the guide: ${call.durationMinutes} minutes in the calendar entry, to confirm`,
         past,
         status: past ? 'Past' : started ? 'Happening now' : 'Upcoming',
         icsUrl: callIcsUrl(publicUrl, call.id),
@@ -161,6 +169,7 @@ export function callSeriesView(input: CallSeriesInput): CallSeriesView {
   const ahead = calls.filter((call) => !call.past).length;
   return {
     title: schedule.data.title,
+    about: schedule.data.about,
     zoneLabel: zone.label,
     timeZone: zone.timeZone,
     zoneSource: zone.source,

@@ -2,18 +2,23 @@
  * The requirements catalog: competencies, levels, thresholds, exams and the cross-competency
  * changes. It is data (default in `data/default-catalog.json`); an operator can replace it with a
  * file named by `CATALOG_FILE`, validated here with the same schema.
+ *
+ * Every value the renewal guide does not give (thresholds, exam codes, addresses) records its
+ * source as `to-confirm`, and the cards say so next to it; a value left without a source is
+ * treated as one to confirm.
  */
 import { z } from 'zod';
 import type { CatalogVocabulary, CompetencyLevel } from './organization.js';
 import { PlainDateSchema } from './organization.js';
+import { ValueSourceSchema } from './value-source.js';
 import defaultCatalogJson from './data/default-catalog.json' with { type: 'json' };
 
 const LevelRequirementsSchema = z.object({
-  /** Approved customer references needed, each valid for two years from approval. */
+  /** Approved customer references needed (not in the guide: see the competency's `sources`). */
   customerReferences: z.number().int().min(0).max(100),
   /** Distinct people holding an exam this competency accepts. */
   certifiedProfessionals: z.number().int().min(0).max(100),
-  /** How performance is measured, for the cloud competencies. */
+  /** An operator's own wording of the performance goal (not in the guide: shown as a value to confirm). */
   performance: z.string().min(1).optional(),
   /** Gold only: the customer satisfaction survey applies to renewals assessed before this date. */
   customerSatisfactionUntil: PlainDateSchema.optional(),
@@ -30,6 +35,16 @@ const CompetencySchema = z.object({
   exams: z.array(z.string().min(1)).min(1),
   requirementsUrl: z.url(),
   levels: z.object({ silver: LevelRequirementsSchema, gold: LevelRequirementsSchema }),
+  sources: z
+    .object({
+      exams: ValueSourceSchema,
+      requirementsUrl: ValueSourceSchema,
+      customerReferences: ValueSourceSchema,
+      certifiedProfessionals: ValueSourceSchema,
+      /** The gold CSAT date of the levels. */
+      customerSatisfactionUntil: ValueSourceSchema,
+    })
+    .prefault({}),
 });
 export type Competency = z.infer<typeof CompetencySchema>;
 
@@ -37,7 +52,12 @@ const CrossChangeSchema = z.object({
   id: z.string().min(1),
   title: z.string().min(1),
   detail: z.string().min(1),
-  effectiveFrom: PlainDateSchema,
+  /** Where the change was announced, as the guide names it ("WPC 2015"). */
+  announced: z.string().min(1),
+  /** The day it takes effect, only when the guide gives one (gold CSAT: "as of January 2016"). */
+  effectiveFrom: PlainDateSchema.optional(),
+  /** Whether the guide gives that day (to its month: "as of January 2016"). */
+  effectiveFromSource: ValueSourceSchema,
   /** Which held competencies it concerns. */
   appliesTo: z.enum(['all', 'many', 'cloud', 'gold']),
 });
@@ -54,8 +74,27 @@ export const CatalogSchema = z
     renewalGuideUrl: z.url(),
     partnerPortalUrl: z.url(),
     referenceValidityYears: z.number().int().min(1).max(10),
+    /** The "What's new" page where the program keeps its changes (guide line 14). */
+    whatsNewUrl: z.url(),
+    /** The guide's three pointers for technical credentials (guide lines 34-36). */
+    examsUrl: z.url(),
+    itTrainingUrl: z.url(),
+    learningPathsUrl: z.url(),
     changes: z.array(CrossChangeSchema),
     competencies: z.array(CompetencySchema).min(1),
+    sources: z
+      .object({
+        supportUrl: ValueSourceSchema,
+        signInHelpUrl: ValueSourceSchema,
+        renewalGuideUrl: ValueSourceSchema,
+        partnerPortalUrl: ValueSourceSchema,
+        whatsNewUrl: ValueSourceSchema,
+        examsUrl: ValueSourceSchema,
+        itTrainingUrl: ValueSourceSchema,
+        learningPathsUrl: ValueSourceSchema,
+        referenceValidityYears: ValueSourceSchema,
+      })
+      .prefault({}),
   })
   .superRefine((catalog, ctx) => {
     const ids = new Set<string>();

@@ -4,14 +4,15 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns';
-import { anniversaryStatus } from './anniversary.js';
+import { phaseFor } from './anniversary.js';
 import { CALENDAR_LINK_SUGGESTION } from './calendar-link-view.js';
 import type { Catalog } from './catalog.js';
 import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from './checklists.js';
 import { referenceStanding } from './customer-evidence.js';
 import type { Organization } from './organization.js';
-import { longDate, type PlainDate } from './plain-date.js';
+import { daysBetween, longDate, type PlainDate } from './plain-date.js';
 import { certifiedPeopleFor } from './technical-credentials.js';
+import { markedValue } from './value-source.js';
 import type { ChecklistItemView, ChecklistSectionView, ChecklistView } from './view-models.js';
 import { escapeMarkdown } from './markdown.js';
 
@@ -46,11 +47,11 @@ export function checklistItems(org: Organization, anniversary: PlainDate, today:
   ];
   for (const reference of org.customerReferences) {
     const standing = referenceStanding(reference, anniversary, today, catalog.data.referenceValidityYears);
-    if (standing.countsForRenewal) continue;
+    if (standing.state === 'counts') continue;
     const competency = catalog.competency(reference.competency)?.name ?? reference.competency;
     items.push({
       id: `reference:${reference.competency}|${reference.customer}|${reference.approvedOn}`,
-      text: `Replace the ${escapeMarkdown(reference.customer)} reference for ${competency}: it expires on ${longDate(standing.expiresOn)}`,
+      text: `Replace the ${escapeMarkdown(reference.customer)} reference for ${competency}: it ${standing.dateClause} and ${standing.consequence}`,
       section: 'organization',
     });
   }
@@ -59,9 +60,14 @@ export function checklistItems(org: Organization, anniversary: PlainDate, today:
     if (!competency) continue;
     const missing = competency.levels[held.level].certifiedProfessionals - certifiedPeopleFor(held.id, org.certifications, catalog).length;
     if (missing <= 0) continue;
+    const level = held.level === 'gold' ? 'Gold' : 'Silver';
     items.push({
       id: `certifications:${held.id}`,
-      text: `Get ${missing} more ${missing === 1 ? 'person' : 'people'} certified for ${competency.name} (${held.level === 'gold' ? 'Gold' : 'Silver'})`,
+      text: markedValue(
+        `Get ${missing} more ${missing === 1 ? 'person' : 'people'} certified for ${competency.name} (${level})`,
+        competency.sources.certifiedProfessionals,
+        `on the ${competency.name} competency page, Requirements → ${level}`,
+      ),
       section: 'organization',
     });
   }
@@ -130,7 +136,7 @@ export function checklistView(input: ChecklistViewInput): ChecklistView {
 
 /** The list for the current phase comes first: the 2-week list once two weeks are left. */
 function sectionOrder(cycle: PlainDate, today: PlainDate): ChecklistSection[] {
-  const phase = anniversaryStatus(cycle, today).phase;
+  const phase = phaseFor(daysBetween(today, cycle));
   return phase === 'final-two-weeks' || phase === 'expired' ? ['two-weeks', 'window-open', 'organization'] : ['window-open', 'two-weeks', 'organization'];
 }
 

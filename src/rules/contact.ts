@@ -1,5 +1,10 @@
-/** Who the Primary Program Contact is, and whether the person asking is that contact. */
+/**
+ * Who the Primary Program Contact is, and whether the person asking is that contact (guide lines 8-10):
+ * the contact is *typically* the person authorized to renew, and renews when also authorized to.
+ */
+import type { CatalogData } from './catalog.js';
 import type { Organization } from './organization.js';
+import { markedAddress } from './value-source.js';
 import type { ContactView } from './view-models.js';
 import { escapeMarkdown } from './markdown.js';
 
@@ -17,10 +22,12 @@ export function isPrimaryContact(org: Pick<Organization, 'primaryContact'>, aske
   return same(contact.aadObjectId, asker.aadObjectId) || same(contact.email, asker.email);
 }
 
+export type RenewalGuideLink = Pick<CatalogData, 'renewalGuideUrl'> & { sources: Pick<CatalogData['sources'], 'renewalGuideUrl'> };
+
 /**
- * @example contactView(org, { aadObjectId: org.primaryContact.aadObjectId }, guideUrl).askerIsContact // true
+ * @example contactView(org, { aadObjectId: org.primaryContact.aadObjectId }, catalog.data).askerIsContact // true
  */
-export function contactView(org: Pick<Organization, 'name' | 'primaryContact'>, asker: Asker, renewalGuideUrl: string): ContactView {
+export function contactView(org: Pick<Organization, 'name' | 'primaryContact'>, asker: Asker, guide: RenewalGuideLink): ContactView {
   const askerIsContact = isPrimaryContact(org, asker);
   const name = escapeMarkdown(org.primaryContact.name);
   const email = org.primaryContact.email;
@@ -35,15 +42,17 @@ export function contactView(org: Pick<Organization, 'name' | 'primaryContact'>, 
         ? `No, you are not the Primary Program Contact: ${name} is.`
         : `${name} is your Primary Program Contact.`,
     explanation:
-      'The Primary Program Contact is normally the person authorized to update the membership profile and to manage the renewal in the Partner Membership Center.',
+      'The Primary Program Contact is typically the person authorized to update the organization\'s membership profile and to manage the renewal in the Partner Membership Center. ' +
+      'The contact\'s name is on the Organizations tab of your Individual Account home page in the Partner Membership Center.',
+    authorityNote: askerIsContact ? 'If you are also authorized to renew your organization\'s membership, you can start the renewal yourself.' : '',
     nextSteps: askerIsContact
       ? [
           'Start the renewal in the Partner Membership Center once the window opens, 90 days before the anniversary.',
           'Check each competency\'s requirements with "requirements" and clear the blockers early.',
         ]
       : [
-          `Share the renewal guide (${renewalGuideUrl}) with ${name}: they can renew for the organization.`,
-          'If the contact has changed, update it in the Partner Membership Center and here with "setup".',
+          `Share the online competency renewal guide with ${name}, the Primary Program Contact being typically the person authorized to renew: ${markedAddress(guide.renewalGuideUrl, guide.sources.renewalGuideUrl)}.`,
+          'If the contact has changed, update it here with "setup".',
         ],
     mailto: `mailto:${encodeURIComponent(email).replace('%40', '@')}?subject=${encodeURIComponent(`${org.name}: partner membership renewal`)}`,
   };

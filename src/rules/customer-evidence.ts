@@ -1,23 +1,33 @@
 /**
- * Customer references: each is valid for the catalog's validity period (two years) after approval,
- * and one that has expired, or expires on or before the anniversary, cannot count for the renewal.
+ * Customer references (guide line 31): they expire after two years (counted from approval: our
+ * reading of the guide). A reference counts until the day it expires; one that expires on or before
+ * the anniversary still counts today but may delay the renewal; one already expired does not count.
  */
-import { addYears, daysBetween, longDate, type PlainDate } from './plain-date.js';
+import type { CatalogData } from './catalog.js';
 import type { CustomerReference } from './organization.js';
 import { escapeMarkdown } from './markdown.js';
+import { addYears, daysBetween, longDate, type PlainDate } from './plain-date.js';
+import { markedValue } from './value-source.js';
+
+export type ReferenceState = 'counts' | 'may-delay' | 'expired';
 
 export interface ReferenceStanding {
   reference: CustomerReference;
   expiresOn: PlainDate;
-  /** True when it is still valid on the day after the anniversary. */
-  countsForRenewal: boolean;
-  /** Why it does not count, naming the customer; empty when it counts. */
-  blocker: string;
+  state: ReferenceState;
+  /** True until the day it expires. */
+  counts: boolean;
+  /** "expired on June 1, 2026", "expires on January 10, 2027, before the anniversary"; '' when it simply counts. */
+  dateClause: string;
+  /** "no longer counts", "may delay the renewal"; '' when it simply counts. */
+  consequence: string;
+  /** What a person reads about it, naming the customer and the date, in the right tense; '' when it simply counts. */
+  note: string;
 }
 
 /**
- * @example referenceStanding({ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-01' }, '2027-02-28', '2026-11-25', 2).blocker
- * // 'Fabrikam reference expires on February 1, 2027, before the anniversary'
+ * @example referenceStanding({ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-01' }, '2027-02-28', '2026-11-25', 2).note
+ * // 'Fabrikam reference expires on February 1, 2027, before the anniversary: it may delay the renewal'
  */
 export function referenceStanding(
   reference: CustomerReference,
@@ -26,16 +36,52 @@ export function referenceStanding(
   validityYears: number,
 ): ReferenceStanding {
   const expiresOn = addYears(reference.approvedOn, validityYears);
-  const countsForRenewal = daysBetween(anniversary, expiresOn) > 0;
-  let blocker = '';
-  if (!countsForRenewal) {
-    const customer = escapeMarkdown(reference.customer); // the blocker is card text
-    blocker =
-      daysBetween(today, expiresOn) < 0
-        ? `${customer} reference expired on ${longDate(expiresOn)}`
-        : `${customer} reference expires on ${longDate(expiresOn)}, ${
-            expiresOn === anniversary ? 'the day of' : 'before'
-          } the anniversary`;
+  const daysToExpiry = daysBetween(today, expiresOn);
+  if (daysToExpiry <= 0) {
+    const dateClause = daysToExpiry === 0 ? `expired today, ${longDate(expiresOn)}` : `expired on ${longDate(expiresOn)}`;
+    return standing(reference, expiresOn, 'expired', dateClause, 'no longer counts');
   }
-  return { reference, expiresOn, countsForRenewal, blocker };
+  if (daysBetween(expiresOn, anniversary) >= 0) {
+    const relation = expiresOn === anniversary ? 'the day of the anniversary' : 'before the anniversary';
+    return standing(reference, expiresOn, 'may-delay', `expires on ${longDate(expiresOn)}, ${relation}`, 'may delay the renewal');
+  }
+  return standing(reference, expiresOn, 'counts', '', '');
+}
+
+function standing(reference: CustomerReference, expiresOn: PlainDate, state: ReferenceState, dateClause: string, consequence: string): ReferenceStanding {
+  const note = state === 'counts' ? '' : `${escapeMarkdown(reference.customer)} reference ${dateClause}: it ${consequence}`;
+  return { reference, expiresOn, state, counts: state !== 'expired', dateClause, consequence, note };
+}
+
+export interface ReferenceSummary {
+  /** References that count today. */
+  counting: number;
+  /** Notes on counting references that expire by the anniversary: they may delay the renewal. */
+  risks: string[];
+  /** "No longer counting: …" naming the expired ones, or ''. */
+  expiredSentence: string;
+}
+
+/** The references of one competency (chosen by `matches`), sorted into what counts, what may delay the renewal and what expired. */
+export function summarizeReferences(
+  references: readonly CustomerReference[],
+  matches: (competency: string) => boolean,
+  anniversary: PlainDate,
+  today: PlainDate,
+  validityYears: number,
+): ReferenceSummary {
+  const standings = references.filter((reference) => matches(reference.competency)).map((reference) => referenceStanding(reference, anniversary, today, validityYears));
+  const expired = standings.filter((standing) => standing.state === 'expired');
+  return {
+    counting: standings.filter((standing) => standing.counts).length,
+    risks: standings.filter((standing) => standing.state === 'may-delay').map((standing) => standing.note),
+    expiredSentence: expired.length === 0 ? '' : `No longer counting: ${expired.map((standing) => `${escapeMarkdown(standing.reference.customer)} reference ${standing.dateClause}`).join('; ')}.`,
+  };
+}
+
+/** Guide line 31 in a sentence: two years, unless an operator's catalog says otherwise (then marked to confirm). */
+export function referenceRule(data: Pick<CatalogData, 'referenceValidityYears' | 'sources'>): string {
+  const years = data.referenceValidityYears;
+  const validity = markedValue(`${years === 2 ? 'two' : years} years`, data.sources.referenceValidityYears, 'with the program');
+  return `Required for every competency. A customer reference expires ${validity} after it was approved (counted from approval: our reading of the guide) and counts until that day. Check their status in the Partner Membership Center.`;
 }

@@ -46,6 +46,16 @@ export const HeldCompetencySchema = z.object({
 });
 export type HeldCompetency = z.infer<typeof HeldCompetencySchema>;
 
+/**
+ * A competency the catalog does not describe, recorded by its name: the guide's rules for every
+ * competency (customer evidence, technical credentials) still apply to it, shown as general rules.
+ */
+export const OtherCompetencySchema = z.object({
+  name: z.string().trim().min(1, { message: 'is required' }).max(120),
+  level: CompetencyLevelSchema,
+});
+export type OtherCompetency = z.infer<typeof OtherCompetencySchema>;
+
 export const CustomerReferenceSchema = z.object({
   customer: name,
   competency: z.string().trim().min(1).max(80),
@@ -71,6 +81,8 @@ export const OrganizationProfileSchema = z.object({
   timeZone: TimeZoneSchema.default('UTC'),
   primaryContact: PrimaryContactSchema,
   competencies: z.array(HeldCompetencySchema).max(50).default([]),
+  /** Competencies outside the catalog; a customer reference names one by its name. */
+  otherCompetencies: z.array(OtherCompetencySchema).max(50).default([]),
   customerReferences: z.array(CustomerReferenceSchema).max(500).default([]),
   certifications: z.array(CertificationSchema).max(2000).default([]),
 });
@@ -105,8 +117,16 @@ export function withCatalogChecks<T extends z.ZodType<OrganizationProfile>>(sche
       }
       seen.add(held.id);
     });
+    const otherNames = new Set<string>();
+    profile.otherCompetencies.forEach((other, index) => {
+      const key = otherCompetencyKey(other.name);
+      if (otherNames.has(key)) {
+        ctx.addIssue({ code: 'custom', path: ['otherCompetencies', index, 'name'], message: `"${other.name}" is listed twice` });
+      }
+      otherNames.add(key);
+    });
     profile.customerReferences.forEach((reference, index) => {
-      if (!catalog.hasCompetency(reference.competency)) {
+      if (!catalog.hasCompetency(reference.competency) && !otherNames.has(otherCompetencyKey(reference.competency))) {
         ctx.addIssue({
           code: 'custom',
           path: ['customerReferences', index, 'competency'],
@@ -115,4 +135,9 @@ export function withCatalogChecks<T extends z.ZodType<OrganizationProfile>>(sche
       }
     });
   });
+}
+
+/** How a competency outside the catalog is matched: its name, case and spacing ignored. */
+export function otherCompetencyKey(name: string): string {
+  return name.trim().toLowerCase().replace(/\s+/g, ' ');
 }

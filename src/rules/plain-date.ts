@@ -146,6 +146,11 @@ export function longDate(date: PlainDate): string {
   return memoized(longDates, date, () => format(asUtcDate(date), 'MMMM d, yyyy'));
 }
 
+/** The month as the guide writes dates it gives to the month. @example monthYear('2016-01-01') // 'January 2016' */
+export function monthYear(date: PlainDate): string {
+  return format(asUtcDate(date), 'MMMM yyyy');
+}
+
 /** @example weekdayDate('2027-02-28') // 'Sunday, February 28, 2027' */
 export function weekdayDate(date: PlainDate): string {
   return memoized(weekdayDates, date, () => format(asUtcDate(date), 'EEEE, MMMM d, yyyy'));

@@ -23,6 +23,7 @@ export const ProfileFormSubmitSchema = z.object({
   contactName: field(200),
   contactEmail: field(320),
   contactAadObjectId: field(100),
+  otherCompetencies: field(10_000),
   customerReferences: field(50_000),
   certifications: field(100_000),
 });
@@ -43,6 +44,8 @@ export function parseProfileForm(raw: Record<string, unknown>, catalog: Catalog)
     for (const issue of submitted.error.issues) errors[String(issue.path[0])] = issue.message;
   }
 
+  const others = parseLines(values.otherCompetencies, ['name', 'level'], 'Competency name; silver or gold');
+  if (others.error) errors.otherCompetencies = others.error;
   const references = parseLines(values.customerReferences, ['customer', 'competency', 'approvedOn'], 'Customer; competency; YYYY-MM-DD');
   const certifications = parseLines(values.certifications, ['person', 'exam', 'passedOn'], 'Person; exam; YYYY-MM-DD');
   if (references.error) errors.customerReferences = references.error;
@@ -61,13 +64,18 @@ export function parseProfileForm(raw: Record<string, unknown>, catalog: Catalog)
     competencies: Object.entries(competencyLevels)
       .filter(([, level]) => level !== NO_LEVEL)
       .map(([id, level]) => ({ id, level })),
+    otherCompetencies: others.rows.map((row) => ({ name: row.name, level: row.level.toLowerCase() })),
     customerReferences: references.rows.map((row) => ({ ...row, competency: resolveCompetencyId(row.competency ?? '', catalog) })),
     certifications: certifications.rows,
   };
   const parsed = withCatalogChecks(OrganizationProfileSchema, catalog).safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const [key, message] = fieldMessage(issue.path, issue.message, { customerReferences: references.lineNumbers, certifications: certifications.lineNumbers });
+      const [key, message] = fieldMessage(issue.path, issue.message, {
+        otherCompetencies: others.lineNumbers,
+        customerReferences: references.lineNumbers,
+        certifications: certifications.lineNumbers,
+      });
       errors[key] ??= message;
     }
   }
@@ -93,7 +101,8 @@ export function setupFormView(
   );
   return {
     title: state.profile ? `Edit ${escapeMarkdown(state.profile.name)}` : 'Set up your organization',
-    intro: 'The anniversary date is the day your membership expires, as the partner portal shows it. Dates are YYYY-MM-DD.',
+    intro:
+      'The anniversary date is the day your membership expires: sign in to the partner portal with the Microsoft account (formerly Live ID) associated with your membership, and the welcome message at the top right shows it. Dates are YYYY-MM-DD.',
     isEdit: state.profile !== undefined,
     values,
     competencies,
@@ -117,6 +126,7 @@ function valuesFromProfile(profile: OrganizationProfile): SetupFormValues {
     contactName: profile.primaryContact.name,
     contactEmail: profile.primaryContact.email,
     contactAadObjectId: profile.primaryContact.aadObjectId ?? '',
+    otherCompetencies: profile.otherCompetencies.map((other) => `${other.name}; ${other.level}`).join('\n'),
     customerReferences: profile.customerReferences.map((r) => `${r.customer}; ${r.competency}; ${r.approvedOn}`).join('\n'),
     certifications: profile.certifications.map((c) => `${c.person}; ${c.exam}; ${c.passedOn}`).join('\n'),
   };
@@ -133,7 +143,7 @@ function salvagedValues(raw: Record<string, unknown>): SetupFormValues {
 }
 
 function emptyValues(): SetupFormValues {
-  return { name: '', partnerId: '', anniversaryDate: '', timeZone: 'UTC', contactName: '', contactEmail: '', contactAadObjectId: '', customerReferences: '', certifications: '' };
+  return { name: '', partnerId: '', anniversaryDate: '', timeZone: 'UTC', contactName: '', contactEmail: '', contactAadObjectId: '', otherCompetencies: '', customerReferences: '', certifications: '' };
 }
 
 function readCompetencyLevels(raw: Record<string, unknown>, catalog: Catalog): Record<string, string> {
@@ -184,9 +194,11 @@ const FIELD_OF_PATH: Record<string, keyof SetupFormValues> = {
   'primaryContact.aadObjectId': 'contactAadObjectId',
 };
 
-function fieldMessage(path: readonly PropertyKey[], message: string, lineNumbers: Record<'customerReferences' | 'certifications', number[]>): [string, string] {
+type LinedField = 'otherCompetencies' | 'customerReferences' | 'certifications';
+
+function fieldMessage(path: readonly PropertyKey[], message: string, lineNumbers: Record<LinedField, number[]>): [string, string] {
   const [head, index, leaf] = path;
-  if (head === 'customerReferences' || head === 'certifications') {
+  if (head === 'otherCompetencies' || head === 'customerReferences' || head === 'certifications') {
     const line = lineNumbers[head][Number(index)] ?? Number(index) + 1;
     return [head, `Line ${line}${leaf ? ` (${String(leaf)})` : ''}: ${message}.`];
   }

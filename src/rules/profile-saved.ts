@@ -8,9 +8,11 @@ import type { ProfileSavedView } from './view-models.js';
 import { escapeMarkdown } from './markdown.js';
 
 export function profileSavedView(org: Organization, catalog: Catalog): ProfileSavedView {
-  const competencies = org.competencies
-    .map((held) => `${catalog.competency(held.id)?.name ?? held.id} (${held.level === 'gold' ? 'Gold' : 'Silver'})`)
-    .join(', ');
+  const level = (value: string) => (value === 'gold' ? 'Gold' : 'Silver');
+  const competencies = [
+    ...org.competencies.map((held) => `${catalog.competency(held.id)?.name ?? held.id} (${level(held.level)})`),
+    ...org.otherCompetencies.map((other) => `${other.name} (${level(other.level)}, general rules)`),
+  ].join(', ');
   return {
     title: 'Profile saved',
     organizationName: escapeMarkdown(org.name),

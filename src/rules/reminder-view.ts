@@ -1,9 +1,15 @@
-/** The card a reminder posts to the team channel, worded per kind. */
+/**
+ * The card a reminder posts to the team channel, worded per kind. Every reminder states the days
+ * left as they are on the day it is sent (a late, catch-up reminder included), in the organization's
+ * time zone, and a date already past in the past tense.
+ */
+import { plural } from './anniversary.js';
 import type { Catalog } from './catalog.js';
 import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from './checklists.js';
-import { longDate, type PlainDate } from './plain-date.js';
+import { daysBetween, longDate, type PlainDate } from './plain-date.js';
 import type { ReminderKind } from './reminders.js';
 import { SUGGESTIONS } from './suggestions.js';
+import { markedValue } from './value-source.js';
 import type { ReminderView, Suggestion } from './view-models.js';
 import { escapeMarkdown } from './markdown.js';
 
@@ -15,17 +21,25 @@ export interface ReminderCardInput {
   organizationName: string;
   /** The anniversary of the reminder's cycle. */
   anniversary: PlainDate;
+  /** The day the card is sent, in the organization's time zone. */
+  today: PlainDate;
   payload: Record<string, unknown>;
 }
 
+/** "90 days from today", "1 day from today", "today". */
+function fromToday(days: number): string {
+  return days === 0 ? 'today' : `${days} ${plural(days, 'day')} from today`;
+}
+
 /**
- * @example reminderView({ kind: 'window-open', organizationName: 'Contoso', anniversary: '2027-02-28', payload: {} }, catalog).title
- * // 'The renewal window is open'
+ * @example reminderView({ kind: 'window-open', organizationName: 'Contoso', anniversary: '2027-02-28', today: '2026-11-30', payload: {} }, catalog).message
+ * // "Contoso's membership anniversary is February 28, 2027, 90 days from today. …"
  */
 export function reminderView(input: ReminderCardInput, catalog: Catalog): ReminderView {
-  const { anniversary, payload } = input;
+  const { anniversary, today, payload } = input;
   const organizationName = escapeMarkdown(input.organizationName);
   const anniversaryLabel = longDate(anniversary);
+  const daysLeft = daysBetween(today, anniversary);
   const base = { organizationName, anniversaryLabel: `Anniversary: ${anniversaryLabel}` };
   switch (input.kind) {
     case 'window-open':
@@ -33,7 +47,7 @@ export function reminderView(input: ReminderCardInput, catalog: Catalog): Remind
         ...base,
         title: 'The renewal window is open',
         style: 'warning',
-        message: `${organizationName}'s membership anniversary is ${anniversaryLabel}, 90 days from today. The online renewal in the Partner Membership Center can start now.`,
+        message: `${organizationName}'s membership anniversary is ${anniversaryLabel}, ${fromToday(daysLeft)}. The online renewal in the Partner Membership Center can start now: it opens 90 days before the anniversary.`,
         checklistTitle: '90-day checklist',
         checklist: WINDOW_OPEN_CHECKLIST.map((item) => item.text),
         suggestions: [CHECKLIST, SUGGESTIONS.requirements, SUGGESTIONS.contact],
@@ -41,31 +55,21 @@ export function reminderView(input: ReminderCardInput, catalog: Catalog): Remind
     case 'two-weeks':
       return {
         ...base,
-        title: 'Two weeks left: complete the renewal now',
+        title: twoWeeksTitle(daysLeft),
         style: 'attention',
-        message: `The anniversary is ${anniversaryLabel}. Finish the online renewal now, so there is time for anything unexpected.`,
+        message: `The anniversary is ${anniversaryLabel}, ${fromToday(daysLeft)}. Finish the online renewal now, so there is time for anything unexpected.`,
         checklistTitle: '2-week checklist',
         checklist: TWO_WEEKS_CHECKLIST.map((item) => item.text),
         suggestions: [CHECKLIST, SUGGESTIONS.requirements, SUGGESTIONS.support],
       };
-    case 'reference-expiring': {
-      const competency = catalog.competency(String(payload.competency))?.name ?? String(payload.competency);
-      return {
-        ...base,
-        title: 'A customer reference expires before your anniversary',
-        style: 'warning',
-        message: `The ${escapeMarkdown(String(payload.customer))} reference for ${competency} expires on ${longDate(String(payload.expiresOn))}, before the anniversary on ${anniversaryLabel}. An expiring reference can delay the renewal even when everything else is met: identify a new one now.`,
-        checklistTitle: '',
-        checklist: [],
-        suggestions: [{ title: `${competency} requirements`, text: `requirements for ${competency}` }, CHECKLIST],
-      };
-    }
+    case 'reference-expiring':
+      return { ...base, ...referenceReminder(input, catalog, daysLeft) };
     case 'expired':
       return {
         ...base,
         title: 'Your anniversary has passed',
         style: 'attention',
-        message: `The membership anniversary was ${anniversaryLabel}. If you have not renewed yet, renew in the Partner Membership Center now or contact support. If you have renewed, an admin can say "mark renewal done" to move the reminders to next year.`,
+        message: `The membership anniversary was ${anniversaryLabel}, ${-daysLeft} ${plural(-daysLeft, 'day')} ago. If you have not renewed yet, renew in the Partner Membership Center now or contact support. If you have renewed, an admin or the Primary Program Contact can say "mark renewal done" to move the reminders to next year.`,
         checklistTitle: '',
         checklist: [],
         suggestions: [MARK_RENEWED, SUGGESTIONS.support],
@@ -73,15 +77,43 @@ export function reminderView(input: ReminderCardInput, catalog: Catalog): Remind
     case 'requirements-changed': {
       const competency = catalog.competency(String(payload.competencyId))?.name ?? String(payload.competencyId);
       const level = payload.level === 'gold' ? 'Gold' : 'Silver';
+      const where = `on the ${competency} competency page, Requirements → ${level}`;
       return {
         ...base,
-        title: `${competency} requirements changed`,
+        title: `${competency} requirements changed in this bot's catalog`,
         style: 'warning',
-        message: `The requirements of ${competency} (${level}), which ${organizationName} holds, are not what they were when we last told you about them. What changed:`,
+        message: `This bot's catalog values for ${competency} (${level}), which ${organizationName} holds, are not what they were when we last told you about them. The renewal guide gives none of these values: confirm each ${where}. Microsoft itself emails you and posts a notification in the Partner Membership Center when a competency you hold changes its requirements or benefits. What changed:`,
         checklistTitle: '',
-        checklist: Array.isArray(payload.changes) ? payload.changes.map(String) : [],
+        checklist: Array.isArray(payload.changes) ? payload.changes.map((change) => markedValue(String(change), 'to-confirm', '')) : [],
         suggestions: [{ title: `${competency} requirements`, text: `requirements for ${competency} ${level.toLowerCase()}` }],
       };
     }
   }
+}
+
+function twoWeeksTitle(daysLeft: number): string {
+  if (daysLeft === 14) return 'Two weeks left: complete the renewal now';
+  if (daysLeft === 0) return 'The anniversary is today: complete the renewal now';
+  return `${daysLeft} ${plural(daysLeft, 'day')} left: complete the renewal now`;
+}
+
+/** The reference's expiry in the right tense on the day the card goes out. */
+function referenceReminder(input: ReminderCardInput, catalog: Catalog, daysLeft: number): Pick<ReminderView, 'title' | 'style' | 'message' | 'checklistTitle' | 'checklist' | 'suggestions'> {
+  const { payload, anniversary, today } = input;
+  const competency = catalog.competency(String(payload.competency))?.name ?? String(payload.competency);
+  const expiresOn = String(payload.expiresOn);
+  const daysToExpiry = daysBetween(today, expiresOn);
+  const anniversaryLabel = longDate(anniversary);
+  const reference = `The ${escapeMarkdown(String(payload.customer))} reference for ${competency}`;
+  const expired = daysToExpiry <= 0;
+  return {
+    title: expired ? 'A customer reference has expired' : 'A customer reference expires before your anniversary',
+    style: 'warning',
+    message: expired
+      ? `${reference} expired ${daysToExpiry === 0 ? 'today' : `on ${longDate(expiresOn)}`}: it no longer counts toward the renewal on ${anniversaryLabel}, ${fromToday(daysLeft)}. Identify a new customer reference now.`
+      : `${reference} expires on ${longDate(expiresOn)}, ${fromToday(daysToExpiry)}, on or before the anniversary on ${anniversaryLabel}. An expiring customer reference may delay the renewal, even when every other requirement is met: identify a new one now.`,
+    checklistTitle: '',
+    checklist: [],
+    suggestions: [{ title: `${competency} requirements`, text: `requirements for ${competency}` }, CHECKLIST],
+  };
 }

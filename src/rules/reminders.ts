@@ -12,7 +12,7 @@ import { referenceStanding } from './customer-evidence.js';
 import { currentAnniversary } from './cycle.js';
 import type { Organization } from './organization.js';
 import { addDays, daysBetween, type PlainDate } from './plain-date.js';
-import { requirementChanges, requirementsSnapshot, snapshotFingerprint, type RequirementsSnapshot } from './requirements-snapshot.js';
+import { requirementChanges, requirementsSnapshot, type ToldRequirements } from './requirements-snapshot.js';
 
 export const REMINDER_KINDS = ['window-open', 'two-weeks', 'reference-expiring', 'expired', 'requirements-changed'] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
@@ -33,7 +33,7 @@ export interface ReminderPlan {
   /** The next day something may become due; planning can skip the organization until then. */
   nextReminderOn: PlainDate;
   /** What the organization now has been told about each competency it holds. */
-  toldRequirements: Record<string, RequirementsSnapshot>;
+  toldRequirements: Record<string, ToldRequirements>;
 }
 
 /**
@@ -62,7 +62,7 @@ export function planReminders(
   if (daysLeft >= 0) {
     for (const reference of org.customerReferences) {
       const standing = referenceStanding(reference, anniversary, today, catalog.data.referenceValidityYears);
-      if (standing.countsForRenewal) continue;
+      if (standing.state === 'counts') continue;
       const entersWindow = addDays(standing.expiresOn, -RENEWAL_WINDOW_DAYS);
       if (daysBetween(entersWindow, today) >= 0) {
         reminders.push({
@@ -78,22 +78,25 @@ export function planReminders(
     }
   }
 
-  const told: Record<string, RequirementsSnapshot> = {};
+  // Each change the organization has not been told of is numbered after the ones it has: the number
+  // keys the ledger entry, so A→B→A→B is three changes, each told once.
+  const told: Record<string, ToldRequirements> = {};
   for (const held of org.competencies) {
     const current = requirementsSnapshot(held.id, held.level, catalog);
     if (!current) continue;
-    const previous = toldRequirements[held.id] as RequirementsSnapshot | undefined;
+    const previous = toldRequirements[held.id] as ToldRequirements | undefined;
     const changes = previous && previous.level === held.level ? requirementChanges(previous, current) : [];
+    const changesTold = (previous?.changesTold ?? 0) + (changes.length > 0 ? 1 : 0);
     if (changes.length > 0) {
       reminders.push({
         kind: 'requirements-changed',
-        cycle: snapshotFingerprint(current),
+        cycle: `change-${changesTold}`,
         subject: held.id,
         dueOn: today,
         payload: { competencyId: held.id, level: held.level, changes },
       });
     }
-    told[held.id] = current;
+    told[held.id] = { ...current, changesTold };
   }
 
   const future = upcoming.filter((date) => daysBetween(today, date) > 0).sort();

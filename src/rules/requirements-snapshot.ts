@@ -3,7 +3,6 @@
  * announced with exactly what changed.
  */
 import type { Catalog } from './catalog.js';
-import { fingerprint } from './fingerprint.js';
 import type { CompetencyLevel } from './organization.js';
 
 export interface RequirementsSnapshot {
@@ -12,6 +11,14 @@ export interface RequirementsSnapshot {
   certifiedProfessionals: number;
   performance: string;
   exams: string[];
+}
+
+/**
+ * What the organization was last told, with how many changes it has been told of so far: each new
+ * change gets the next number, so a change back to an earlier state is a new change too.
+ */
+export interface ToldRequirements extends RequirementsSnapshot {
+  changesTold?: number;
 }
 
 export function requirementsSnapshot(competencyId: string, level: CompetencyLevel, catalog: Catalog): RequirementsSnapshot | undefined {
@@ -42,9 +49,4 @@ export function requirementChanges(before: RequirementsSnapshot, after: Requirem
   if (added.length > 0) changes.push(`Exams now accepted: ${added.join(', ')}`);
   if (removed.length > 0) changes.push(`Exams no longer accepted: ${removed.join(', ')}`);
   return changes;
-}
-
-/** A short, stable id of a snapshot, used as the ledger cycle of a change. */
-export function snapshotFingerprint(snapshot: RequirementsSnapshot): string {
-  return `req-${fingerprint(JSON.stringify(snapshot))}`;
 }

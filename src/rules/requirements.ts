@@ -1,13 +1,18 @@
 /**
  * Which requirements apply to an organization at its next renewal, and what stands in the way.
  * The renewal is assessed on the anniversary, so date-dependent rules are judged against it.
+ * Competencies outside the catalog get the guide's general rules, marked as such.
  */
-import type { Catalog, Competency, CrossChange } from './catalog.js';
-import { referenceStanding } from './customer-evidence.js';
+import type { Catalog, Competency } from './catalog.js';
+import { crossChangeView } from './cross-changes.js';
+import { referenceRule, summarizeReferences } from './customer-evidence.js';
+import { generalRequirements } from './general-requirements.js';
 import type { CompetencyLevel, HeldCompetency, Organization } from './organization.js';
-import { daysBetween, longDate, type PlainDate } from './plain-date.js';
+import { longDate, type PlainDate } from './plain-date.js';
+import { csatLine, levelLabel, summaryFor } from './requirement-lines.js';
 import { certifiedPeopleFor, sharedCreditNote } from './technical-credentials.js';
-import type { CompetencyRequirementsView, CrossChangeView, RequirementLine, RequirementsView } from './view-models.js';
+import { markedLinkTitle, markedValue } from './value-source.js';
+import type { CompetencyRequirementsView, LinkView, RequirementLine, RequirementsView } from './view-models.js';
 import { escapeMarkdown } from './markdown.js';
 
 export interface RequirementsQuery {
@@ -17,7 +22,7 @@ export interface RequirementsQuery {
   level?: CompetencyLevel;
 }
 
-type Profile = Pick<Organization, 'name' | 'competencies' | 'customerReferences' | 'certifications'>;
+type Profile = Pick<Organization, 'name' | 'competencies' | 'customerReferences' | 'certifications'> & Partial<Pick<Organization, 'otherCompetencies'>>;
 
 /**
  * @example requirementsView(org, '2027-02-28', '2026-11-25', catalog).competencies[0].blockers
@@ -29,21 +34,43 @@ export function requirementsView(
   catalog: Catalog,
   query: RequirementsQuery = {},
 ): RequirementsView {
+  const otherCompetencies = org.otherCompetencies ?? [];
   const targets = selectCompetencies(org.competencies, catalog, query);
-  const competencies = targets.map((target) => competencyRequirements(org, target, anniversary, today, catalog));
+  const competencies = [
+    ...targets.map((target) => competencyRequirements(org, target, anniversary, today, catalog)),
+    ...(query.competencyId ? [] : otherCompetencies.map((other) => generalRequirements(org, other, anniversary, today, catalog))),
+  ];
   const blocked = competencies.filter((competency) => !competency.ready).length;
+  const { data } = catalog;
   return {
     organizationName: escapeMarkdown(org.name),
     anniversaryLabel: longDate(anniversary),
     headline: headlineFor(competencies.length, blocked, anniversary),
     hasCompetencies: competencies.length > 0,
     emptyHint: 'No competencies are recorded for your organization yet. Say "setup" to add the ones you hold, or ask for one by name, e.g. "requirements for cloud platform gold".',
+    partnerCenterNote:
+      'Besides the changes across competencies, a competency may have updated or new requirements of its own: each competency\'s page lists them (choose Requirements, then Silver or Gold). ' +
+      'Within 90 days of the anniversary, the Primary Program Contact also sees the requirements in the Partner Membership Center.',
     competencies,
-    changes: catalog.data.changes.map((change) => crossChangeView(change, org.competencies, anniversary, catalog)),
-    feesNote: catalog.data.feesNote,
-    thresholdsNote: catalog.data.thresholdsNote,
-    catalogVersion: `Catalog: ${catalog.data.version}`,
+    credentialsTitle: 'Preparing technical credentials',
+    credentialsNote: 'Technical credentials take time: work with your technical team as early as possible. The renewal guide points to these three places:',
+    credentialLinks: [
+      link('Exams and certifications', data.examsUrl, data.sources.examsUrl),
+      link('IT training by technology', data.itTrainingUrl, data.sources.itTrainingUrl),
+      link('Partner learning paths', data.learningPathsUrl, data.sources.learningPathsUrl),
+    ],
+    changesTitle: 'Changes that apply across competencies',
+    changesNote: 'Announced at WPC 2015. The program keeps its changes on its "What\'s new" page, which it updates often.',
+    whatsNewLink: link('"What\'s new" page', data.whatsNewUrl, data.sources.whatsNewUrl),
+    changes: data.changes.map((change) => crossChangeView(change, { competencies: org.competencies, otherCompetencies }, anniversary, catalog)),
+    feesNote: data.feesNote,
+    thresholdsNote: data.thresholdsNote,
+    catalogVersion: `Catalog: ${data.version}`,
   };
+}
+
+function link(title: string, url: string, source: Parameters<typeof markedLinkTitle>[1]): LinkView {
+  return { title: markedLinkTitle(title, source), url };
 }
 
 function headlineFor(count: number, blocked: number, anniversary: PlainDate): string {
@@ -74,95 +101,88 @@ interface HeldTarget {
 function competencyRequirements(org: Profile, target: HeldTarget, anniversary: PlainDate, today: PlainDate, catalog: Catalog): CompetencyRequirementsView {
   const competency = catalog.competency(target.id) as Competency;
   const level = competency.levels[target.level];
+  const where = `on the ${competency.name} competency page, Requirements → ${levelLabel(target.level)}`;
   const lines: RequirementLine[] = [];
   const blockers: string[] = [];
 
-  if (competency.cloud && level.performance) {
-    lines.push({ label: 'Performance', detail: level.performance, status: 'info', statusLabel: 'Check in the portal' });
-  }
+  if (competency.cloud) lines.push(performanceLine(competency, target.level, where));
 
-  const standings = org.customerReferences
-    .filter((reference) => reference.competency === target.id)
-    .map((reference) => referenceStanding(reference, anniversary, today, catalog.data.referenceValidityYears));
-  const validReferences = standings.filter((standing) => standing.countsForRenewal).length;
-  blockers.push(...standings.filter((standing) => !standing.countsForRenewal).map((standing) => standing.blocker));
-  const missingReferences = Math.max(0, level.customerReferences - validReferences);
-  if (missingReferences > 0) blockers.push(`${missingReferences} more customer ${missingReferences === 1 ? 'reference' : 'references'} needed`);
+  const references = summarizeReferences(org.customerReferences, (id) => id === target.id, anniversary, today, catalog.data.referenceValidityYears);
+  const neededReferences = level.customerReferences;
+  const missingReferences = Math.max(0, neededReferences - references.counting);
+  const referenceSource = competency.sources.customerReferences;
+  if (missingReferences > 0) {
+    blockers.push(markedValue(`${missingReferences} more customer ${missingReferences === 1 ? 'reference' : 'references'} needed`, referenceSource, where));
+  }
   lines.push({
     label: 'Customer evidence',
-    detail: `${level.customerReferences} approved customer references, each valid for ${catalog.data.referenceValidityYears} years after approval and still valid after the anniversary: ${validReferences} of yours ${validReferences === 1 ? 'counts' : 'count'}.`,
-    status: missingReferences === 0 && standings.every((standing) => standing.countsForRenewal) ? 'met' : 'blocker',
-    statusLabel: missingReferences === 0 ? `${validReferences} of ${level.customerReferences}` : `${missingReferences} missing`,
+    detail: [
+      referenceRule(catalog.data),
+      markedValue(`Number needed for ${levelLabel(target.level)}: ${neededReferences}`, referenceSource, where) + '.',
+      `Yours that count today: ${references.counting}.`,
+      references.expiredSentence,
+    ].filter(Boolean).join(' '),
+    status: missingReferences === 0 ? 'met' : 'blocker',
+    statusLabel: markedValue(missingReferences === 0 ? `${references.counting} of ${neededReferences}` : `${missingReferences} missing`, referenceSource, ''),
   });
 
   const people = certifiedPeopleFor(target.id, org.certifications, catalog);
-  const missingPeople = Math.max(0, level.certifiedProfessionals - people.length);
-  if (missingPeople > 0) blockers.push(`${missingPeople} more certified ${missingPeople === 1 ? 'person' : 'people'} needed (accepted exams: ${competency.exams.join(', ')})`);
-  const shared = sharedCreditNote(target.id, people, org.competencies.map((held) => held.id), catalog);
+  const neededPeople = level.certifiedProfessionals;
+  const missingPeople = Math.max(0, neededPeople - people.length);
+  const peopleSource = competency.sources.certifiedProfessionals;
+  const examSource = competency.sources.exams;
+  if (missingPeople > 0) {
+    const eitherToConfirm = peopleSource === 'guide' && examSource === 'guide' ? 'guide' : 'to-confirm';
+    blockers.push(
+      markedValue(`${missingPeople} more certified ${missingPeople === 1 ? 'person' : 'people'} needed, accepted exams: ${competency.exams.join(', ')}`, eitherToConfirm, where),
+    );
+  }
   lines.push({
     label: 'Technical credentials',
     detail: [
-      `${level.certifiedProfessionals} people who passed an accepted exam (${competency.exams.join(', ')}).`,
+      'Required for every competency; they differ per competency: exams, assessments or certifications.',
+      markedValue(`People needed for ${levelLabel(target.level)}: ${neededPeople}`, peopleSource, where) + '.',
+      markedValue(`Accepted exams: ${competency.exams.join(', ')}`, examSource, where) + '.',
       people.length > 0 ? `Counting: ${people.map((person) => escapeMarkdown(`${person.person} (${person.exams.join(', ')})`)).join('; ')}.` : 'Nobody recorded yet.',
-      shared,
+      'An exam an employee or contractor passed counts for every competency that accepts it.',
+      sharedCreditNote(target.id, people, org.competencies.map((held) => held.id), catalog),
     ].filter(Boolean).join(' '),
     status: missingPeople === 0 ? 'met' : 'blocker',
-    statusLabel: `${people.length} of ${level.certifiedProfessionals}`,
+    statusLabel: markedValue(`${people.length} of ${neededPeople}`, peopleSource, ''),
   });
 
   if (target.level === 'gold' && level.customerSatisfactionUntil) {
-    lines.push(csatLine(level.customerSatisfactionUntil, anniversary));
+    lines.push(csatLine(level.customerSatisfactionUntil, competency.sources.customerSatisfactionUntil, anniversary));
   }
 
   return {
     competencyId: target.id,
     title: competency.name,
     focus: `For partners ${competency.focus}.`,
-    levelLabel: target.level === 'gold' ? 'Gold' : 'Silver',
+    levelLabel: levelLabel(target.level),
     held: target.held,
     ready: blockers.length === 0,
-    summary: summaryFor(target, blockers.length),
+    summary: summaryFor(target.held, blockers.length, references.risks.length),
+    general: false,
+    generalNote: '',
     blockers,
+    risks: references.risks,
     lines,
     requirementsUrl: competency.requirementsUrl,
+    requirementsLinkTitle: markedLinkTitle('Official requirements', competency.sources.requirementsUrl),
   };
 }
 
-function summaryFor(target: HeldTarget, blockerCount: number): string {
-  const holding = target.held ? 'You hold this level.' : 'You do not hold this level: this is what it would take.';
-  const state = blockerCount === 0 ? 'Nothing blocks it.' : `${blockerCount} ${blockerCount === 1 ? 'blocker' : 'blockers'} to clear.`;
-  return `${holding} ${state}`;
-}
-
-/** Gold CSAT applies to renewals assessed before its removal date and not after. */
-function csatLine(until: PlainDate, anniversary: PlainDate): RequirementLine {
-  const applies = daysBetween(until, anniversary) < 0;
-  return applies
-    ? { label: 'Customer satisfaction survey', detail: `Required: this renewal is assessed before ${longDate(until)}.`, status: 'info', statusLabel: 'Required' }
-    : { label: 'Customer satisfaction survey', detail: `Not required for renewals assessed from ${longDate(until)}.`, status: 'met', statusLabel: 'Not required' };
-}
-
-function crossChangeView(change: CrossChange, held: readonly HeldCompetency[], anniversary: PlainDate, catalog: Catalog): CrossChangeView {
-  const inEffect = daysBetween(change.effectiveFrom, anniversary) >= 0;
-  const concerned = held.filter((competency) => {
-    if (change.appliesTo === 'cloud') return catalog.competency(competency.id)?.cloud === true;
-    if (change.appliesTo === 'gold') return competency.level === 'gold';
-    return true;
-  });
-  const names = concerned.map((competency) => catalog.competency(competency.id)?.name ?? competency.id);
-  let appliesLabel: string;
-  if (held.length === 0) appliesLabel = scopeLabel(change.appliesTo);
-  else if (names.length === 0) appliesLabel = `Does not concern your competencies (${scopeLabel(change.appliesTo).toLowerCase()}).`;
-  else if (change.appliesTo === 'many') appliesLabel = `May concern ${names.join(', ')}: check each one's accepted exams.`;
-  else appliesLabel = `Concerns ${names.join(', ')}.`;
+/** Cloud competencies are performance-based (guide lines 15 and 24); the goal itself is on the competency page. */
+function performanceLine(competency: Competency, level: CompetencyLevel, where: string): RequirementLine {
+  const ownWording = competency.levels[level].performance;
   return {
-    title: change.title,
-    detail: change.detail,
-    effectiveLabel: `${inEffect ? 'In effect since' : 'Takes effect on'} ${longDate(change.effectiveFrom)}`,
-    appliesLabel,
+    label: 'Performance',
+    detail: [
+      `Measured by your customers' active use and consumption, no longer by seats sold and revenue. The goal for ${levelLabel(level)} is in the Requirements section of the ${competency.name} competency page.`,
+      ownWording ? markedValue(`Catalog: ${ownWording}`, 'to-confirm', where) + '.' : '',
+    ].filter(Boolean).join(' '),
+    status: 'info',
+    statusLabel: 'Check its page',
   };
-}
-
-function scopeLabel(scope: CrossChange['appliesTo']): string {
-  return { all: 'All competencies', many: 'Many competencies', cloud: 'Cloud competencies', gold: 'Gold competencies' }[scope];
 }

@@ -1,21 +1,29 @@
-/** Where to get help with the renewal, and what to try when signing in fails. */
+/**
+ * Where to get help with the renewal (guide lines 11 and 50), and signing in (lines 4 and 51): the
+ * Microsoft account (formerly Live ID) of the membership, whose welcome message shows the anniversary.
+ */
 import type { CatalogData } from './catalog.js';
+import { markedLinkTitle } from './value-source.js';
 import type { SupportView } from './view-models.js';
 
-export function supportView(links: Pick<CatalogData, 'supportUrl' | 'signInHelpUrl'>): SupportView {
+type SupportLinks = Pick<CatalogData, 'supportUrl' | 'signInHelpUrl'> & { sources: Pick<CatalogData['sources'], 'supportUrl' | 'signInHelpUrl'> };
+
+export function supportView(links: SupportLinks): SupportView {
   return {
     title: 'Support for your renewal',
     steps: [
-      'Sign in to the partner portal and open its Support page: it lists the ways to reach the program support team.',
-      'The same page has answers to the questions partners ask most: check them first.',
-      'Have your partner id and anniversary date at hand when you ask.',
+      'For help at any time with the renewal, contact the program support team: sign in to the partner portal and open its Support page, which shows your options for reaching them.',
+      'The same page lists the top partner questions: they may already answer yours.',
     ],
-    signInTitle: 'Trouble signing in?',
+    signInTitle: 'Signing in',
     signInSteps: [
-      'Sign in with the work account associated with your partner membership.',
-      'If it still fails, follow the sign-in troubleshooting steps.',
+      'Sign in to the partner portal with the Microsoft account (formerly Live ID) associated with your partner membership.',
+      'Once signed in, the welcome message at the top right shows the date your membership expires: your anniversary date.',
+      'If you have trouble signing in, follow the sign-in troubleshooting suggestions.',
     ],
     supportUrl: links.supportUrl,
+    supportLinkTitle: markedLinkTitle('Open partner support', links.sources.supportUrl),
     signInHelpUrl: links.signInHelpUrl,
+    signInHelpLinkTitle: markedLinkTitle('Sign-in troubleshooting', links.sources.signInHelpUrl),
   };
 }

@@ -40,6 +40,8 @@ export interface AnniversaryView {
   todayLabel: string;
   timeZone: string;
   nextSteps: string[];
+  /** What the program itself sends as the anniversary approaches and during the year. */
+  programNotices: string[];
   suggestions: Suggestion[];
 }
 
@@ -51,6 +53,12 @@ export interface RequirementLine {
   statusLabel: string;
 }
 
+export interface LinkView {
+  /** Button title; says "address to confirm" when the address is not in the guide. */
+  title: string;
+  url: string;
+}
+
 export interface CompetencyRequirementsView {
   competencyId: string;
   title: string;
@@ -59,9 +67,17 @@ export interface CompetencyRequirementsView {
   held: boolean;
   ready: boolean;
   summary: string;
+  /** A competency outside the catalog, shown with the guide's general rules only. */
+  general: boolean;
+  /** Says the rules shown are the general ones; '' for catalog competencies. */
+  generalNote: string;
   blockers: string[];
+  /** Customer references that expire by the anniversary: they may delay the renewal. */
+  risks: string[];
   lines: RequirementLine[];
+  /** '' when there is no page to link. */
   requirementsUrl: string;
+  requirementsLinkTitle: string;
 }
 
 export interface CrossChangeView {
@@ -77,7 +93,16 @@ export interface RequirementsView {
   headline: string;
   hasCompetencies: boolean;
   emptyHint: string;
+  /** Within 90 days the Primary Program Contact also sees the requirements in the Partner Membership Center. */
+  partnerCenterNote: string;
   competencies: CompetencyRequirementsView[];
+  credentialsTitle: string;
+  credentialsNote: string;
+  /** Exams, IT training and partner learning paths. */
+  credentialLinks: LinkView[];
+  changesTitle: string;
+  changesNote: string;
+  whatsNewLink: LinkView;
   changes: CrossChangeView[];
   feesNote: string;
   thresholdsNote: string;
@@ -91,6 +116,8 @@ export interface ContactView {
   askerIsContact: boolean;
   headline: string;
   explanation: string;
+  /** For the contact: renewing also takes the authority to renew; '' for anyone else. */
+  authorityNote: string;
   nextSteps: string[];
   mailto: string;
 }
@@ -101,7 +128,9 @@ export interface SupportView {
   signInTitle: string;
   signInSteps: string[];
   supportUrl: string;
+  supportLinkTitle: string;
   signInHelpUrl: string;
+  signInHelpLinkTitle: string;
 }
 
 export interface ErrorView {
@@ -128,6 +157,8 @@ export interface SetupFormValues {
   contactName: string;
   contactEmail: string;
   contactAadObjectId: string;
+  /** One competency outside the catalog a line: `Name; silver|gold`. */
+  otherCompetencies: string;
   /** One reference a line: `Customer; competency id; YYYY-MM-DD` (the approval date). */
   customerReferences: string;
   /** One certification a line: `Person; exam; YYYY-MM-DD` (the date passed). */

@@ -20,7 +20,7 @@ export function welcomeView(input: WelcomeInput): WelcomeView {
     intro:
       'I help your team renew its partner-program membership and competencies on time: your anniversary date and the days left, ' +
       'the requirements of each competency you hold and what blocks them, who your Primary Program Contact is, and where to get support. ' +
-      'Say "checklist" for the renewal checklist your team ticks off together, and "calls" for the competency call series in your time zone. ' +
+      'Say "checklist" for the renewal checklist your team ticks off together, and "calls" for the MPN 101 Cloud Competency Attainment call series in your time zone. ' +
       MOVE_REMINDERS_HINT,
     isSetUp,
     setupHint: isSetUp

@@ -10,7 +10,7 @@ import type { ReminderKind } from '../rules/reminders.js';
 export interface ReminderKey {
   tenantId: string;
   kind: ReminderKind;
-  /** The anniversary (YYYY-MM-DD) of the cycle it belongs to, or the requirements fingerprint. */
+  /** The anniversary (YYYY-MM-DD) of the cycle it belongs to, or `change-<n>`: the n-th requirement change told of a competency. */
   cycle: string;
   /** What it is about within the cycle: '' for the cycle itself, a reference or a competency id. */
   subject: string;

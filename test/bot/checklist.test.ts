@@ -19,7 +19,7 @@ beforeEach(async () => {
     makeOrganization({
       tenantId: TENANT,
       customerReferences: [{ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-10' }],
-      certifications: [{ person: 'Alex Wilber', exam: 'AZ-104', passedOn: '2026-01-15' }],
+      certifications: [{ person: 'Alex Wilber', exam: '70-533', passedOn: '2026-01-15' }],
     }),
   );
 });

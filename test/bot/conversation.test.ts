@@ -60,7 +60,7 @@ describe('questions in every scope', () => {
       it('names the Primary Program Contact and tells a non-contact to share the guide', async () => {
         const text = await ask('who is our program contact');
         expect(text).toContain('Megan Bowen is your Primary Program Contact.');
-        expect(text).toContain('Share the renewal guide');
+        expect(text).toContain('Share the online competency renewal guide with Megan Bowen');
       });
 
       it('answers "am I the primary contact" for the person asking', async () => {
@@ -70,7 +70,7 @@ describe('questions in every scope', () => {
       it('says how to get support and sign-in help', async () => {
         const text = await ask('how do I get support');
         expect(text).toContain('Support for your renewal');
-        expect(text).toContain('Trouble signing in?');
+        expect(text).toContain('Microsoft account (formerly Live ID)');
       });
 
       it('shows help with suggestions', async () => {

@@ -23,7 +23,7 @@ const validForm = {
   'competency-cloud-platform': 'gold',
   'competency-cloud-productivity': 'none',
   customerReferences: 'Fabrikam; cloud-platform; 2025-06-01\nNorthwind; Cloud Platform; 2026-01-20',
-  certifications: 'Alex Wilber; AZ-104; 2026-01-15',
+  certifications: 'Alex Wilber; 70-533; 2026-01-15',
 };
 
 let t: TestApp;
@@ -66,6 +66,22 @@ describe('the setup form', () => {
     expect(stored?.primaryContact.email).toBe('megan@contoso.example');
     expect(stored?.customerReferences.map((reference) => reference.competency)).toEqual(['cloud-platform', 'cloud-platform']);
     expect(t.connector.sent).toHaveLength(0); // the invoke response is the only answer
+  });
+
+  it('records a competency outside the catalog by name and level, which the requirements card shows with the general rules', async () => {
+    const response = await invoke(TENANT_A, 'aad-alex', { ...validForm, otherCompetencies: 'Datacenter; Silver', customerReferences: 'Woodgrove; Datacenter; 2026-01-05' });
+    expect(cardText({ content: response.body.value })).toContain('Cloud Platform (Gold), Datacenter (Silver, general rules)');
+    const cards = await t.ask(makeActivity('personal-message', { serviceUrl: t.connector.serviceUrl, tenantId: TENANT_A, text: 'requirements' }));
+    const text = cardText({ content: cards[0] });
+    expect(text).toContain("General rules: this competency is not in the bot's catalog");
+    expect(text).toContain('Yours that count today: 1.');
+  });
+
+  it('keeps a 29 February anniversary when next year\'s date, as the bot showed it, is typed in', async () => {
+    await t.app.storage.saveOrganization(makeOrganization({ tenantId: TENANT_A, anniversaryDate: '2028-02-29', renewedCycles: 1 }));
+    const response = await invoke(TENANT_A, 'aad-megan', { ...validForm, anniversaryDate: '2030-02-28' });
+    expect(cardText({ content: response.body.value })).toContain('February 28, 2030');
+    expect(await t.app.storage.getOrganization(TENANT_A)).toMatchObject({ anniversaryDate: '2028-02-29', renewedCycles: 2 });
   });
 
   it('returns the form with a message on the field and writes nothing when a date is impossible', async () => {

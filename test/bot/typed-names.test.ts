@@ -30,7 +30,7 @@ beforeEach(async () => {
       primaryContact: { name: CONTACT, email: 'megan_bowen@contoso.example', aadObjectId: 'aad-megan' },
       // Approved long ago: it expires before the anniversary, so the checklist and the blockers name it.
       customerReferences: [{ customer: CUSTOMER, competency: 'cloud-platform', approvedOn: '2025-02-10' }],
-      certifications: [{ person: PERSON, exam: 'AZ-104', passedOn: '2026-01-15' }],
+      certifications: [{ person: PERSON, exam: '70-533', passedOn: '2026-01-15' }],
     }),
   );
 });
@@ -87,7 +87,7 @@ describe('names people typed, on the cards that show them', () => {
 
   it('shows the organization and customer as typed in a reminder posted to the channel', () => {
     const view = reminderView(
-      { kind: 'reference-expiring', organizationName: ORGANIZATION, anniversary: '2027-02-28', payload: { customer: CUSTOMER, competency: 'cloud-platform', expiresOn: '2027-02-10' } },
+      { kind: 'reference-expiring', organizationName: ORGANIZATION, anniversary: '2027-02-28', today: '2026-11-25', payload: { customer: CUSTOMER, competency: 'cloud-platform', expiresOn: '2027-02-10' } },
       defaultCatalog(),
     );
     const card = renderCard('reminder', view).content;

@@ -35,7 +35,7 @@ describe.each([
       expect(text).toContain(call.competency);
       expect(text).toContain(call.whenLabel);
     }
-    expect(text).toContain('9:30 AM Pacific, 60 minutes');
+    expect(text).toContain('9:30 AM Pacific, length not in the guide: 60 minutes in the calendar entry, to confirm');
   });
 
   it('marks past calls with a subtle "Past", and only those', () => {

@@ -77,6 +77,7 @@ export const anniversaryView: AnniversaryView = {
     'Book time for technical exams and assessments.',
     'Budget for competency and exam fees.',
   ],
+  programNotices: ['Microsoft emails the Primary Program Contact about the renewal.'],
   suggestions: questionSuggestions,
 };
 
@@ -90,6 +91,7 @@ export const anniversaryExpiredView: AnniversaryView = {
   daysOverdue: 3,
   todayLabel: 'March 3, 2027',
   nextSteps: [],
+  programNotices: [],
   suggestions: [],
 };
 
@@ -108,7 +110,11 @@ const cloudPlatform: CompetencyRequirementsView = {
     { label: 'Azure consumption', detail: 'Measured by active use, not seats sold', status: 'info', statusLabel: 'Check portal' },
     { label: 'Customer satisfaction survey', detail: 'No longer required for Gold from 2016', status: 'met', statusLabel: 'Not needed' },
   ],
+  general: false,
+  generalNote: '',
+  risks: ['Fabrikam reference expires on January 10, 2027, before the anniversary: it may delay the renewal'],
   requirementsUrl: 'https://partner.example.com/competencies/cloud-platform',
+  requirementsLinkTitle: 'Official requirements (address to confirm)',
 };
 
 const cloudProductivity: CompetencyRequirementsView = {
@@ -124,7 +130,21 @@ const cloudProductivity: CompetencyRequirementsView = {
     { label: 'Customer references', detail: '3 of 3 valid on your anniversary', status: 'met', statusLabel: 'Met' },
     { label: 'Certified professionals', detail: '2 of 1 passed 70-347', status: 'met', statusLabel: 'Met' },
   ],
+  general: false,
+  generalNote: '',
+  risks: [],
   requirementsUrl: 'https://partner.example.com/competencies/cloud-productivity',
+  requirementsLinkTitle: 'Official requirements',
+};
+
+const generalCompetency: CompetencyRequirementsView = {
+  ...cloudProductivity,
+  competencyId: 'other:datacenter',
+  title: 'Datacenter',
+  general: true,
+  generalNote: 'General rules: this competency is not in the catalog.',
+  requirementsUrl: '',
+  requirementsLinkTitle: '',
 };
 
 const crossChanges = [
@@ -148,7 +168,17 @@ export const requirementsView: RequirementsView = {
   headline: 'Renewal requirements for 2 competencies',
   hasCompetencies: true,
   emptyHint: 'You have not listed any competencies yet. Type "setup" to add them.',
-  competencies: [cloudPlatform, cloudProductivity],
+  partnerCenterNote: 'Within 90 days the Primary Program Contact also sees the requirements in the Partner Membership Center.',
+  competencies: [cloudPlatform, cloudProductivity, generalCompetency],
+  credentialsTitle: 'Preparing technical credentials',
+  credentialsNote: 'Start early with your technical team.',
+  credentialLinks: [
+    { title: 'Exams and certifications (address to confirm)', url: 'https://learning.example.com/exams' },
+    { title: 'IT training by technology', url: 'https://learning.example.com/training' },
+  ],
+  changesTitle: 'Changes that apply across competencies',
+  changesNote: 'Announced at WPC 2015.',
+  whatsNewLink: { title: 'What\'s new', url: 'https://partner.example.com/whats-new' },
   changes: crossChanges,
   feesNote: 'Competency fees and exam fees may apply: plan them in your budget.',
   thresholdsNote: 'Thresholds come from the requirements catalog; the partner portal has the final word.',
@@ -191,6 +221,7 @@ export const contactView: ContactView = {
   contactEmail: 'ana.mueller@contoso.example',
   askerIsContact: false,
   headline: 'Ana Müller-O\'Brien can renew your membership',
+  authorityNote: '',
   explanation:
     'The Primary Program Contact manages the renewal in the Partner Membership Center. Share the renewal guide with them.',
   nextSteps: ['Send Ana the renewal guide.', 'Agree on a date to finish two weeks before the anniversary.'],
@@ -206,12 +237,15 @@ export const supportView: SupportView = {
     'Open a request with the program support team, quoting your partner ID.',
   ],
   signInTitle: 'Cannot sign in?',
-  signInSteps: ['Use the work account linked to your partner ID.', 'Follow the sign-in troubleshooting steps.'],
+  signInSteps: ['Sign in with the Microsoft account (formerly Live ID) of your membership.', 'Follow the sign-in troubleshooting suggestions.'],
   supportUrl: 'https://partner.example.com/support',
   signInHelpUrl: 'https://partner.example.com/support/sign-in',
+  supportLinkTitle: 'Open partner support (address to confirm)',
+  signInHelpLinkTitle: 'Sign-in troubleshooting',
 };
 
 const emptyValues: SetupFormValues = {
+  otherCompetencies: '',
   name: '',
   partnerId: '',
   anniversaryDate: '',
@@ -303,7 +337,8 @@ export const reminderViews: Record<ReminderKind, ReminderView> = Object.fromEntr
         kind,
         organizationName: trickyOrganizationName,
         anniversary: '2027-02-28',
-        payload: { customer: 'Fabrikam', competency: 'cloud-platform', expiresOn: '2027-01-10', competencyId: 'cloud-platform', level: 'gold', changes: ['Customer references needed: 5 → 6', 'Exams now accepted: AZ-900'] },
+        today: '2026-11-30',
+        payload: { customer: 'Fabrikam', competency: 'cloud-platform', expiresOn: '2027-01-10', competencyId: 'cloud-platform', level: 'gold', changes: ['Customer references needed: 5 → 6', 'Exams now accepted: 70-535'] },
       },
       defaultCatalog(),
     ),
@@ -322,6 +357,7 @@ export const checklistSampleView = buildChecklistView({
     tenantId: 'tenant-a', name: trickyOrganizationName, partnerId: '1', anniversaryDate: '2027-02-28', timeZone: 'UTC', renewedCycles: 0,
     primaryContact: { name: 'Megan Bowen', email: 'megan@contoso.example' }, admins: [],
     competencies: [{ id: 'cloud-platform', level: 'gold' }],
+    otherCompetencies: [],
     customerReferences: [{ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-10' }],
     certifications: [],
   },

@@ -89,10 +89,11 @@ describe('when reminders go out', () => {
     expect(t.connector.sent).toHaveLength(1);
   });
 
-  it('catches up after a gap with the latest reminder only', async () => {
+  it('catches up after a gap with the latest reminder only, stating the days really left that day', async () => {
     t = await startReminderApp({ now: '2027-02-20T10:00:00Z' });
     await t.app.reminders.runPass({ now: new Date('2027-02-20T10:00:00Z') });
-    expect(postedTitles(t)).toEqual(['Two weeks left: complete the renewal now']);
+    expect(postedTitles(t)).toEqual(['8 days left: complete the renewal now']);
+    expect(JSON.stringify(t.connector.sent[0]?.body)).toContain('The anniversary is February 28, 2027, 8 days from today.');
   });
 
   it('posts expired the day after the anniversary, and nothing once the renewal is marked done', async () => {

@@ -60,7 +60,6 @@ describe('the dates of the renewal cycle', () => {
     const status = anniversaryStatus(ANNIVERSARY, '2026-06-01');
     expect(status.windowOpens).toBe('2026-11-30');
     expect(status.finishBy).toBe('2027-02-14');
-    expect(status.followingAnniversary).toBe('2028-02-28');
   });
 
   it('does not move the window or the finish date with today', () => {
@@ -95,10 +94,15 @@ describe('a 29 February anniversary', () => {
     expect(anniversaryStatus('2028-02-29', '2028-03-01')).toMatchObject({ phase: 'expired', daysOverdue: 1 });
   });
 
-  it('rolls to 28 February 2029, the following anniversary the expired card offers', () => {
-    const status = anniversaryStatus('2028-02-29', '2028-03-05');
-    expect(status.followingAnniversary).toBe('2029-02-28');
-    expect(anniversaryNextSteps(status).join(' ')).toContain('February 28, 2029');
+  it('rolls to 28 February 2029, the next anniversary the expired card offers', () => {
+    const view = anniversaryView(makeOrganization({ anniversaryDate: '2028-02-29' }), '2028-03-05');
+    expect(view.nextSteps.join(' ')).toContain('the reminders then move to the next anniversary, February 28, 2029');
+  });
+
+  it('offers 29 February 2032 on the expired card of the 2031 cycle, not a year after the shortened 28th', () => {
+    const view = anniversaryView(makeOrganization({ anniversaryDate: '2028-02-29', renewedCycles: 3 }), '2031-03-05');
+    expect(view.anniversaryLabel).toBe('February 28, 2031');
+    expect(view.nextSteps.join(' ')).toContain('February 29, 2032');
   });
 
   it('is the anniversary day on 2029-02-28 once rolled, and 29 February again in 2032 from the original date', () => {
@@ -132,17 +136,17 @@ describe('what the anniversary card says', () => {
   });
 
   it('suggests a reminder for the window-opening day while planning', () => {
-    const steps = anniversaryNextSteps(anniversaryStatus(ANNIVERSARY, '2026-10-01'));
+    const steps = anniversaryNextSteps(anniversaryStatus(ANNIVERSARY, '2026-10-01'), '2028-02-28');
     expect(steps[0]).toContain('November 30, 2026');
   });
 
   it('names the finish-by date once the window is open', () => {
-    const steps = anniversaryNextSteps(anniversaryStatus(ANNIVERSARY, '2026-12-01'));
+    const steps = anniversaryNextSteps(anniversaryStatus(ANNIVERSARY, '2026-12-01'), '2028-02-28');
     expect(steps.join(' ')).toContain('February 14, 2027');
   });
 
   it('asks to renew the internal use license keys in the final two weeks', () => {
-    const steps = anniversaryNextSteps(anniversaryStatus(ANNIVERSARY, '2027-02-20'));
+    const steps = anniversaryNextSteps(anniversaryStatus(ANNIVERSARY, '2027-02-20'), '2028-02-28');
     expect(steps.join(' ')).toMatch(/internal use license keys/);
   });
 

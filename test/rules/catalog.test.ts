@@ -35,14 +35,44 @@ describe('the default catalog', () => {
     expect(catalog.data.referenceValidityYears).toBe(2);
   });
 
-  it('has the five cross-competency changes, gold CSAT removed from 2016-01-01', () => {
-    expect(catalog.data.changes.map((change) => [change.appliesTo, change.effectiveFrom])).toEqual([
-      ['cloud', '2015-07-13'],
-      ['all', '2015-07-13'],
-      ['all', '2015-07-13'],
-      ['many', '2015-07-13'],
-      ['gold', '2016-01-01'],
+  it('has the five cross-competency changes announced at WPC 2015, only gold CSAT with a date (January 2016)', () => {
+    expect(catalog.data.changes.map((change) => [change.appliesTo, change.announced, change.effectiveFrom])).toEqual([
+      ['cloud', 'WPC 2015', undefined],
+      ['all', 'WPC 2015', undefined],
+      ['all', 'WPC 2015', undefined],
+      ['many', 'WPC 2015', undefined],
+      ['gold', 'WPC 2015', '2016-01-01'],
     ]);
+  });
+
+  it('records every value the guide does not give as one to confirm', () => {
+    for (const competency of catalog.data.competencies) {
+      expect(competency.sources, competency.id).toEqual({
+        exams: 'to-confirm',
+        requirementsUrl: 'to-confirm',
+        customerReferences: 'to-confirm',
+        certifiedProfessionals: 'to-confirm',
+        customerSatisfactionUntil: 'guide',
+      });
+    }
+    expect(catalog.data.changes.filter((change) => change.effectiveFrom).map((change) => [change.id, change.effectiveFromSource])).toEqual([['gold-csat-removed', 'guide']]);
+    const { referenceValidityYears, ...addresses } = catalog.data.sources;
+    expect(referenceValidityYears).toBe('guide');
+    expect(new Set(Object.values(addresses))).toEqual(new Set(['to-confirm']));
+  });
+
+  it('holds no exam code that postdates the 2015 guide', () => {
+    const codes = catalog.data.competencies.flatMap((competency) => competency.exams);
+    expect(codes.filter((code) => !/^(70|MB2)-\d{3}$/.test(code))).toEqual([]);
+  });
+
+  it('treats a value an operator left without a source as one to confirm', () => {
+    const data = rawCatalog();
+    delete data.competencies[0].sources;
+    delete data.sources;
+    const parsed = parseCatalog(data);
+    expect(parsed.competency('cloud-platform')?.sources.customerReferences).toBe('to-confirm');
+    expect(parsed.data.sources.referenceValidityYears).toBe('to-confirm');
   });
 
   it('keeps the CSAT date on gold levels only', () => {
@@ -62,8 +92,8 @@ describe('the default catalog', () => {
   });
 
   it('finds every competency accepting an exam, whatever the case of the code', () => {
-    expect(catalog.competenciesAcceptingExam(' ms-102 ')).toEqual(['small-midmarket-cloud-solutions', 'cloud-productivity']);
-    expect(catalog.competenciesAcceptingExam('AZ-104')).toEqual(['cloud-platform']);
+    expect(catalog.competenciesAcceptingExam(' 70-347 ')).toEqual(['small-midmarket-cloud-solutions', 'cloud-productivity']);
+    expect(catalog.competenciesAcceptingExam('70-533')).toEqual(['cloud-platform']);
     expect(catalog.competenciesAcceptingExam('XX-000')).toEqual([]);
   });
 
@@ -84,8 +114,8 @@ describe('parseCatalog: a replacement catalog from an operator', () => {
 
   it('matches exam codes whatever case the operator wrote them in', () => {
     const data = rawCatalog();
-    data.competencies[3].exams.push('az-104 ');
-    expect(parseCatalog(data).competenciesAcceptingExam('AZ-104')).toEqual(['cloud-platform', 'cloud-crm']);
+    data.competencies[3].exams.push('70-533 ');
+    expect(parseCatalog(data).competenciesAcceptingExam('70-533')).toEqual(['cloud-platform', 'cloud-crm']);
   });
 
   it('rejects a duplicate competency id, pointing at the second one', () => {

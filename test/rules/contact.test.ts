@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { defaultCatalog } from '../../src/rules/catalog.js';
 import { contactView, isPrimaryContact } from '../../src/rules/contact.js';
 import { makeOrganization } from '../support/organizations.js';
 
-const GUIDE = 'https://partner.microsoft.com/membership/competency-renewal';
+const GUIDE = defaultCatalog().data;
 const org = makeOrganization({ primaryContact: { name: 'Megan Bowen', email: 'megan@contoso.example', aadObjectId: 'aad-megan' } });
 
 describe('isPrimaryContact', () => {
@@ -43,20 +44,25 @@ describe('the program contact card', () => {
     expect(view.askerIsContact).toBe(true);
     expect(view.headline).toBe('You are the Primary Program Contact.');
     expect(view.nextSteps.join(' ')).toContain('Partner Membership Center');
-    expect(view.nextSteps.join(' ')).not.toContain(GUIDE);
+    expect(view.nextSteps.join(' ')).not.toContain(GUIDE.renewalGuideUrl);
+    expect(view.authorityNote).toBe("If you are also authorized to renew your organization's membership, you can start the renewal yourself.");
   });
 
   it('tells anyone else who the contact is and to share the renewal guide with them', () => {
     const view = contactView(org, { aadObjectId: 'aad-alex' }, GUIDE);
     expect(view.askerIsContact).toBe(false);
     expect(view.headline).toBe('Megan Bowen is your Primary Program Contact.');
-    expect(view.nextSteps[0]).toBe(`Share the renewal guide (${GUIDE}) with Megan Bowen: they can renew for the organization.`);
+    expect(view.nextSteps[0]).toBe(
+      `Share the online competency renewal guide with Megan Bowen, the Primary Program Contact being typically the person authorized to renew: ${GUIDE.renewalGuideUrl} (address to confirm).`,
+    );
+    expect(view.authorityNote).toBe('');
     expect(view.contactName).toBe('Megan Bowen');
     expect(view.contactEmail).toBe('megan@contoso.example');
   });
 
   it('explains what the Primary Program Contact does', () => {
-    expect(contactView(org, {}, GUIDE).explanation).toMatch(/authorized to update the membership profile/);
+    expect(contactView(org, {}, GUIDE).explanation).toMatch(/typically the person authorized to update the organization's membership profile/);
+    expect(contactView(org, {}, GUIDE).explanation).toContain('Organizations tab of your Individual Account home page');
   });
 
   it('offers an email to the contact with the organization in the subject', () => {

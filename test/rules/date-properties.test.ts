@@ -214,26 +214,40 @@ describe('calendarDateIn, for arbitrary instants from 1970 to 2100', () => {
 });
 
 describe('customer references, for arbitrary dates', () => {
-  it('counts a reference exactly when it expires (approval + 2 years) after the anniversary', () => {
+  it('counts a reference until the day it expires (approval + 2 years), whatever the anniversary', () => {
     fc.assert(
       fc.property(plainDateArb, plainDateArb, fc.integer({ min: -1000, max: 1000 }), (approvedOn, anniversary, todayOffset) => {
         const today = addDays(anniversary, todayOffset);
         const standing = referenceStanding({ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn }, anniversary, today, 2);
         const expiresOn = oracleAddYears(approvedOn, 2);
         expect(standing.expiresOn).toBe(expiresOn);
-        expect(standing.countsForRenewal).toBe(expiresOn > anniversary);
-        if (standing.countsForRenewal) expect(standing.blocker).toBe('');
-        else expect(standing.blocker).toMatch(/^Fabrikam reference expire/);
+        expect(standing.counts).toBe(today < expiresOn);
       }),
     );
   });
 
-  it('decides near the anniversary: approvals within a few days of two years before it', () => {
+  it('flags a counting reference that expires on or before the anniversary as one that may delay the renewal, with its date', () => {
     fc.assert(
-      fc.property(plainDateArb, fc.integer({ min: -5, max: 5 }), (anniversary, shift) => {
+      fc.property(plainDateArb, fc.integer({ min: -5, max: 5 }), fc.integer({ min: 1, max: 400 }), (anniversary, shift, daysBefore) => {
         const approvedOn = addDays(oracleAddYears(anniversary, -2), shift);
-        const standing = referenceStanding({ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn }, anniversary, addDays(anniversary, -30), 2);
-        expect(standing.countsForRenewal).toBe(oracleAddYears(approvedOn, 2) > anniversary);
+        const today = addDays(anniversary, -daysBefore);
+        const standing = referenceStanding({ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn }, anniversary, today, 2);
+        const expiresOn = oracleAddYears(approvedOn, 2);
+        const mayDelay = today < expiresOn && expiresOn <= anniversary;
+        expect(standing.state === 'may-delay').toBe(mayDelay);
+        if (mayDelay) expect(standing.note).toMatch(/^Fabrikam reference expires on .+: it may delay the renewal$/);
+      }),
+    );
+  });
+
+  it('writes an expiry date in the past tense exactly when it is not after today', () => {
+    fc.assert(
+      fc.property(plainDateArb, plainDateArb, fc.integer({ min: -1000, max: 1000 }), (approvedOn, anniversary, todayOffset) => {
+        const today = addDays(anniversary, todayOffset);
+        const standing = referenceStanding({ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn }, anniversary, today, 2);
+        if (standing.state === 'expired') expect(standing.note).toMatch(/^Fabrikam reference expired (on|today)/);
+        else expect(standing.note).not.toMatch(/expired/);
+        expect(standing.state === 'expired').toBe(standing.expiresOn <= today);
       }),
     );
   });

@@ -16,7 +16,7 @@ function validSubmit(overrides: Record<string, unknown> = {}): Record<string, un
     contactEmail: 'Megan@Contoso.example',
     contactAadObjectId: 'AAD-Megan',
     customerReferences: 'Fabrikam; cloud-platform; 2025-06-01\nNorthwind Traders; Cloud Productivity; 2025-09-15',
-    certifications: 'Alex Wilber; AZ-104; 2026-01-15\nAdele Vance; MS-102; 2026-02-01',
+    certifications: 'Alex Wilber; 70-533; 2026-01-15\nAdele Vance; 70-347; 2026-02-01',
     'competency-cloud-platform': 'gold',
     'competency-cloud-productivity': 'silver',
     'competency-cloud-crm': 'none',
@@ -50,16 +50,40 @@ describe('a valid submit', () => {
           { id: 'cloud-platform', level: 'gold' },
           { id: 'cloud-productivity', level: 'silver' },
         ],
+        otherCompetencies: [],
         customerReferences: [
           { customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-06-01' },
           { customer: 'Northwind Traders', competency: 'cloud-productivity', approvedOn: '2025-09-15' },
         ],
         certifications: [
-          { person: 'Alex Wilber', exam: 'AZ-104', passedOn: '2026-01-15' },
-          { person: 'Adele Vance', exam: 'MS-102', passedOn: '2026-02-01' },
+          { person: 'Alex Wilber', exam: '70-533', passedOn: '2026-01-15' },
+          { person: 'Adele Vance', exam: '70-347', passedOn: '2026-02-01' },
         ],
       },
     });
+  });
+
+  it('records a competency outside the catalog by name and level, and a reference that names it', () => {
+    const result = parseProfileForm(
+      validSubmit({ otherCompetencies: 'Datacenter; Gold', customerReferences: 'Fabrikam; cloud-platform; 2025-06-01\nWoodgrove; datacenter; 2025-07-01' }),
+      catalog,
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.profile.otherCompetencies).toEqual([{ name: 'Datacenter', level: 'gold' }]);
+    expect(result.profile.customerReferences[1]).toEqual({ customer: 'Woodgrove', competency: 'datacenter', approvedOn: '2025-07-01' });
+    expect(setupFormView(catalog, { profile: result.profile }).values.otherCompetencies).toBe('Datacenter; gold');
+  });
+
+  it('refuses a reference naming a competency that is neither in the catalog nor recorded, on its line', () => {
+    const result = parseProfileForm(validSubmit({ otherCompetencies: 'Datacenter; silver', customerReferences: 'Woodgrove; Messaging; 2025-07-01' }), catalog);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.customerReferences).toBe('Line 1 (competency): unknown competency "Messaging".');
+  });
+
+  it('refuses another competency without a level it knows, on its line', () => {
+    const result = parseProfileForm(validSubmit({ otherCompetencies: 'Datacenter; bronze' }), catalog);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.otherCompetencies).toMatch(/^Line 1 \(level\): /);
   });
 
   it('round-trips: the edit form of the saved profile submits back to the same profile', () => {
@@ -161,12 +185,12 @@ describe('field errors, and nothing saved', () => {
   });
 
   it('points at the malformed certification line, with Windows line endings', () => {
-    const result = rejected(parseProfileForm(validSubmit({ certifications: 'Alex Wilber; AZ-104; 2026-01-15\r\n\r\nAdele Vance; MS-102' }), catalog));
+    const result = rejected(parseProfileForm(validSubmit({ certifications: 'Alex Wilber; 70-533; 2026-01-15\r\n\r\nAdele Vance; 70-347' }), catalog));
     expect(result.errors.certifications).toBe('Line 3: write it as "Person; exam; YYYY-MM-DD".');
   });
 
   it('points at a certification line with too many cells', () => {
-    const result = rejected(parseProfileForm(validSubmit({ certifications: '\nAlex; AZ-104; 2026-01-15; extra' }), catalog));
+    const result = rejected(parseProfileForm(validSubmit({ certifications: '\nAlex; 70-533; 2026-01-15; extra' }), catalog));
     expect(result.errors.certifications).toMatch(/^Line 2:/);
   });
 
@@ -200,7 +224,7 @@ describe('field errors, and nothing saved', () => {
       partnerId: 'has spaces',
       contactAadObjectId: 'not a guid!',
       customerReferences: 'Fabrikam; cloud-platform',
-      certifications: 'Alex; AZ-104; 2026-13-01',
+      certifications: 'Alex; 70-533; 2026-13-01',
     };
     const fields = Object.keys(breakers);
     fc.assert(

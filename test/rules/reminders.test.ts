@@ -4,6 +4,7 @@ import { defaultCatalog, parseCatalog } from '../../src/rules/catalog.js';
 import { NOTHING_SCHEDULED, planReminders, stillApplies } from '../../src/rules/reminders.js';
 import { requirementsSnapshot } from '../../src/rules/requirements-snapshot.js';
 import { makeOrganization } from '../support/organizations.js';
+import { catalogWith } from './fixtures.js';
 
 const catalog = defaultCatalog();
 // Anniversary 2027-02-28: window opens 2026-11-30, two weeks before is 2027-02-14.
@@ -91,7 +92,11 @@ describe('planReminders', () => {
   });
 
   describe('requirement changes', () => {
-    const told = { 'cloud-platform': requirementsSnapshot('cloud-platform', 'gold', catalog) };
+    const told = { 'cloud-platform': { ...requirementsSnapshot('cloud-platform', 'gold', catalog)!, changesTold: 0 } };
+    const withGoldReferences = (count: number) =>
+      catalogWith((data) => {
+        data.competencies.find((c) => c.id === 'cloud-platform')!.levels.gold.customerReferences = count;
+      });
 
     it('records what was told without announcing anything the first time', () => {
       const plan = planReminders(org, '2026-06-01', {}, catalog);
@@ -103,15 +108,34 @@ describe('planReminders', () => {
       const data = structuredClone(catalog.data);
       const platform = data.competencies.find((c) => c.id === 'cloud-platform')!;
       platform.levels.gold.customerReferences = 6;
-      platform.exams = [...platform.exams, 'AZ-900'];
+      platform.exams = [...platform.exams, '70-535'];
       const plan = planReminders(org, '2026-06-01', told, parseCatalog(data));
-      expect(plan.reminders).toHaveLength(1);
-      expect(plan.reminders[0]).toMatchObject({
-        kind: 'requirements-changed',
-        subject: 'cloud-platform',
-        payload: { competencyId: 'cloud-platform', level: 'gold', changes: ['Customer references needed: 5 → 6', 'Exams now accepted: AZ-900'] },
-      });
-      expect(plan.reminders[0]?.cycle).toMatch(/^req-[0-9a-f]{8}$/);
+      expect(plan.reminders).toEqual([
+        {
+          kind: 'requirements-changed',
+          cycle: 'change-1',
+          subject: 'cloud-platform',
+          dueOn: '2026-06-01',
+          payload: { competencyId: 'cloud-platform', level: 'gold', changes: ['Customer references needed: 5 → 6', 'Exams now accepted: 70-535'] },
+        },
+      ]);
+    });
+
+    it('tells every change once, a change back to an earlier state included (A→B→A→B is three changes)', () => {
+      let toldSoFar: Record<string, unknown> = {};
+      const keys: string[] = [];
+      for (const references of [5, 6, 5, 6, 6]) {
+        const plan = planReminders(org, '2026-06-01', toldSoFar, withGoldReferences(references));
+        keys.push(...plan.reminders.map((reminder) => `${reminder.cycle}: ${String((reminder.payload.changes as string[])[0])}`));
+        toldSoFar = plan.toldRequirements;
+      }
+      expect(keys).toEqual(['change-1: Customer references needed: 5 → 6', 'change-2: Customer references needed: 6 → 5', 'change-3: Customer references needed: 5 → 6']);
+    });
+
+    it('plans the same change under the same key until it is recorded as told, so it is not told twice', () => {
+      const first = planReminders(org, '2026-06-01', told, withGoldReferences(6));
+      const again = planReminders(org, '2026-06-02', told, withGoldReferences(6));
+      expect(again.reminders.map((reminder) => reminder.cycle)).toEqual(first.reminders.map((reminder) => reminder.cycle));
     });
 
     it('says nothing when a change concerns a level the organization does not hold', () => {

@@ -31,27 +31,26 @@ const refs = (count: number, approvedOn: string, competency = 'cloud-platform'):
 const certs = (people: string[], exam: string): Certification[] => people.map((person) => ({ person, exam, passedOn: '2026-01-15' }));
 
 describe('the five cross-competency changes', () => {
-  it('lists all five with the date each takes effect', () => {
+  it('says each was announced at WPC 2015, with a date only for the gold CSAT removal (as of January 2016)', () => {
     const changes = view(makeOrganization()).changes;
     expect(changes.map((change) => change.effectiveLabel)).toEqual([
-      'In effect since July 13, 2015',
-      'In effect since July 13, 2015',
-      'In effect since July 13, 2015',
-      'In effect since July 13, 2015',
-      'In effect since January 1, 2016',
+      'Announced at WPC 2015',
+      'Announced at WPC 2015',
+      'Announced at WPC 2015',
+      'Announced at WPC 2015',
+      'Announced at WPC 2015; in effect as of January 2016',
     ]);
   });
 
   it('says the gold CSAT removal is still to come for an anniversary on December 31, 2015', () => {
     const changes = view(makeOrganization(), { anniversary: '2015-12-31', today: '2015-11-01' }).changes;
     expect(changes[4]?.title).toMatch(/customer satisfaction/i);
-    expect(changes[4]?.effectiveLabel).toBe('Takes effect on January 1, 2016');
-    expect(changes[0]?.effectiveLabel).toBe('In effect since July 13, 2015');
+    expect(changes[4]?.effectiveLabel).toBe('Announced at WPC 2015; takes effect as of January 2016');
   });
 
   it('says the gold CSAT removal is in effect for an anniversary on January 1, 2016 itself', () => {
     const changes = view(makeOrganization(), { anniversary: '2016-01-01', today: '2015-11-01' }).changes;
-    expect(changes[4]?.effectiveLabel).toBe('In effect since January 1, 2016');
+    expect(changes[4]?.effectiveLabel).toBe('Announced at WPC 2015; in effect as of January 2016');
   });
 
   it('says which of the organization competencies each change concerns', () => {
@@ -85,6 +84,17 @@ describe('the gold customer satisfaction survey', () => {
     expect(csat('2015-12-31', '2015-10-01')).toMatchObject({ statusLabel: 'Required', status: 'info' });
   });
 
+  it("marks an operator's own CSAT date as a value to confirm", () => {
+    const moved = catalogWith((data) => {
+      for (const competency of data.competencies) {
+        competency.levels.gold.customerSatisfactionUntil = '2016-07-01';
+        competency.sources.customerSatisfactionUntil = 'to-confirm';
+      }
+    });
+    const survey = line(competencyIn(gold, 'cloud-platform', { anniversary: '2017-01-01', today: '2016-10-01', catalog: moved }), 'Customer satisfaction survey');
+    expect(survey?.detail).toBe('Not required: removed for gold competencies as of July 2016 (to confirm with the program).');
+  });
+
   it('is not required for a renewal assessed on January 1, 2016', () => {
     expect(csat('2016-01-01', '2015-10-01')).toMatchObject({ statusLabel: 'Not required', status: 'met' });
   });
@@ -104,20 +114,27 @@ describe('the gold customer satisfaction survey', () => {
 });
 
 describe('the cloud performance measure', () => {
-  it("shows the catalog's performance measure of the level held", () => {
+  it('says performance is measured by active use and consumption and sends to the competency page for the goal of the level', () => {
     const gold = competencyIn(makeOrganization({ competencies: [{ id: 'cloud-platform', level: 'gold' }] }), 'cloud-platform');
-    const silver = competencyIn(makeOrganization({ competencies: [{ id: 'cloud-platform', level: 'silver' }] }), 'cloud-platform');
-    expect(line(gold, 'Performance')?.detail).toBe(catalog.levelRequirements('cloud-platform', 'gold')?.performance);
-    expect(line(silver, 'Performance')?.detail).toBe(catalog.levelRequirements('cloud-platform', 'silver')?.performance);
-    expect(line(gold, 'Performance')?.detail).not.toBe(line(silver, 'Performance')?.detail);
+    expect(line(gold, 'Performance')?.detail).toBe(
+      "Measured by your customers' active use and consumption, no longer by seats sold and revenue. The goal for Gold is in the Requirements section of the Cloud Platform competency page.",
+    );
   });
 
   it('shows a performance measure for each of the five cloud competencies', () => {
     const ids = ['cloud-platform', 'small-midmarket-cloud-solutions', 'cloud-productivity', 'cloud-crm', 'enterprise-mobility-management'];
     const org = makeOrganization({ competencies: ids.map((id) => ({ id, level: 'silver' as const })) });
     for (const competency of view(org).competencies) {
-      expect(line(competency, 'Performance')?.detail, competency.competencyId).toMatch(/actively use|active use/);
+      expect(line(competency, 'Performance')?.detail, competency.competencyId).toMatch(/active use and consumption/);
     }
+  });
+
+  it("marks an operator's own performance wording as a value to confirm", () => {
+    const worded = catalogWith((data) => {
+      data.competencies[0]!.levels.gold.performance = 'Azure consumption at the gold threshold';
+    });
+    const gold = competencyIn(makeOrganization(), 'cloud-platform', { catalog: worded });
+    expect(line(gold, 'Performance')?.detail).toContain('Catalog: Azure consumption at the gold threshold (to confirm on the Cloud Platform competency page, Requirements → Gold).');
   });
 
   it('shows no performance measure for a competency that is not a cloud competency', () => {
@@ -132,73 +149,78 @@ describe('the cloud performance measure', () => {
   });
 });
 
-describe('customer evidence (references are valid two years after approval)', () => {
+const WHERE_GOLD = 'on the Cloud Platform competency page, Requirements → Gold';
+const WHERE_SILVER = 'on the Cloud Platform competency page, Requirements → Silver';
+
+describe('customer evidence (references expire two years after approval)', () => {
   const withReferences = (customerReferences: CustomerReference[], level: 'silver' | 'gold' = 'gold') =>
     competencyIn(makeOrganization({ competencies: [{ id: 'cloud-platform', level }], customerReferences }), 'cloud-platform');
 
-  it('names the customer whose reference expires on the anniversary itself as a blocker', () => {
+  it('counts a reference that expires on the anniversary itself, and says it may delay the renewal', () => {
     const competency = withReferences([{ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-28' }]);
-    expect(competency.blockers).toContain('Fabrikam reference expires on February 28, 2027, the day of the anniversary');
-    expect(competency.ready).toBe(false);
+    expect(competency.risks).toEqual(['Fabrikam reference expires on February 28, 2027, the day of the anniversary: it may delay the renewal']);
+    expect(line(competency, 'Customer evidence')?.detail).toContain('Yours that count today: 1.');
   });
 
-  it('counts a reference that expires the day after the anniversary', () => {
+  it('counts a reference that expires the day after the anniversary, without a risk', () => {
     const competency = withReferences([{ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-03-01' }]);
-    expect(competency.blockers.join(' ')).not.toContain('Fabrikam');
-    expect(line(competency, 'Customer evidence')?.detail).toContain('1 of yours count');
+    expect(competency.risks).toEqual([]);
+    expect(line(competency, 'Customer evidence')?.detail).toContain('Yours that count today: 1.');
   });
 
-  it('names a reference expiring between today and the anniversary as a blocker', () => {
+  it('flags a reference expiring between today and the anniversary as a risk with its date', () => {
     const competency = withReferences([{ customer: 'Tailspin', competency: 'cloud-platform', approvedOn: '2025-02-01' }]);
-    expect(competency.blockers).toContain('Tailspin reference expires on February 1, 2027, before the anniversary');
+    expect(competency.risks).toEqual(['Tailspin reference expires on February 1, 2027, before the anniversary: it may delay the renewal']);
+    expect(competency.summary).toContain('1 customer reference expires by the anniversary and may delay the renewal.');
   });
 
-  it('names a reference that has already expired as a blocker', () => {
+  it('does not count a reference that has already expired, and says so in the past tense', () => {
     const competency = withReferences([{ customer: 'Northwind', competency: 'cloud-platform', approvedOn: '2024-06-01' }]);
-    expect(competency.blockers).toContain('Northwind reference expired on June 1, 2026');
+    expect(line(competency, 'Customer evidence')?.detail).toContain('Yours that count today: 0. No longer counting: Northwind reference expired on June 1, 2026.');
+    expect(competency.risks).toEqual([]);
   });
 
-  it('names every expiring reference, even when enough valid ones remain', () => {
+  it('lists every reference at risk, even when enough others count', () => {
     const competency = withReferences(
       [...refs(3, '2025-06-01'), { customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-01-10' }, { customer: 'Litware', competency: 'cloud-platform', approvedOn: '2024-12-01' }],
       'silver',
     );
-    expect(competency.blockers.filter((blocker) => blocker.includes('reference'))).toEqual([
-      'Fabrikam reference expires on January 10, 2027, before the anniversary',
-      'Litware reference expires on December 1, 2026, before the anniversary',
+    expect(competency.risks).toEqual([
+      'Fabrikam reference expires on January 10, 2027, before the anniversary: it may delay the renewal',
+      'Litware reference expires on December 1, 2026, before the anniversary: it may delay the renewal',
     ]);
-    expect(line(competency, 'Customer evidence')).toMatchObject({ status: 'blocker', statusLabel: '3 of 3' });
+    expect(line(competency, 'Customer evidence')).toMatchObject({ status: 'met', statusLabel: '5 of 3 (to confirm)' });
   });
 
   it('lets a reference approved on 29 February 2024 expire on 28 February 2026', () => {
     const standing = referenceStanding({ customer: 'Contoso', competency: 'cloud-platform', approvedOn: '2024-02-29' }, '2026-02-28', '2026-01-10', 2);
     expect(standing.expiresOn).toBe('2026-02-28');
-    expect(standing.countsForRenewal).toBe(false);
-    expect(standing.blocker).toBe('Contoso reference expires on February 28, 2026, the day of the anniversary');
+    expect(standing.state).toBe('may-delay');
+    expect(standing.note).toBe('Contoso reference expires on February 28, 2026, the day of the anniversary: it may delay the renewal');
   });
 
-  it('asks for the missing references when too few are still valid at the anniversary', () => {
+  it('asks for the missing references, marking the catalog number as one to confirm', () => {
     const competency = withReferences([...refs(2, '2025-06-01'), ...refs(1, '2024-01-01')]);
-    expect(competency.blockers).toContain('3 more customer references needed');
-    expect(line(competency, 'Customer evidence')).toMatchObject({ status: 'blocker', statusLabel: '3 missing' });
+    expect(competency.blockers).toContain(`3 more customer references needed (to confirm ${WHERE_GOLD})`);
+    expect(line(competency, 'Customer evidence')).toMatchObject({ status: 'blocker', statusLabel: '3 missing (to confirm)' });
+    expect(line(competency, 'Customer evidence')?.detail).toContain(`Number needed for Gold: 5 (to confirm ${WHERE_GOLD}).`);
   });
 
   it('says "reference" in the singular when one is missing', () => {
-    expect(withReferences(refs(2, '2025-06-01'), 'silver').blockers).toContain('1 more customer reference needed');
+    expect(withReferences(refs(2, '2025-06-01'), 'silver').blockers).toContain(`1 more customer reference needed (to confirm ${WHERE_SILVER})`);
   });
 
   it('does not count a reference given for another competency', () => {
     const competency = withReferences([...refs(4, '2025-06-01'), ...refs(1, '2025-06-01', 'cloud-crm')]);
-    expect(competency.blockers).toContain('1 more customer reference needed');
+    expect(competency.blockers).toContain(`1 more customer reference needed (to confirm ${WHERE_GOLD})`);
   });
 
-  it('judges references against the anniversary it is given, not the stored one', () => {
+  it('judges the risk against the anniversary it is given, not the stored one', () => {
     const org = makeOrganization({ anniversaryDate: '2027-02-28', customerReferences: refs(5, '2025-06-01') });
-    expect(competencyIn(org, 'cloud-platform', { anniversary: '2027-02-28' }).blockers.join(' ')).not.toMatch(/reference/);
-    const later = competencyIn(org, 'cloud-platform', { anniversary: '2027-06-01' }).blockers.filter((blocker) => blocker.includes('reference'));
-    expect(later).toHaveLength(6);
-    expect(later[0]).toBe('Customer 1 reference expires on June 1, 2027, the day of the anniversary');
-    expect(later[5]).toBe('5 more customer references needed');
+    expect(competencyIn(org, 'cloud-platform', { anniversary: '2027-02-28' }).risks).toEqual([]);
+    const later = competencyIn(org, 'cloud-platform', { anniversary: '2027-06-01' }).risks;
+    expect(later).toHaveLength(5);
+    expect(later[0]).toBe('Customer 1 reference expires on June 1, 2027, the day of the anniversary: it may delay the renewal');
   });
 });
 
@@ -206,73 +228,73 @@ describe('technical credentials', () => {
   const cloudPlatformGold = (certifications: Certification[]) =>
     competencyIn(makeOrganization({ competencies: [{ id: 'cloud-platform', level: 'gold' }], customerReferences: refs(5, '2025-06-01'), certifications }), 'cloud-platform');
 
-  it("counts one person's MS-102 for both competencies that accept it", () => {
+  it("counts one person's 70-347 for both competencies that accept it", () => {
     const org = makeOrganization({
       competencies: [
         { id: 'small-midmarket-cloud-solutions', level: 'silver' },
         { id: 'cloud-productivity', level: 'silver' },
       ],
-      certifications: certs(['Adele Vance'], 'MS-102'),
+      certifications: certs(['Adele Vance'], '70-347'),
     });
     const smb = competencyIn(org, 'small-midmarket-cloud-solutions');
     const productivity = competencyIn(org, 'cloud-productivity');
-    expect(line(smb, 'Technical credentials')?.statusLabel).toBe('1 of 2');
-    expect(line(productivity, 'Technical credentials')?.statusLabel).toBe('1 of 2');
-    expect(line(smb, 'Technical credentials')?.detail).toContain('Counting: Adele Vance (MS-102).');
+    expect(line(smb, 'Technical credentials')?.statusLabel).toBe('1 of 2 (to confirm)');
+    expect(line(productivity, 'Technical credentials')?.statusLabel).toBe('1 of 2 (to confirm)');
+    expect(line(smb, 'Technical credentials')?.detail).toContain('Counting: Adele Vance (70-347).');
     expect(line(smb, 'Technical credentials')?.detail).toContain('The same exams also count for Cloud Productivity.');
     expect(line(productivity, 'Technical credentials')?.detail).toContain('The same exams also count for Small and Midmarket Cloud Solutions.');
   });
 
   it('mentions shared credit only for competencies the organization holds', () => {
-    const org = makeOrganization({ competencies: [{ id: 'small-midmarket-cloud-solutions', level: 'silver' }], certifications: certs(['Adele Vance'], 'MS-102') });
+    const org = makeOrganization({ competencies: [{ id: 'small-midmarket-cloud-solutions', level: 'silver' }], certifications: certs(['Adele Vance'], '70-347') });
     const smb = competencyIn(org, 'small-midmarket-cloud-solutions');
-    expect(line(smb, 'Technical credentials')?.statusLabel).toBe('1 of 2');
+    expect(line(smb, 'Technical credentials')?.statusLabel).toBe('1 of 2 (to confirm)');
     expect(line(smb, 'Technical credentials')?.detail).not.toContain('also count');
   });
 
-  it("counts one person's AZ-104 for every competency that accepts it", () => {
+  it("counts one person's 70-533 for every competency that accepts it", () => {
     const azureEverywhere = catalogWith((data) => {
-      for (const competency of data.competencies) if (competency.id !== 'cloud-platform') competency.exams.push('AZ-104');
+      for (const competency of data.competencies) if (competency.id !== 'cloud-platform') competency.exams.push('70-533');
     });
-    const ids = azureEverywhere.competenciesAcceptingExam('AZ-104');
+    const ids = azureEverywhere.competenciesAcceptingExam('70-533');
     expect(ids).toHaveLength(5);
     const org = makeOrganization({
       competencies: ids.map((id) => ({ id, level: 'silver' as const })),
       customerReferences: ids.flatMap((id) => refs(3, '2025-06-01', id)),
-      certifications: certs(['Alex Wilber', 'Pradeep Gupta'], 'AZ-104'),
+      certifications: certs(['Alex Wilber', 'Pradeep Gupta'], '70-533'),
     });
     const shown = view(org, { catalog: azureEverywhere }).competencies;
     expect(shown).toHaveLength(5);
     for (const competency of shown) {
-      expect(line(competency, 'Technical credentials')?.statusLabel, competency.competencyId).toBe('2 of 2');
+      expect(line(competency, 'Technical credentials')?.statusLabel, competency.competencyId).toBe('2 of 2 (to confirm)');
       expect(competency.ready, competency.competencyId).toBe(true);
     }
   });
 
   it('counts a person once however many accepted exams they passed, whatever the case of their name', () => {
     const competency = cloudPlatformGold([
-      { person: 'Alex Wilber', exam: 'AZ-104', passedOn: '2026-01-15' },
-      { person: ' alex wilber ', exam: 'AZ-305', passedOn: '2026-03-01' },
+      { person: 'Alex Wilber', exam: '70-533', passedOn: '2026-01-15' },
+      { person: ' alex wilber ', exam: '70-532', passedOn: '2026-03-01' },
     ]);
-    expect(line(competency, 'Technical credentials')?.statusLabel).toBe('1 of 4');
-    expect(line(competency, 'Technical credentials')?.detail).toContain('Alex Wilber (AZ-104, AZ-305)');
-    expect(competency.blockers).toContain(`3 more certified people needed (accepted exams: ${catalog.competency('cloud-platform')?.exams.join(', ')})`);
+    expect(line(competency, 'Technical credentials')?.statusLabel).toBe('1 of 4 (to confirm)');
+    expect(line(competency, 'Technical credentials')?.detail).toContain('Alex Wilber (70-533, 70-532)');
+    expect(competency.blockers).toContain(`3 more certified people needed, accepted exams: ${catalog.competency('cloud-platform')?.exams.join(', ')} (to confirm ${WHERE_GOLD})`);
   });
 
   it('accepts an exam code typed in lower case', () => {
-    const competency = cloudPlatformGold(certs(['A', 'B', 'C'], 'az-104'));
-    expect(line(competency, 'Technical credentials')?.statusLabel).toBe('3 of 4');
+    const competency = cloudPlatformGold(certs(['A', 'B', 'C'], '70-533'));
+    expect(line(competency, 'Technical credentials')?.statusLabel).toBe('3 of 4 (to confirm)');
     expect(competency.blockers.join(' ')).toContain('1 more certified person needed');
   });
 
   it('does not count an exam the competency does not accept', () => {
-    const competency = cloudPlatformGold(certs(['A', 'B', 'C', 'D'], 'MS-900'));
-    expect(line(competency, 'Technical credentials')).toMatchObject({ statusLabel: '0 of 4', status: 'blocker' });
+    const competency = cloudPlatformGold(certs(['A', 'B', 'C', 'D'], '70-346'));
+    expect(line(competency, 'Technical credentials')).toMatchObject({ statusLabel: '0 of 4 (to confirm)', status: 'blocker' });
     expect(line(competency, 'Technical credentials')?.detail).toContain('Nobody recorded yet.');
   });
 
   it('is ready when four different people passed accepted exams for gold', () => {
-    const competency = cloudPlatformGold([...certs(['A', 'B'], 'AZ-104'), ...certs(['C'], 'AZ-305'), ...certs(['D'], '70-533')]);
+    const competency = cloudPlatformGold([...certs(['A', 'B'], '70-533'), ...certs(['C'], '70-532'), ...certs(['D'], '70-533')]);
     expect(competency.blockers).toEqual([]);
     expect(competency.ready).toBe(true);
     expect(competency.summary).toBe('You hold this level. Nothing blocks it.');
@@ -283,14 +305,23 @@ describe('thresholds come from the catalog', () => {
   const org = makeOrganization({
     competencies: [{ id: 'cloud-crm', level: 'silver' }],
     customerReferences: refs(1, '2025-06-01', 'cloud-crm'),
-    certifications: certs(['Alex Wilber'], 'MB-210'),
+    certifications: certs(['Alex Wilber'], 'MB2-703'),
+  });
+  const whereCrm = 'on the Cloud Customer Relationship Management competency page, Requirements → Silver';
+
+  it('blocks silver with the default catalog (3 references, 2 people), each number marked to confirm', () => {
+    expect(competencyIn(org, 'cloud-crm').blockers).toEqual([
+      `2 more customer references needed (to confirm ${whereCrm})`,
+      `1 more certified person needed, accepted exams: ${catalog.competency('cloud-crm')?.exams.join(', ')} (to confirm ${whereCrm})`,
+    ]);
   });
 
-  it('blocks silver with the default catalog (3 references, 2 people)', () => {
-    expect(competencyIn(org, 'cloud-crm').blockers).toEqual([
-      '2 more customer references needed',
-      `1 more certified person needed (accepted exams: ${catalog.competency('cloud-crm')?.exams.join(', ')})`,
-    ]);
+  it('shows a number an operator sourced from the guide without the mark', () => {
+    const sourced = catalogWith((data) => {
+      const crm = data.competencies.find((competency) => competency.id === 'cloud-crm')!;
+      crm.sources.customerReferences = 'guide';
+    });
+    expect(competencyIn(org, 'cloud-crm', { catalog: sourced }).blockers[0]).toBe('2 more customer references needed');
   });
 
   it('is ready when an operator lowers the thresholds to 1 and 1', () => {
@@ -301,7 +332,7 @@ describe('thresholds come from the catalog', () => {
     });
     const competency = competencyIn(org, 'cloud-crm', { catalog: lenient });
     expect(competency.ready).toBe(true);
-    expect(line(competency, 'Customer evidence')?.statusLabel).toBe('1 of 1');
+    expect(line(competency, 'Customer evidence')?.statusLabel).toBe('1 of 1 (to confirm)');
   });
 
   it('uses the catalog reference validity: a three-year validity keeps a 2024 reference', () => {
@@ -310,8 +341,19 @@ describe('thresholds come from the catalog', () => {
       data.referenceValidityYears = 3;
     });
     const withOld = makeOrganization({ ...org, customerReferences: reference });
-    expect(competencyIn(withOld, 'cloud-crm').blockers[0]).toBe('Fabrikam reference expired on March 1, 2026');
-    expect(competencyIn(withOld, 'cloud-crm', { catalog: threeYears }).blockers.join(' ')).not.toContain('Fabrikam');
+    const detail = (shown: CompetencyRequirementsView) => line(shown, 'Customer evidence')?.detail;
+    expect(detail(competencyIn(withOld, 'cloud-crm'))).toContain('No longer counting: Fabrikam reference expired on March 1, 2026.');
+    expect(detail(competencyIn(withOld, 'cloud-crm', { catalog: threeYears }))).toContain('Yours that count today: 1.');
+  });
+
+  it("says the guide's two years, and marks an operator's other validity as a value to confirm", () => {
+    const threeYears = catalogWith((data) => {
+      data.referenceValidityYears = 3;
+      data.sources.referenceValidityYears = 'to-confirm';
+    });
+    const detail = (options: Parameters<typeof view>[1]) => line(competencyIn(org, 'cloud-crm', options), 'Customer evidence')?.detail;
+    expect(detail({})).toContain('A customer reference expires two years after it was approved');
+    expect(detail({ catalog: threeYears })).toContain('A customer reference expires 3 years (to confirm with the program) after it was approved');
   });
 });
 
@@ -357,7 +399,7 @@ describe('which competencies are shown', () => {
     const ready = makeOrganization({
       competencies: [{ id: 'cloud-platform', level: 'silver' }, { id: 'cloud-crm', level: 'silver' }],
       customerReferences: refs(3, '2025-06-01'),
-      certifications: certs(['A', 'B'], 'AZ-104'),
+      certifications: certs(['A', 'B'], '70-533'),
     });
     expect(view(ready).headline).toBe('1 of 2 competencies have blockers for the renewal on February 28, 2027.');
     expect(view(ready, { query: { competencyId: 'cloud-platform' } }).headline).toBe('Nothing is blocking this competency for the renewal on February 28, 2027.');

@@ -82,7 +82,7 @@ export function runStorageContract(name: string, makeStorage: MakeStorage): void
           { customer: 'Northwind Traders', competency: 'data-analytics', approvedOn: '2025-11-30' },
         ],
         certifications: [
-          { person: 'Alex Wilber', exam: 'AZ-104', passedOn: '2026-01-15' },
+          { person: 'Alex Wilber', exam: '70-533', passedOn: '2026-01-15' },
           { person: 'Adele Vance', exam: 'DP-203', passedOn: '2025-09-09' },
         ],
         timeZone: 'Europe/Berlin',
@@ -428,9 +428,9 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
 
       it('stores what the organization was told with its next date', async () => {
         await install();
-        await plan('tenant-a', [], '2026-12-14', { 'cloud-platform': { references: 2, certifications: ['AZ-104'] } });
+        await plan('tenant-a', [], '2026-12-14', { 'cloud-platform': { references: 2, certifications: ['70-533'] } });
         const [planned] = await storage.organizationsToPlan({ upTo: '2026-12-14', limit: 1 });
-        expect(planned?.toldRequirements).toEqual({ 'cloud-platform': { references: 2, certifications: ['AZ-104'] } });
+        expect(planned?.toldRequirements).toEqual({ 'cloud-platform': { references: 2, certifications: ['70-533'] } });
       });
 
       it('makes an organization due again when its profile changes, not when it is saved unchanged', async () => {

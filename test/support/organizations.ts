@@ -12,8 +12,9 @@ export function makeOrganization(overrides: Partial<Organization> = {}): Organiz
     primaryContact: { name: 'Megan Bowen', email: 'megan@contoso.example', aadObjectId: 'aad-megan' },
     admins: ['aad-megan'],
     competencies: [{ id: 'cloud-platform', level: 'gold' }],
+    otherCompetencies: [],
     customerReferences: [{ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-06-01' }],
-    certifications: [{ person: 'Alex Wilber', exam: 'AZ-104', passedOn: '2026-01-15' }],
+    certifications: [{ person: 'Alex Wilber', exam: '70-533', passedOn: '2026-01-15' }],
     renewedCycles: 0,
     ...overrides,
   };

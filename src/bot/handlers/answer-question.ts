@@ -34,7 +34,7 @@ export function createQuestionHandler(deps: BotDependencies) {
           requirementsView(org, currentAnniversary(org), today, catalog, { competencyId: intent.competencyId, level: intent.level }),
         );
       case 'contact':
-        return renderCard('contact', contactView(org, { aadObjectId: identity.user.aadObjectId, askedAboutSelf: intent.aboutAsker }, catalog.data.renewalGuideUrl));
+        return renderCard('contact', contactView(org, { aadObjectId: identity.user.aadObjectId, askedAboutSelf: intent.aboutAsker }, catalog.data));
       case 'help':
         return renderCard('welcome', welcomeView({ organizationName: org.name }));
       case 'unknown':

@@ -5,7 +5,7 @@
 import { renderCard, type CardAttachment } from '../../cards/render-card.js';
 import type { Catalog } from '../../rules/catalog.js';
 import { isPrimaryContact } from '../../rules/contact.js';
-import { currentAnniversary } from '../../rules/cycle.js';
+import { currentAnniversary, cycleForDate } from '../../rules/cycle.js';
 import type { Organization } from '../../rules/organization.js';
 import { parseProfileForm, setupFormView } from '../../rules/profile-form.js';
 import { profileSavedView } from '../../rules/profile-saved.js';
@@ -18,17 +18,6 @@ export function mayEditProfile(org: Organization | undefined, identity: TurnIden
   const aadObjectId = identity.user.aadObjectId;
   if (!aadObjectId) return false;
   return org.admins.includes(aadObjectId) || isPrimaryContact(org, { aadObjectId });
-}
-
-/**
- * The form shows the current cycle's anniversary: left as it is, the cycle count is kept (so a
- * 29 February anchor survives); a new date starts counting again from it.
- */
-function cycleAfterEdit(existing: Organization | undefined, submittedDate: string): Pick<Organization, 'anniversaryDate' | 'renewedCycles'> {
-  if (existing && currentAnniversary(existing) === submittedDate) {
-    return { anniversaryDate: existing.anniversaryDate, renewedCycles: existing.renewedCycles };
-  }
-  return { anniversaryDate: submittedDate, renewedCycles: 0 };
 }
 
 export function showSetupForm(org: Organization | undefined, identity: TurnIdentity, catalog: Catalog): CardAttachment {
@@ -48,8 +37,10 @@ export function createProfileSubmitHandler(deps: BotDependencies) {
     if (!result.ok) return renderCard('setup-form', setupFormView(catalog, { profile: existing, rejected: result }));
 
     // The tenant comes from the activity and the admins from storage: nothing in the form can move them.
+    // The form shows the current cycle's anniversary; one of the stored anchor's anniversaries keeps
+    // the anchor (a 29 February survives), any other date starts counting from itself.
     const admins = existing?.admins ?? [submitter as string];
-    const organization: Organization = { ...result.profile, tenantId: identity.tenantId, admins, ...cycleAfterEdit(existing, result.profile.anniversaryDate) };
+    const organization: Organization = { ...result.profile, tenantId: identity.tenantId, admins, ...cycleForDate(existing, result.profile.anniversaryDate) };
     await storage.saveOrganization(organization);
     log.info({ tenantId: identity.tenantId, created: !existing }, 'profile saved');
     return renderCard('profile-saved', profileSavedView(organization, catalog));

@@ -1,0 +1,52 @@
+/**
+ * A competency outside the catalog, recorded by name and level: the renewal guide's rules for every
+ * competency (customer evidence, guide line 31; technical credentials, line 33; gold CSAT, line 19),
+ * without numbers, marked as general rules.
+ */
+import type { Catalog } from './catalog.js';
+import { referenceRule, summarizeReferences } from './customer-evidence.js';
+import { otherCompetencyKey, type Organization, type OtherCompetency } from './organization.js';
+import type { PlainDate } from './plain-date.js';
+import { csatLine, levelLabel, summaryFor } from './requirement-lines.js';
+import type { CompetencyRequirementsView, RequirementLine } from './view-models.js';
+
+/** A competency outside the catalog: the guide's rules for every competency, and no numbers. */
+export function generalRequirements(org: Pick<Organization, 'customerReferences'>, other: OtherCompetency, anniversary: PlainDate, today: PlainDate, catalog: Catalog): CompetencyRequirementsView {
+  const key = otherCompetencyKey(other.name);
+  const references = summarizeReferences(org.customerReferences, (competency) => otherCompetencyKey(competency) === key, anniversary, today, catalog.data.referenceValidityYears);
+  const blockers = references.counting === 0 ? ['No customer reference counts for it: customer evidence is required for every competency'] : [];
+  const lines: RequirementLine[] = [
+    {
+      label: 'Customer evidence',
+      detail: [referenceRule(catalog.data), `Yours that count today: ${references.counting}.`, references.expiredSentence].filter(Boolean).join(' '),
+      status: references.counting === 0 ? 'blocker' : 'met',
+      statusLabel: `${references.counting} counting`,
+    },
+    {
+      label: 'Technical credentials',
+      detail:
+        'Required for every competency; they differ per competency: find which exams, assessments or certifications this one accepts on its page. An exam an employee or contractor passed counts for every competency that accepts it.',
+      status: 'info',
+      statusLabel: 'Check its page',
+    },
+  ];
+  const csatRemoval = other.level === 'gold' ? catalog.data.changes.find((change) => change.appliesTo === 'gold' && change.effectiveFrom) : undefined;
+  if (csatRemoval?.effectiveFrom) lines.push(csatLine(csatRemoval.effectiveFrom, csatRemoval.effectiveFromSource, anniversary));
+  return {
+    competencyId: `other:${key}`,
+    title: other.name,
+    focus: 'Not in this bot\'s catalog.',
+    levelLabel: levelLabel(other.level),
+    held: true,
+    ready: blockers.length === 0,
+    summary: summaryFor(true, blockers.length, references.risks.length),
+    general: true,
+    generalNote:
+      'General rules: this competency is not in the bot\'s catalog, so only the renewal guide\'s rules for every competency are shown. Find its own requirements on its competency page (Requirements, then Silver or Gold).',
+    blockers,
+    risks: references.risks,
+    lines,
+    requirementsUrl: '',
+    requirementsLinkTitle: '',
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Reminder wording on the day a reminder goes out, for arbitrary anniversaries and send days: the
+ * days left are the real ones, "Two weeks left" only with fourteen, past dates in the past tense.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { defaultCatalog } from '../../src/rules/catalog.js';
+import { addDays, longDate } from '../../src/rules/plain-date.js';
+import { reminderView } from '../../src/rules/reminder-view.js';
+import type { ReminderKind } from '../../src/rules/reminders.js';
+import { plainDateArb } from './fixtures.js';
+
+const catalog = defaultCatalog();
+const view = (kind: ReminderKind, anniversary: string, today: string, payload: Record<string, unknown> = {}) =>
+  reminderView({ kind, organizationName: 'Contoso Ltd', anniversary, today, payload }, catalog);
+
+describe('reminders state the days really left on the day they go out', () => {
+  it('window open: the days from the send day to the anniversary, whenever between 90 and 15 days it goes out', () => {
+    fc.assert(
+      fc.property(plainDateArb, fc.integer({ min: 15, max: 90 }), (anniversary, daysLeft) => {
+        const message = view('window-open', anniversary, addDays(anniversary, -daysLeft)).message;
+        expect(message).toContain(`is ${longDate(anniversary)}, ${daysLeft} days from today.`);
+      }),
+    );
+  });
+
+  it('two weeks: "Two weeks left" exactly with 14 days, otherwise the real number of days', () => {
+    fc.assert(
+      fc.property(plainDateArb, fc.integer({ min: 0, max: 14 }), (anniversary, daysLeft) => {
+        const card = view('two-weeks', anniversary, addDays(anniversary, -daysLeft));
+        if (daysLeft === 14) expect(card.title).toBe('Two weeks left: complete the renewal now');
+        else expect(card.title).not.toMatch(/two weeks/i);
+        if (daysLeft === 0) expect(card.title).toBe('The anniversary is today: complete the renewal now');
+        else expect(card.message).toContain(`, ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} from today.`);
+      }),
+    );
+  });
+
+  it('expired: how many days ago the anniversary was', () => {
+    fc.assert(
+      fc.property(plainDateArb, fc.integer({ min: 1, max: 400 }), (anniversary, daysLate) => {
+        expect(view('expired', anniversary, addDays(anniversary, daysLate)).message).toContain(
+          `was ${longDate(anniversary)}, ${daysLate} ${daysLate === 1 ? 'day' : 'days'} ago.`,
+        );
+      }),
+    );
+  });
+
+  it('a customer reference: "expires" before its day, "expired" from its day on', () => {
+    fc.assert(
+      fc.property(plainDateArb, fc.integer({ min: -200, max: 200 }), (expiresOn, offset) => {
+        const today = addDays(expiresOn, offset);
+        const card = view('reference-expiring', addDays(expiresOn, 30), today, { customer: 'Fabrikam', competency: 'cloud-platform', expiresOn });
+        if (offset >= 0) {
+          expect(card.title).toBe('A customer reference has expired');
+          expect(card.message).toMatch(/^The Fabrikam reference for Cloud Platform expired (today|on )/);
+        } else {
+          expect(card.message).toContain(`expires on ${longDate(expiresOn)}, ${-offset} ${offset === -1 ? 'day' : 'days'} from today`);
+          expect(card.message).toContain('may delay the renewal');
+        }
+      }),
+    );
+  });
+});
