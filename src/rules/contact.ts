@@ -47,6 +47,7 @@ export function contactView(org: Pick<Organization, 'name' | 'primaryContact'>, 
     authorityNote: askerIsContact ? 'If you are also authorized to renew your organization\'s membership, you can start the renewal yourself.' : '',
     nextSteps: askerIsContact
       ? [
+          `Get started with the online competency renewal guide: ${markedAddress(guide.renewalGuideUrl, guide.sources.renewalGuideUrl)}.`,
           'Start the renewal in the Partner Membership Center once the window opens, 90 days before the anniversary.',
           'Check each competency\'s requirements with "requirements" and clear the blockers early.',
         ]

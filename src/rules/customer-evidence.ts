@@ -62,7 +62,10 @@ export interface ReferenceSummary {
   expiredSentence: string;
 }
 
-/** The references of one competency (chosen by `matches`), sorted into what counts, what may delay the renewal and what expired. */
+/**
+ * The references of one competency (chosen by `matches`), sorted into what counts, what may delay the renewal and what expired.
+ * @example summarizeReferences(org.customerReferences, (id) => id === 'cloud-platform', '2027-02-28', '2026-11-25', 2).counting // 2
+ */
 export function summarizeReferences(
   references: readonly CustomerReference[],
   matches: (competency: string) => boolean,

@@ -10,7 +10,10 @@ import type { PlainDate } from './plain-date.js';
 import { csatLine, levelLabel, summaryFor } from './requirement-lines.js';
 import type { CompetencyRequirementsView, RequirementLine } from './view-models.js';
 
-/** A competency outside the catalog: the guide's rules for every competency, and no numbers. */
+/**
+ * A competency outside the catalog: the guide's rules for every competency, and no numbers.
+ * @example generalRequirements(org, { name: 'Datacenter', level: 'silver' }, '2027-02-28', '2026-11-25', catalog).generalNote // 'General rules: …'
+ */
 export function generalRequirements(org: Pick<Organization, 'customerReferences'>, other: OtherCompetency, anniversary: PlainDate, today: PlainDate, catalog: Catalog): CompetencyRequirementsView {
   const key = otherCompetencyKey(other.name);
   const references = summarizeReferences(org.customerReferences, (competency) => otherCompetencyKey(competency) === key, anniversary, today, catalog.data.referenceValidityYears);

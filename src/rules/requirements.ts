@@ -22,7 +22,7 @@ export interface RequirementsQuery {
   level?: CompetencyLevel;
 }
 
-type Profile = Pick<Organization, 'name' | 'competencies' | 'customerReferences' | 'certifications'> & Partial<Pick<Organization, 'otherCompetencies'>>;
+type Profile = Pick<Organization, 'name' | 'competencies' | 'otherCompetencies' | 'customerReferences' | 'certifications'>;
 
 /**
  * @example requirementsView(org, '2027-02-28', '2026-11-25', catalog).competencies[0].blockers
@@ -34,7 +34,7 @@ export function requirementsView(
   catalog: Catalog,
   query: RequirementsQuery = {},
 ): RequirementsView {
-  const otherCompetencies = org.otherCompetencies ?? [];
+  const { otherCompetencies } = org;
   const targets = selectCompetencies(org.competencies, catalog, query);
   const competencies = [
     ...targets.map((target) => competencyRequirements(org, target, anniversary, today, catalog)),

@@ -78,6 +78,7 @@ describe('the renewal guide, fact by fact, on the cards', () => {
       const text = await ask('am I the primary contact', { aadObjectId: MEGAN });
       expect(text).toContain('You are the Primary Program Contact.');
       expect(text).toContain("If you are also authorized to renew your organization's membership, you can start the renewal yourself.");
+      expect(text).toContain('Get started with the online competency renewal guide:');
       expect(text).not.toContain('manage the renewal yourself');
     });
 

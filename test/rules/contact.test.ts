@@ -44,7 +44,7 @@ describe('the program contact card', () => {
     expect(view.askerIsContact).toBe(true);
     expect(view.headline).toBe('You are the Primary Program Contact.');
     expect(view.nextSteps.join(' ')).toContain('Partner Membership Center');
-    expect(view.nextSteps.join(' ')).not.toContain(GUIDE.renewalGuideUrl);
+    expect(view.nextSteps[0]).toBe(`Get started with the online competency renewal guide: ${GUIDE.renewalGuideUrl} (address to confirm).`);
     expect(view.authorityNote).toBe("If you are also authorized to renew your organization's membership, you can start the renewal yourself.");
   });
 
