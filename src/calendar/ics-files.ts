@@ -49,7 +49,7 @@ export function callsIcs(calls: readonly ScheduledCall[], options: { now: Date }
     calls.map((call) => ({
       uid: `call-${call.id}@renewal-bot`,
       title: call.title,
-      description: `Cloud competency attainment call about ${call.competencyName}. Published as ${publishedTimeLabel(call)} on ${longDate(call.date)}; your calendar shows it in your own time zone.`,
+      description: `MPN 101 Cloud Competency Attainment call about ${call.competencyName}: its requirements and benefits, how to get started and an estimated timeline, with support staff and experts answering questions. Published as ${publishedTimeLabel(call)} on ${longDate(call.date)}; your calendar shows it in your own time zone.${call.durationSource === 'guide' ? '' : ` The guide gives no length: this entry blocks ${call.durationMinutes} minutes, to confirm.`}`,
       // Epoch milliseconds are written as UTC (`...Z`): an instant every calendar converts itself.
       start: callStart(call).getTime(),
       startInputType: 'utc',

@@ -105,6 +105,15 @@ describe('what the renewal file says', () => {
   });
 });
 
+it("names the call series as the guide does, says what the calls cover, and marks the length it does not give", () => {
+  // guide lines 42-43: "MPN 101 Cloud Competency Attainment call series"; requirements, benefits,
+  // getting started, an estimated timeline; support staff and experts answer questions.
+  const [event] = vevents(callsIcs(defaultCallSchedule().data.calls, { now: NOW }));
+  expect(event?.description).toContain('MPN 101 Cloud Competency Attainment call about Small and Midmarket Cloud Solutions');
+  expect(event?.description).toContain('requirements and benefits, how to get started and an estimated timeline, with support staff and experts answering questions');
+  expect(event?.description).toContain('The guide gives no length: this entry blocks 60 minutes, to confirm.');
+});
+
 describe.each(ZONES)('the call files with the process in %s', (zone) => {
   it('writes each call as a UTC instant: 9:30 Pacific is 17:30Z in January and February', () => {
     inZone(zone);
