@@ -3,7 +3,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, MessageFactory }
 import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, InvokeResponse, TurnContext } from 'botbuilder';
 import type { AuthenticateRequestResult } from 'botframework-connector';
 import type { Logger } from '../logger.js';
-import { errorCardFor } from './card-errors.js';
+import { errorCard, logTurnError } from './card-errors.js';
 import { installKeySetGuard } from './key-set-guard.js';
 
 /** Longest a request waits for the channel's signing keys before it is answered 503. */
@@ -30,9 +30,9 @@ export function createAdapter(settings: Record<string, string>, log: Logger): Bo
   const adapter = new BotAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     // Handlers answer their own errors; reaching here means the reply itself failed or a bug escaped.
-    const card = errorCardFor(error, log, { activityType: context.activity.type, conversationId: context.activity.conversation?.id });
+    const code = logTurnError(error, log, { activityType: context.activity.type, conversationId: context.activity.conversation?.id });
     if (context.activity.type === 'message') {
-      await context.sendActivity(MessageFactory.attachment(card)).catch((sendError: unknown) => log.warn({ err: sendError }, 'error card not delivered'));
+      await context.sendActivity(MessageFactory.attachment(errorCard(code))).catch((sendError: unknown) => log.warn({ err: sendError }, 'error card not delivered'));
     }
   };
   return adapter;

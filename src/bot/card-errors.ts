@@ -1,15 +1,22 @@
-/** Turns any error into the card a person sees, logging what support needs to find it. */
+/**
+ * Errors, caught in one place: the dispatcher logs what support needs (`logTurnError`, which says
+ * which code the person gets) and renders the error card for that code (`errorCard`).
+ */
 import { renderCard, type CardAttachment } from '../cards/render-card.js';
 import type { Logger } from '../logger.js';
-import { AppError, errorView } from './app-error.js';
+import { AppError, errorView, type ErrorCode } from './app-error.js';
 
-export function errorCardFor(error: unknown, log: Logger, fields: Record<string, unknown> = {}): CardAttachment {
+export function logTurnError(error: unknown, log: Logger, fields: Record<string, unknown> = {}): ErrorCode {
   if (error instanceof AppError) {
     log.warn({ ...fields, code: error.code, ...error.details }, 'turn refused');
-    return renderCard('error', errorView(error.code));
+    return error.code;
   }
   log.error({ ...fields, err: error }, 'turn failed');
-  return renderCard('error', errorView(isStorageFailure(error) ? 'storage.unavailable' : 'internal'));
+  return isStorageFailure(error) ? 'storage.unavailable' : 'internal';
+}
+
+export function errorCard(code: ErrorCode): CardAttachment {
+  return renderCard('error', errorView(code));
 }
 
 /** Database drivers' connection failures, which deserve "try again" rather than "something broke". */

@@ -1,5 +1,7 @@
 /** What the bot's handlers are given; built once in index.ts, shared by all turns, holding no turn state. */
 import type { Logger } from '../logger.js';
+import type { Organization } from '../rules/organization.js';
+import { calendarDateIn, type PlainDate } from '../rules/plain-date.js';
 import type { CallSchedule } from '../rules/call-series.js';
 import type { Catalog } from '../rules/catalog.js';
 import type { Storage } from '../storage/storage.js';
@@ -18,4 +20,14 @@ export interface BotDependencies {
   publicUrl: string;
   /** SERVICE_URL_ALLOWLIST: a turn from any other service URL stores nothing. */
   serviceUrls: ServiceUrlAllowlist;
+}
+
+/** What handlers get: the bot's dependencies and the organization's today, computed in one place. */
+export interface HandlerDependencies extends BotDependencies {
+  /** Today's calendar date in the organization's time zone. */
+  today(org: Organization): PlainDate;
+}
+
+export function handlerDependencies(deps: BotDependencies): HandlerDependencies {
+  return { ...deps, today: (org) => calendarDateIn(deps.now(), org.timeZone) };
 }

@@ -23,3 +23,21 @@ export function reminderChannelElsewhereView(organizationName: string | undefine
     suggestions: QUESTION_SUGGESTIONS,
   };
 }
+
+/** "post reminders here" outside a team channel. */
+export function remindersNeedChannelView(): NoticeView {
+  return {
+    title: 'Reminders go to a team channel',
+    message: 'Say "post reminders here" in the channel of a team where the app is installed, by @mentioning me there.',
+    suggestions: QUESTION_SUGGESTIONS,
+  };
+}
+
+/** "post reminders here" done. */
+export function remindersPostedHereView(organizationName: string): NoticeView {
+  return {
+    title: 'Reminders will be posted here',
+    message: `Renewal reminders for ${escapeMarkdown(organizationName)} will appear in this channel: when the renewal window opens, two weeks before the anniversary, when a customer reference is about to expire, and when requirements change.`,
+    suggestions: QUESTION_SUGGESTIONS,
+  };
+}

@@ -1,0 +1,24 @@
+/** Answers to questions, each a card the rules compute from the organization and today. */
+import { renderCard } from '../../cards/render-card.js';
+import { anniversaryView } from '../../rules/anniversary-view.js';
+import { contactView } from '../../rules/contact.js';
+import { currentAnniversary } from '../../rules/cycle.js';
+import { requirementsView } from '../../rules/requirements.js';
+import { supportView } from '../../rules/support.js';
+import { welcomeView } from '../../rules/welcome.js';
+import type { HandlerDependencies } from '../dependencies.js';
+import type { OrganizationRoute, Route } from './route.js';
+
+export function createQuestionRoutes(deps: HandlerDependencies) {
+  const { catalog, today } = deps;
+  return {
+    support: (async () => renderCard('support', supportView(catalog.data))) satisfies Route<'support'>,
+    help: (async (_intent, _turn, org) => renderCard('welcome', welcomeView({ organizationName: org.name }))) satisfies OrganizationRoute<'help'>,
+    unknown: (async (intent, _turn, org) => renderCard('welcome', welcomeView({ organizationName: org.name, notUnderstoodText: intent.text }))) satisfies OrganizationRoute<'unknown'>,
+    anniversary: (async (_intent, _turn, org) => renderCard('anniversary', anniversaryView(org, today(org)))) satisfies OrganizationRoute<'anniversary'>,
+    requirements: (async (intent, _turn, org) =>
+      renderCard('requirements', requirementsView(org, currentAnniversary(org), today(org), catalog, { competencyId: intent.competencyId, level: intent.level }))) satisfies OrganizationRoute<'requirements'>,
+    contact: (async (intent, turn, org) =>
+      renderCard('contact', contactView(org, { aadObjectId: turn.user.aadObjectId, askedAboutSelf: intent.aboutAsker }, catalog.data))) satisfies OrganizationRoute<'contact'>,
+  };
+}

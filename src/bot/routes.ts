@@ -1,0 +1,82 @@
+/**
+ * Routing as tables: one handler per intent for messages, one per verb for card actions (shared by
+ * Action.Execute and Action.Submit). The compiler checks that every intent and every verb has one.
+ * Handlers that need an organization get "not set up yet" here, once, when there is none.
+ */
+import { renderCard, type CardAttachment } from '../cards/render-card.js';
+import { CHECKLIST_REFRESH_VERB, CHECKLIST_TOGGLE_VERB } from '../rules/checklist.js';
+import type { Organization } from '../rules/organization.js';
+import { PROFILE_FORM_VERB } from '../rules/profile-form.js';
+import { welcomeView } from '../rules/welcome.js';
+import type { HandlerDependencies } from './dependencies.js';
+import { createCalendarRoutes } from './handlers/calendar.js';
+import { createChecklistRoutes } from './handlers/checklist.js';
+import { createMarkRenewedRoute } from './handlers/mark-renewed.js';
+import { createQuestionRoutes } from './handlers/questions.js';
+import { createReminderChannelHandlers } from './handlers/reminder-channel.js';
+import type { ActionRoute, OrganizationActionRoute, OrganizationRoute, Route } from './handlers/route.js';
+import { createSetupRoutes } from './handlers/setup-form.js';
+import type { Intent } from './intents.js';
+import type { Turn } from './turn.js';
+
+export const VERBS = [PROFILE_FORM_VERB, CHECKLIST_TOGGLE_VERB, CHECKLIST_REFRESH_VERB] as const;
+export type Verb = (typeof VERBS)[number];
+
+export function isVerb(value: unknown): value is Verb {
+  return (VERBS as readonly unknown[]).includes(value);
+}
+
+/** The action a card's data asks for: its verb, or the profile form's older `form: 'profile'` marker. */
+export function verbOfSubmit(data: Record<string, unknown>): Verb | undefined {
+  if (isVerb(data.verb)) return data.verb;
+  return data.form === 'profile' ? PROFILE_FORM_VERB : undefined;
+}
+
+type MessageRoutes = { [K in Intent['kind']]: Route<K> };
+
+export function createRoutes(deps: HandlerDependencies) {
+  const questions = createQuestionRoutes(deps);
+  const setup = createSetupRoutes(deps);
+  const checklist = createChecklistRoutes(deps);
+  const calendar = createCalendarRoutes(deps);
+  const reminderChannel = createReminderChannelHandlers(deps);
+
+  const notSetUp = (intent?: Intent) => renderCard('welcome', welcomeView({ notUnderstoodText: intent?.kind === 'unknown' ? intent.text : undefined }));
+  function needsOrganization<K extends Intent['kind']>(route: OrganizationRoute<K>): Route<K> {
+    return async (intent, turn, org) => (org ? route(intent, turn, org) : notSetUp(intent));
+  }
+  function actionNeedsOrganization(route: OrganizationActionRoute): ActionRoute {
+    return async (data, turn, org) => (org ? route(data, turn, org) : notSetUp());
+  }
+
+  const messages: MessageRoutes = {
+    help: needsOrganization(questions.help),
+    unknown: needsOrganization(questions.unknown),
+    setup: setup.showForm,
+    anniversary: needsOrganization(questions.anniversary),
+    requirements: needsOrganization(questions.requirements),
+    contact: needsOrganization(questions.contact),
+    support: questions.support,
+    'reminders-here': needsOrganization(reminderChannel.postRemindersHere),
+    'mark-renewed': needsOrganization(createMarkRenewedRoute(deps)),
+    checklist: needsOrganization(checklist.show),
+    calls: calendar.showCalls,
+    'calendar-link': needsOrganization(calendar.calendarLink),
+  };
+  const actions: Record<Verb, ActionRoute> = {
+    [PROFILE_FORM_VERB]: setup.saveProfile,
+    [CHECKLIST_TOGGLE_VERB]: actionNeedsOrganization(checklist.toggle),
+    [CHECKLIST_REFRESH_VERB]: actionNeedsOrganization(checklist.refresh),
+  };
+
+  return {
+    answer(intent: Intent, turn: Turn, org: Organization | undefined): Promise<CardAttachment> {
+      // The table is keyed by the intent's own kind, which TypeScript cannot correlate through a lookup.
+      return (messages[intent.kind] as Route<Intent['kind']>)(intent as never, turn, org);
+    },
+    act(verb: Verb, data: Record<string, unknown>, turn: Turn, org: Organization | undefined): Promise<CardAttachment> {
+      return actions[verb](data, turn, org);
+    },
+    reminderChannel,
+  };
+}

@@ -1,0 +1,89 @@
+/**
+ * A turn as the handlers see it: who is asking, for which organization, from where, built once from
+ * the activity's own envelope. Handlers never see botbuilder types or the raw activity.
+ *
+ * The tenant id decides every read and write: it comes from `conversation.tenantId`, which Teams
+ * sets, and a `channelData.tenant.id` that disagrees with it is refused outright.
+ */
+import { TurnContext, type Activity } from 'botbuilder';
+import { z } from 'zod';
+import { AppError } from './app-error.js';
+import { readerTimeZone } from './reader-zone.js';
+
+const IdSchema = z.string().trim().min(1).max(128);
+
+export const TurnEnvelopeSchema = z.object({
+  from: z.object({ id: IdSchema, aadObjectId: IdSchema.optional(), name: z.string().max(256).optional() }).loose(),
+  conversation: z
+    .object({ id: IdSchema.max(1024), tenantId: IdSchema.optional(), conversationType: z.string().max(32).optional() })
+    .loose(),
+  channelData: z
+    .object({
+      tenant: z.object({ id: IdSchema.optional() }).loose().optional(),
+      team: z.object({ id: z.string().max(1024).optional() }).loose().optional(),
+    })
+    .loose()
+    .optional(),
+});
+
+export interface TurnUser {
+  id: string;
+  aadObjectId?: string;
+  name?: string;
+}
+
+export interface Turn {
+  tenantId: string;
+  user: TurnUser;
+  /** personal, groupChat or channel, as Teams says. */
+  scope: string;
+  /** The reader's own IANA zone when Teams reports one. */
+  readerZone?: string;
+  /** The team of a channel conversation (or of an install in a team). */
+  team?: { id: string };
+  conversationId: string;
+  serviceUrl: string;
+  /** Where a proactive message to this conversation goes: the SDK's ConversationReference, as JSON. */
+  reference: Record<string, unknown>;
+}
+
+/**
+ * Only Teams says which tenant an activity belongs to (`conversation.tenantId`); Web Chat, Direct
+ * Line or the Emulator put whatever the client chose in `channelData`. Nothing else is served.
+ */
+export function isTeamsActivity(activity: { channelId?: unknown; conversation?: { tenantId?: unknown } }): boolean {
+  const tenantId = activity.conversation?.tenantId;
+  return activity.channelId === 'msteams' && typeof tenantId === 'string' && tenantId.trim() !== '';
+}
+
+export function turnFrom(activity: Partial<Activity>): Turn {
+  const parsed = TurnEnvelopeSchema.safeParse(activity);
+  if (!parsed.success) throw new AppError('input.invalid', { issues: parsed.error.issues.length });
+  const { from, conversation, channelData } = parsed.data;
+  const tenantId = conversation.tenantId;
+  if (!tenantId) throw new AppError('tenant.missing');
+  const claimed = channelData?.tenant?.id;
+  if (claimed !== undefined && claimed.toLowerCase() !== tenantId.toLowerCase()) throw new AppError('tenant.mismatch');
+  const teamId = channelData?.team?.id;
+  return {
+    tenantId: tenantId.toLowerCase(),
+    user: { id: from.id, aadObjectId: from.aadObjectId?.toLowerCase(), name: from.name },
+    scope: conversation.conversationType ?? 'personal',
+    readerZone: readerTimeZone(activity),
+    team: teamId ? { id: teamId } : undefined,
+    conversationId: conversation.id,
+    serviceUrl: activity.serviceUrl ?? '',
+    reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>,
+  };
+}
+
+/** A channel's own conversation id: a message in a thread arrives as `<channel>;messageid=<id>`. */
+export function channelConversationId(conversationId: string): string {
+  return conversationId.split(';')[0] as string;
+}
+
+/** The reference of another conversation of the same team (its General channel, a thread's channel). */
+export function referenceTo(turn: Turn, conversationId: string): Record<string, unknown> {
+  const conversation = (turn.reference.conversation ?? {}) as Record<string, unknown>;
+  return { ...turn.reference, conversation: { ...conversation, id: conversationId } };
+}
