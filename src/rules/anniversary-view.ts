@@ -1,6 +1,6 @@
 /** The anniversary card's view: the date, the days left, the phase and what to do now. */
-import { currentAnniversary, nextAnniversary } from './cycle.js';
-import { anniversaryHeadline, anniversaryNextSteps, anniversaryStatus, PHASE_LABELS } from './anniversary.js';
+import { cycleOn, nextAnniversary } from './cycle.js';
+import { anniversaryHeadline, anniversaryNextSteps, PHASE_LABELS } from './anniversary.js';
 import type { Organization } from './organization.js';
 import { longDate, type PlainDate } from './plain-date.js';
 import { SUGGESTIONS } from './suggestions.js';
@@ -24,7 +24,7 @@ const PROGRAM_NOTICES = [
  * @example anniversaryView(org, '2026-11-30').headline // '90 days left: the renewal window is open.'
  */
 export function anniversaryView(org: Pick<Organization, 'name' | 'anniversaryDate' | 'renewedCycles' | 'timeZone'>, today: PlainDate): AnniversaryView {
-  const status = anniversaryStatus(currentAnniversary(org), today);
+  const status = cycleOn(org, today);
   return {
     organizationName: escapeMarkdown(org.name),
     phase: status.phase,

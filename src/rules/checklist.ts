@@ -8,7 +8,7 @@ import { phaseFor } from './anniversary.js';
 import { CALENDAR_LINK_SUGGESTION } from './calendar-link-view.js';
 import type { Catalog } from './catalog.js';
 import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from './checklists.js';
-import { referenceStanding } from './customer-evidence.js';
+import { referenceKey, referenceStanding } from './customer-evidence.js';
 import type { Organization } from './organization.js';
 import { daysBetween, longDate, type PlainDate } from './plain-date.js';
 import { certifiedPeopleFor } from './technical-credentials.js';
@@ -50,7 +50,7 @@ export function checklistItems(org: Organization, anniversary: PlainDate, today:
     if (standing.state === 'counts') continue;
     const competency = catalog.competency(reference.competency)?.name ?? reference.competency;
     items.push({
-      id: `reference:${reference.competency}|${reference.customer}|${reference.approvedOn}`,
+      id: `reference:${referenceKey(reference)}`,
       text: `Replace the ${escapeMarkdown(reference.customer)} reference for ${competency}: it ${standing.dateClause} and ${standing.consequence}`,
       section: 'organization',
     });

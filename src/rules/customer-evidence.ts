@@ -11,6 +11,11 @@ import { markedValue } from './value-source.js';
 
 export type ReferenceState = 'counts' | 'may-delay' | 'expired';
 
+/** One reference's identity wherever it is keyed (a checklist item, a reminder's subject). */
+export function referenceKey(reference: Pick<CustomerReference, 'competency' | 'customer' | 'approvedOn'>): string {
+  return `${reference.competency}|${reference.customer}|${reference.approvedOn}`;
+}
+
 export interface ReferenceStanding {
   reference: CustomerReference;
   expiresOn: PlainDate;

@@ -3,6 +3,7 @@
  * anniversary the bot shows or stores: the stored date's month and day in the cycle's year, so a
  * 29 February anniversary falls on 28 February in common years and is back on the 29th in leap years.
  */
+import { anniversaryStatus, type AnniversaryStatus } from './anniversary.js';
 import type { Organization } from './organization.js';
 import { parts, sameDayInYear, type PlainDate } from './plain-date.js';
 
@@ -22,6 +23,14 @@ export function anniversaryOfCycle(org: CycleAnchor, cyclesAhead = 0): PlainDate
  */
 export function currentAnniversary(org: CycleAnchor): PlainDate {
   return anniversaryOfCycle(org, 0);
+}
+
+/**
+ * Where the organization stands on `today`: its current anniversary, the phase and the days left.
+ * @example cycleOn({ anniversaryDate: '2027-02-28', renewedCycles: 0 }, '2026-11-30').phase // 'renewal-open'
+ */
+export function cycleOn(org: CycleAnchor, today: PlainDate): AnniversaryStatus {
+  return anniversaryStatus(currentAnniversary(org), today);
 }
 
 /** Where reminders roll once this cycle's renewal is marked done. */

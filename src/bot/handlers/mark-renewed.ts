@@ -3,9 +3,9 @@
  * is complete, which moves the organization, and its reminders, to next year's anniversary.
  */
 import { renderCard } from '../../cards/render-card.js';
-import { anniversaryStatus, RENEWAL_WINDOW_DAYS } from '../../rules/anniversary.js';
+import { RENEWAL_WINDOW_DAYS } from '../../rules/anniversary.js';
 import { anniversaryView } from '../../rules/anniversary-view.js';
-import { currentAnniversary } from '../../rules/cycle.js';
+import { cycleOn } from '../../rules/cycle.js';
 import { canManage } from '../../rules/permissions.js';
 import { nothingToMarkYetView } from '../../rules/renewal-notices.js';
 import { AppError } from '../app-error.js';
@@ -17,7 +17,7 @@ export function createMarkRenewedRoute(deps: HandlerDependencies): OrganizationR
   return async function markRenewed(_intent, turn, org) {
     if (!canManage(org, turn.user)) throw new AppError('profile.forbidden');
     const today = todayOf(org);
-    const status = anniversaryStatus(currentAnniversary(org), today);
+    const status = cycleOn(org, today);
     // Before the window opens there is nothing to renew yet; refusing also makes a double click harmless.
     if (status.daysLeft > RENEWAL_WINDOW_DAYS) return renderCard('notice', nothingToMarkYetView(status));
     const renewed = { ...org, renewedCycles: org.renewedCycles + 1 };
