@@ -9,6 +9,7 @@
  * patches its prototype once; `keySetGuardInstalled()` lets a test show the patch took.
  */
 import { OpenIdMetadata } from 'botframework-connector/lib/auth/openIdMetadata.js';
+import { sampledLog } from '../sampled-log.js';
 import type { Logger } from '../logger.js';
 
 /** The signing keys could not be fetched: nobody's token can be checked, so the request is 503. */
@@ -30,10 +31,17 @@ interface MetadataInternals {
 
 const originalRefresh = (OpenIdMetadata.prototype as unknown as MetadataInternals).refreshCache;
 const fetchesInFlight = new WeakMap<object, Promise<void>>();
+/** After a failed refresh while keys are held, the held keys are used this long before trying again. */
+const RETRY_WITH_HELD_KEYS_MS = 60_000;
+const heldUntil = new WeakMap<object, number>();
 let settings: { timeoutMs: number; log?: Logger } = { timeoutMs: 5_000 };
+
+let outageLog: ReturnType<typeof sampledLog> | undefined;
 
 export function installKeySetGuard(options: { timeoutMs: number; log?: Logger }): void {
   settings = options;
+  // Every request asks during an outage: one line a second says so, with how many asked.
+  outageLog = options.log && sampledLog(options.log, 'signing keys unavailable: requests get 503 until they can be fetched (or use the keys held)', 1_000, 'error');
   (OpenIdMetadata.prototype as unknown as MetadataInternals).refreshCache = guardedRefresh;
 }
 
@@ -42,21 +50,30 @@ export function keySetGuardInstalled(): boolean {
 }
 
 async function guardedRefresh(this: MetadataInternals): Promise<void> {
+  const holding = this.keys && this.keys.length > 0;
+  if (holding && (heldUntil.get(this) ?? 0) > Date.now()) return; // a refresh failed just now: keep the held keys
   let fetching = fetchesInFlight.get(this);
   if (!fetching) {
-    fetching = originalRefresh.call(this).finally(() => fetchesInFlight.delete(this));
+    const started: Promise<void> = originalRefresh.call(this).finally(() => {
+      if (fetchesInFlight.get(this) === started) fetchesInFlight.delete(this);
+    });
+    fetching = started;
     fetchesInFlight.set(this, fetching);
   }
   try {
     await withTimeout(fetching, settings.timeoutMs);
+    heldUntil.delete(this);
   } catch (error) {
+    // A fetch that hangs is abandoned: the next request starts a new one instead of joining it forever.
+    if (fetchesInFlight.get(this) === fetching) fetchesInFlight.delete(this);
     const reason = error instanceof Error ? error.message : String(error);
-    if (this.keys && this.keys.length > 0) {
+    if (holding) {
       // The keys we hold are still the channel's until it says otherwise: keep serving with them.
-      settings.log?.warn({ metadataUrl: this.url, reason }, 'signing keys not refreshed; keeping the ones held');
+      heldUntil.set(this, Date.now() + RETRY_WITH_HELD_KEYS_MS);
+      outageLog?.count({ metadataUrl: this.url, reason, keysHeld: true });
       return;
     }
-    settings.log?.error({ metadataUrl: this.url, reason }, 'signing keys unavailable: requests get 503 until they can be fetched');
+    outageLog?.count({ metadataUrl: this.url, reason, keysHeld: false });
     throw new KeySetUnavailableError(this.url, reason);
   }
 }

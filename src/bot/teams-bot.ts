@@ -37,6 +37,8 @@ export class RenewalBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateAdd(async (context, next) => {
+      // An app upgrade ('add-upgrade') is not a new install: nothing to greet, and the target stays.
+      if (context.activity.action !== 'add') return next();
       await this.reply(context, async (turn, org) => {
         if ((await channel.onAddedToTeam(turn)) === 'elsewhere') return renderCard('notice', reminderChannelElsewhereView(org?.name));
         return renderCard('welcome', welcomeView({ organizationName: org?.name }));
@@ -44,7 +46,8 @@ export class RenewalBot extends TeamsActivityHandler {
       await next();
     });
     this.onInstallationUpdateRemove(async (context, next) => {
-      await this.quietly(context, (turn) => channel.onRemovedFromTeam(turn));
+      // 'remove-upgrade' is part of an upgrade, not a removal.
+      if (context.activity.action === 'remove') await this.quietly(context, (turn) => channel.onRemovedFromTeam(turn));
       await next();
     });
     this.onMembersAdded(async (context, next) => {

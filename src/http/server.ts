@@ -6,6 +6,7 @@
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { BotAdapter } from '../bot/adapter.js';
 import { KeySetUnavailableError } from '../bot/key-set-guard.js';
+import type { Socket } from 'node:net';
 import restify, { type Response, type Server } from 'restify';
 import { startLoadControl, type LoadControlSettings } from './load-control.js';
 import type { Logger } from '../logger.js';
@@ -15,7 +16,7 @@ import { InboundActivitySchema } from './inbound-activity.js';
 import { registerInfoPages } from './info-pages.js';
 import { readJsonBody } from './json-body.js';
 import { createRejectedTokens } from './rejected-tokens.js';
-import { sampledLog } from './sampled-log.js';
+import { sampledLog } from '../sampled-log.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
 /** Teams gives up on a bot's answer after about 15 s; a turn this slow is worth a line in the log. */
@@ -59,7 +60,16 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
   (server.server as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = 1_000;
   server.server.maxConnections = maxConnections;
   const turns = startLoadControl(load);
-  server.server.on('connection', () => turns.connectionAccepted());
+  // Node's timeouts start with a request's first byte: a connection that never sends one would hold
+  // a place under MAX_CONNECTIONS for ever. It gets as long as a request gets for its headers.
+  server.server.on('connection', (socket: Socket) => {
+    turns.connectionAccepted();
+    const silent = setTimeout(() => {
+      // Once bytes arrive, Node's header and request timeouts (408) take over.
+      if (socket.bytesRead === 0) socket.destroy();
+    }, HEADERS_TIMEOUT_MS).unref();
+    socket.once('close', () => clearTimeout(silent));
+  });
   server.server.on('close', () => turns.stop());
   const rejected = sampledLog(log, 'requests rejected: authentication failed');
   const rejectedTokens = createRejectedTokens();
@@ -68,8 +78,9 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
   server.post('/api/messages', async (req, res) => {
     const authHeader = String(req.headers.authorization ?? '');
     if (rejectedTokens.has(authHeader)) {
-      // Its body, if any, is discarded unread (and Content-Length/timeouts bound it).
+      // Its body, if any, is never read: the connection closes after the answer.
       rejected.count({ reason: 'a token refused before' });
+      res.header('Connection', 'close');
       res.send(401, { error: 'unauthorized' });
       return;
     }

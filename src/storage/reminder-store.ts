@@ -60,8 +60,9 @@ export interface ReminderStore {
   /** Creates or replaces the tenant's target (one per tenant) and reactivates it; marks the org for planning. */
   saveReminderTarget(target: Omit<ReminderTarget, 'active' | 'inactiveReason'>): Promise<'created' | 'updated' | 'unchanged'>;
   /**
-   * Saves the target only if the tenant has no active one in another team (an install must not move
-   * reminders an admin placed): 'elsewhere' when it has, atomically even against a concurrent install.
+   * Saves the target only if the tenant has no active one (an install must not move reminders an admin
+   * placed): 'unchanged' when the active one is in the same team, 'elsewhere' when it is in another;
+   * atomic even against a concurrent install.
    */
   claimReminderTarget(target: Omit<ReminderTarget, 'active' | 'inactiveReason'>): Promise<'created' | 'updated' | 'unchanged' | 'elsewhere'>;
   /** Deactivates the tenant's target; when `teamId` is given, only if the target is in that team. */

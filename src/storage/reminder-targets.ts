@@ -27,8 +27,9 @@ export function reminderTargetStore(db: Kysely<DatabaseSchema>, now: () => Date)
       const row = rowOf(target);
       return db.transaction().execute(async (trx) => {
         const stored = await trx.selectFrom('reminder_targets').selectAll().where('tenant_id', '=', target.tenantId).executeTakeFirst();
-        if (stored && sameTarget(stored, row)) return 'unchanged';
-        if (stored?.active === 1 && stored.team_id !== row.team_id) return 'elsewhere';
+        // An active target stays as it is: in another team it is 'elsewhere'; in this one an admin may
+        // have moved it to another channel, which a reinstall or an app upgrade must not undo.
+        if (stored?.active === 1) return stored.team_id === row.team_id ? 'unchanged' : 'elsewhere';
         // Conditional upsert: of two installs racing in different teams, only one takes the target.
         const { tenant_id: _tenantId, ...changes } = row;
         const result = await trx
@@ -38,7 +39,7 @@ export function reminderTargetStore(db: Kysely<DatabaseSchema>, now: () => Date)
             oc
               .column('tenant_id')
               .doUpdateSet(changes)
-              .where((eb) => eb.or([eb('reminder_targets.active', '=', 0), eb('reminder_targets.team_id', '=', row.team_id)])),
+              .where('reminder_targets.active', '=', 0),
           )
           .executeTakeFirst();
         if ((result.numInsertedOrUpdatedRows ?? 0n) === 0n) return 'elsewhere';

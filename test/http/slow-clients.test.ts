@@ -37,7 +37,7 @@ function open(): Exchange {
   return { socket, outcome };
 }
 
-it('answers 408 to headers still incomplete after about 20 s, and to a body still trickling in after about 30 s', async () => {
+it('closes a connection that sends nothing after about 20 s, answers 408 to headers still incomplete then, and to a body still trickling in after about 30 s', async () => {
   const slowHeaders = open();
   slowHeaders.socket.write('POST /api/messages HTTP/1.1\r\nHost: x\r\n');
   const trickle = setInterval(() => slowHeaders.socket.write('X-Slow: 1\r\n'), 1_000);
@@ -46,15 +46,21 @@ it('answers 408 to headers still incomplete after about 20 s, and to a body stil
   slowBody.socket.write('POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{');
   const drip = setInterval(() => slowBody.socket.write(' '), 1_000);
 
+  const silent = open(); // connects and never sends a byte
+
   const idle = open();
   idle.socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n');
   expect((await idle.outcome).firstLine).toBe('HTTP/1.1 200 OK');
 
+  const silence = await silent.outcome;
+  expect(silence.firstLine).toBe('closed');
+  expect(silence.afterMs).toBeGreaterThanOrEqual(HEADERS_TIMEOUT_MS - 500);
+  expect(silence.afterMs).toBeLessThan(HEADERS_TIMEOUT_MS + 3_000);
   const headers = await slowHeaders.outcome;
   const body = await slowBody.outcome;
   clearInterval(trickle);
   clearInterval(drip);
-  recordStat('slow.clients.cut', 2);
+  recordStat('slow.clients.cut', 3);
   expect(headers.firstLine).toBe('HTTP/1.1 408 Request Timeout');
   expect(headers.afterMs).toBeGreaterThanOrEqual(HEADERS_TIMEOUT_MS - 500);
   expect(headers.afterMs).toBeLessThan(HEADERS_TIMEOUT_MS + 3_000);

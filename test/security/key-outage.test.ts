@@ -44,7 +44,7 @@ it('answers 503 with Retry-After, not 401, while the key endpoint is down, and l
   recordStat('keys.outage.answered503', response.status === 503 ? 1 : 0);
   expect(response.status).toBe(503);
   expect(Number(await fetchRetryAfter(t, authority))).toBeGreaterThan(0);
-  expect(errorLogs(logLines)).toContain('signing keys unavailable: requests get 503 until they can be fetched');
+  expect(errorLogs(logLines)).toContain('signing keys unavailable: requests get 503 until they can be fetched (or use the keys held)');
   expect(t.connector.sent).toHaveLength(0);
 });
 
@@ -60,6 +60,16 @@ it('answers 503 within the fetch timeout when the key endpoint hangs, instead of
   const startedAt = Date.now();
   expect((await askWithToken(t, authority)).status).toBe(503);
   expect(Date.now() - startedAt).toBeLessThan(8_000);
+}, 20_000);
+
+it('starts a new fetch after one that hung, so the bot recovers as soon as the key endpoint answers again', async () => {
+  const { t, authority } = await start();
+  authority.mode = 'hanging';
+  expect((await askWithToken(t, authority)).status).toBe(503);
+  authority.mode = 'ok';
+  const requestsBefore = authority.requests;
+  expect((await askWithToken(t, authority)).status).toBe(200);
+  expect(authority.requests).toBeGreaterThan(requestsBefore);
 }, 20_000);
 
 it('fetches the keys once for 20 concurrent requests, then answers them all', async () => {

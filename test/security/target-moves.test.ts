@@ -77,3 +77,24 @@ it('moves reminders when the Primary Program Contact says "post reminders here" 
   expect(moved).toContain('Reminders will be posted here');
   expect((await target())?.teamId).toBe('team-b');
 });
+
+it('keeps reminders in the channel an admin chose when the app is reinstalled or upgraded in the same team', async () => {
+  await t.ask(installation('team-installation-add', 'add', 'team-a'));
+  const message = makeActivity('channel-message-with-mention', { serviceUrl: t.connector.serviceUrl, tenantId: TENANT, aadObjectId: 'aad-megan', text: '<at>Renewal Bot</at> post reminders here' });
+  message.conversation.id = '19:chosen-channel@thread.tacv2';
+  message.channelData = { ...message.channelData, team: { id: 'team-a' }, channel: { id: '19:chosen-channel@thread.tacv2' } };
+  await t.ask(message);
+  expect((await target())?.conversationId).toBe('19:chosen-channel@thread.tacv2');
+  for (const action of ['add-upgrade', 'add'] as const) {
+    const reinstall = installation('team-installation-add', 'add', 'team-a');
+    reinstall.action = action;
+    expect((await t.post(reinstall)).status).toBe(200);
+    recordStat('targets.moveRefused', 1);
+    expect(await target()).toMatchObject({ teamId: 'team-a', conversationId: '19:chosen-channel@thread.tacv2', active: true });
+  }
+  const upgradeRemoval = installation('team-installation-add', 'remove', 'team-a');
+  upgradeRemoval.action = 'remove-upgrade';
+  await t.post(upgradeRemoval);
+  recordStat('targets.stopRefused', 1);
+  expect((await target())?.active).toBe(true);
+});

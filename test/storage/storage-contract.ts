@@ -281,6 +281,10 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
       it('lets an install claim the target only while no other team holds an active one', async () => {
         expect(await storage.claimReminderTarget(makeTarget('tenant-a', { teamId: 'team-1' }))).toBe('created');
         expect(await storage.claimReminderTarget(makeTarget('tenant-a', { teamId: 'team-1' }))).toBe('unchanged');
+        // An admin moved them to another channel of the team: a reinstall or upgrade leaves that alone.
+        await storage.saveReminderTarget(makeTarget('tenant-a', { teamId: 'team-1', conversationId: '19:chosen@thread.tacv2' }));
+        expect(await storage.claimReminderTarget(makeTarget('tenant-a', { teamId: 'team-1' }))).toBe('unchanged');
+        expect((await storage.getReminderTarget('tenant-a'))?.conversationId).toBe('19:chosen@thread.tacv2');
         const other = makeTarget('tenant-a', { teamId: 'team-2', conversationId: '19:other@thread.tacv2' });
         expect(await storage.claimReminderTarget(other)).toBe('elsewhere');
         expect((await storage.getReminderTarget('tenant-a'))?.teamId).toBe('team-1');
