@@ -48,7 +48,7 @@ export function checklistItems(org: Organization, anniversary: PlainDate, today:
   for (const reference of org.customerReferences) {
     const standing = referenceStanding(reference, anniversary, today, catalog.data.referenceValidityYears);
     if (standing.state === 'counts') continue;
-    const competency = catalog.competency(reference.competency)?.name ?? reference.competency;
+    const competency = catalog.competency(reference.competency)?.name ?? escapeMarkdown(reference.competency);
     items.push({
       id: `reference:${referenceKey(reference)}`,
       text: `Replace the ${escapeMarkdown(reference.customer)} reference for ${competency}: it ${standing.dateClause} and ${standing.consequence}`,

@@ -2,6 +2,7 @@
  * The requirement changes that apply across competencies (guide lines 13-19): announced at WPC 2015
  * and kept on the program's "What's new" page; only the gold CSAT removal has a date in the guide.
  */
+import { escapeMarkdown } from './markdown.js';
 import type { Catalog, CrossChange } from './catalog.js';
 import type { HeldCompetency, OtherCompetency } from './organization.js';
 import { daysBetween, monthYear, type PlainDate } from './plain-date.js';
@@ -20,7 +21,7 @@ export interface HeldForChanges {
 export function crossChangeView(change: CrossChange, held: HeldForChanges, anniversary: PlainDate, catalog: Catalog): CrossChangeView {
   const all = [
     ...held.competencies.map((competency) => ({ name: catalog.competency(competency.id)?.name ?? competency.id, level: competency.level, cloud: catalog.competency(competency.id)?.cloud === true })),
-    ...held.otherCompetencies.map((other) => ({ name: other.name, level: other.level, cloud: false })),
+    ...held.otherCompetencies.map((other) => ({ name: escapeMarkdown(other.name), level: other.level, cloud: false })),
   ];
   const concerned = all.filter((competency) => {
     if (change.appliesTo === 'cloud') return competency.cloud;

@@ -3,6 +3,7 @@
  * competency (customer evidence, guide line 31; technical credentials, line 33; gold CSAT, line 19),
  * without numbers, marked as general rules.
  */
+import { escapeMarkdown } from './markdown.js';
 import type { Catalog } from './catalog.js';
 import { referenceRule, summarizeReferences } from './customer-evidence.js';
 import { otherCompetencyKey, type Organization, type OtherCompetency } from './organization.js';
@@ -37,7 +38,7 @@ export function generalRequirements(org: Pick<Organization, 'customerReferences'
   if (csatRemoval?.effectiveFrom) lines.push(csatLine(csatRemoval.effectiveFrom, csatRemoval.effectiveFromSource, anniversary));
   return {
     competencyId: `other:${key}`,
-    title: other.name,
+    title: escapeMarkdown(other.name),
     focus: 'Not in this bot\'s catalog.',
     levelLabel: levelLabel(other.level),
     held: true,

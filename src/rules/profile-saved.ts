@@ -11,7 +11,7 @@ export function profileSavedView(org: Organization, catalog: Catalog): ProfileSa
   const level = (value: string) => (value === 'gold' ? 'Gold' : 'Silver');
   const competencies = [
     ...org.competencies.map((held) => `${catalog.competency(held.id)?.name ?? held.id} (${level(held.level)})`),
-    ...org.otherCompetencies.map((other) => `${other.name} (${level(other.level)}, general rules)`),
+    ...org.otherCompetencies.map((other) => `${escapeMarkdown(other.name)} (${level(other.level)}, general rules)`),
   ].join(', ');
   return {
     title: 'Profile saved',

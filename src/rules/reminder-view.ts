@@ -100,7 +100,7 @@ function twoWeeksTitle(daysLeft: number): string {
 /** The reference's expiry in the right tense on the day the card goes out. */
 function referenceReminder(input: ReminderCardInput, catalog: Catalog, daysLeft: number): Pick<ReminderView, 'title' | 'style' | 'message' | 'checklistTitle' | 'checklist' | 'suggestions'> {
   const { payload, anniversary, today } = input;
-  const competency = catalog.competency(String(payload.competency))?.name ?? String(payload.competency);
+  const competency = catalog.competency(String(payload.competency))?.name ?? escapeMarkdown(String(payload.competency));
   const expiresOn = String(payload.expiresOn);
   const daysToExpiry = daysBetween(today, expiresOn);
   const anniversaryLabel = longDate(anniversary);

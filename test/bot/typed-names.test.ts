@@ -18,6 +18,7 @@ const ORGANIZATION = '[Renew here](https://evil.example) **Contoso**';
 const CONTACT = '# Megan <at>Bowen</at>';
 const CUSTOMER = '1. _Fabrikam_';
 const PERSON = '- Alex `Wilber`';
+const OTHER_COMPETENCY = '**Data** [Analytics](https://evil.example)';
 const TEAMS_USER = '~~Eve~~ &amp; {{DATE(2017-02-14T06:08:39Z, SHORT)}}';
 
 let t: TestApp;
@@ -31,6 +32,7 @@ beforeEach(async () => {
       // Approved long ago: it expires before the anniversary, so the checklist and the blockers name it.
       customerReferences: [{ customer: CUSTOMER, competency: 'cloud-platform', approvedOn: '2025-02-10' }],
       certifications: [{ person: PERSON, exam: '70-533', passedOn: '2026-01-15' }],
+      otherCompetencies: [{ name: OTHER_COMPETENCY, level: 'gold' }],
     }),
   );
 });
@@ -55,7 +57,7 @@ describe('names people typed, on the cards that show them', () => {
   it.each([
     ['when is our anniversary', [ORGANIZATION]],
     ['who is our program contact', [ORGANIZATION, CONTACT, 'megan_bowen@contoso.example']],
-    ['requirements', [ORGANIZATION, CUSTOMER, PERSON]],
+    ['requirements', [ORGANIZATION, CUSTOMER, PERSON, OTHER_COMPETENCY]],
     ['checklist', [ORGANIZATION, CUSTOMER]],
     ['calendar link', [ORGANIZATION]],
     ['help', [ORGANIZATION]],
