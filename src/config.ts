@@ -42,6 +42,8 @@ export const ConfigSchema = z.object({
   HOST: z
     .string()
     .trim()
+    // An IPv6 address may be written as in a URL ([::1]); listen() takes it without brackets.
+    .transform((host) => host.replace(/^\[(.*)\]$/, '$1'))
     .optional()
     .describe('Interface to listen on; empty = 127.0.0.1 while authentication is off, 0.0.0.0 once MicrosoftAppId is set'),
   ALLOW_UNAUTHENTICATED: z
@@ -103,7 +105,7 @@ export const ConfigSchema = z.object({
 /** Credentials that only mean something with an app id: set without one, they are a typo, not local use. */
 const CREDENTIALS_NEEDING_APP_ID = ['MicrosoftAppPassword', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'CertificateThumbprint', 'CertificatePrivateKey'] as const;
 
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost', '[::1]']);
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export type Config = Omit<z.infer<typeof ConfigSchema>, 'HOST'> & { HOST: string };
 

@@ -41,6 +41,11 @@ describe('authentication off is for this machine only', () => {
     expect(loadConfig({ HOST: host }).HOST).toBe(host);
   });
 
+  it('takes an IPv6 loopback written as in a URL, and refuses forms that are not loopback', () => {
+    expect(loadConfig({ HOST: '[::1]' }).HOST).toBe('::1');
+    for (const host of ['::', '::ffff:127.0.0.1', 'localhost.', '127.0.0.1.nip.io']) expect(() => loadConfig({ HOST: host }), host).toThrow('HOST');
+  });
+
   it('listens anywhere without MicrosoftAppId only when ALLOW_UNAUTHENTICATED=true is said explicitly', () => {
     expect(loadConfig({ ...publicHost, ALLOW_UNAUTHENTICATED: 'true' }).HOST).toBe('0.0.0.0');
     expect(() => loadConfig({ ...publicHost, ALLOW_UNAUTHENTICATED: 'yes' })).toThrow('ALLOW_UNAUTHENTICATED');

@@ -24,6 +24,10 @@ const SLOW_TURN_MS = 5_000;
 /** A client gets this long to send its headers, and this long for the whole request. */
 export const HEADERS_TIMEOUT_MS = 20_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
+/** Request bodies read at once: at most this many times MAX_BODY_BYTES (32 MB) held in memory. */
+export const MAX_BODIES_READING = 128;
+/** The shape of a channel token: `Bearer` and a signed JWT (header.payload.signature, base64url). */
+const BEARER_JWT = /^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 /** Seconds a client is asked to wait when the channel's signing keys cannot be fetched. */
 const KEY_OUTAGE_RETRY_AFTER_S = 10;
 
@@ -34,6 +38,8 @@ export interface ServerDependencies {
   log: Logger;
   load: LoadControlSettings;
   maxConnections: number;
+  /** False only without MicrosoftAppId (local development): then no token is asked for. */
+  authenticationRequired: boolean;
   /** SERVICE_URL_ALLOWLIST: where the SDK may send the bot's token when it answers. */
   serviceUrls: ServiceUrlAllowlist;
 }
@@ -44,7 +50,7 @@ export interface BotServer {
   inFlight(): number;
 }
 
-export function createServer({ adapter, bot, storage, log, load, maxConnections, serviceUrls }: ServerDependencies): BotServer {
+export function createServer({ adapter, bot, storage, log, load, maxConnections, serviceUrls, authenticationRequired }: ServerDependencies): BotServer {
   // noWriteContinue: restify would tell every `Expect: 100-continue` client to send its body at once;
   // /api/messages does it only for headers it accepts, and no other route reads a body.
   const server = restify.createServer({ name: 'renewal-bot', handleUncaughtExceptions: false, noWriteContinue: true });
@@ -73,18 +79,31 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
   server.server.on('close', () => turns.stop());
   const rejected = sampledLog(log, 'requests rejected: authentication failed');
   const rejectedTokens = createRejectedTokens();
+  let bodiesBeingRead = 0;
 
   // No body parser: only this route reads a body, and it reads it itself (json-body.ts).
   server.post('/api/messages', async (req, res) => {
     const authHeader = String(req.headers.authorization ?? '');
-    if (rejectedTokens.has(authHeader)) {
+    // Nobody without at least the shape of a channel token gets a body read, or a refusal remembered.
+    const unusable = authenticationRequired && !BEARER_JWT.test(authHeader);
+    if (unusable || rejectedTokens.has(authHeader)) {
       // Its body, if any, is never read: the connection closes after the answer.
-      rejected.count({ reason: 'a token refused before' });
+      rejected.count({ reason: unusable ? 'no bearer token' : 'a token refused before' });
       res.header('Connection', 'close');
       res.send(401, { error: 'unauthorized' });
       return;
     }
-    const body = await readJsonBody(req, MAX_BODY_BYTES, () => res.writeContinue()).catch(() => undefined);
+    // Bodies held at once are bounded too (each at most MAX_BODY_BYTES): slow senders cannot pile them up.
+    if (bodiesBeingRead >= MAX_BODIES_READING) {
+      res.header('Retry-After', '1');
+      res.header('Connection', 'close');
+      res.send(503, { error: 'busy', message: 'The bot is busy; try again in a moment.' });
+      return;
+    }
+    bodiesBeingRead++;
+    const body = await readJsonBody(req, MAX_BODY_BYTES, () => res.writeContinue())
+      .catch(() => undefined)
+      .finally(() => bodiesBeingRead--);
     if (!body) return; // the client went away mid-body: nobody to answer
     if (!body.ok) {
       // The rest of a refused body is not read: the connection closes after the answer.

@@ -84,3 +84,28 @@ describe('inbound tokens', () => {
     expect(authority.requests).toBeGreaterThan(0); // validated against the local key set
   });
 });
+
+describe('what is remembered and what is not read', () => {
+  it("does not hold a token against Teams after refusing it for another activity's service URL", async () => {
+    const token = `Bearer ${signToken(validClaims(), authority.key)}`;
+    const elsewhere = setupInvoke(`${t.connector.serviceUrl}/other/`);
+    expect((await t.post(elsewhere, { authorization: token })).status).toBe(401);
+    expect((await t.post(setupInvoke(), { authorization: token })).status).toBe(200);
+  });
+
+  it('answers 401 without reading the body when there is no bearer token at all', async () => {
+    const url = new URL(t.app.url);
+    const { connect } = await import('node:net');
+    const statusLine = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(url.port), url.hostname);
+      socket.on('data', (data) => {
+        resolve(data.toString('latin1').split('\r\n')[0] as string);
+        socket.destroy();
+      });
+      socket.on('error', reject);
+      // Headers announcing a body that never comes: only an answer from the headers can arrive.
+      socket.write('POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 200000\r\n\r\n');
+    });
+    expect(statusLine).toBe('HTTP/1.1 401 Unauthorized');
+  });
+});
