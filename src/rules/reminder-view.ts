@@ -7,7 +7,7 @@ import { plural } from './anniversary.js';
 import type { Catalog } from './catalog.js';
 import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from './checklists.js';
 import { daysBetween, longDate, type PlainDate } from './plain-date.js';
-import type { ReminderKind } from './reminders.js';
+import type { KindAndPayload, ReminderPayload } from './reminder-payloads.js';
 import { SUGGESTIONS } from './suggestions.js';
 import { markedValue } from './value-source.js';
 import type { ReminderView, Suggestion } from './view-models.js';
@@ -16,15 +16,13 @@ import { escapeMarkdown } from './markdown.js';
 const CHECKLIST: Suggestion = { title: 'Open the checklist', text: 'checklist' };
 const MARK_RENEWED: Suggestion = { title: 'We renewed', text: 'mark renewal done' };
 
-export interface ReminderCardInput {
-  kind: ReminderKind;
+export type ReminderCardInput = KindAndPayload & {
   organizationName: string;
   /** The anniversary of the reminder's cycle. */
   anniversary: PlainDate;
   /** The day the card is sent, in the organization's time zone. */
   today: PlainDate;
-  payload: Record<string, unknown>;
-}
+};
 
 /** "90 days from today", "1 day from today", "today". */
 function fromToday(days: number): string {
@@ -36,7 +34,7 @@ function fromToday(days: number): string {
  * // "Contoso's membership anniversary is February 28, 2027, 90 days from today. …"
  */
 export function reminderView(input: ReminderCardInput, catalog: Catalog): ReminderView {
-  const { anniversary, today, payload } = input;
+  const { anniversary, today } = input;
   const organizationName = escapeMarkdown(input.organizationName);
   const anniversaryLabel = longDate(anniversary);
   const daysLeft = daysBetween(today, anniversary);
@@ -63,7 +61,7 @@ export function reminderView(input: ReminderCardInput, catalog: Catalog): Remind
         suggestions: [CHECKLIST, SUGGESTIONS.requirements, SUGGESTIONS.support],
       };
     case 'reference-expiring':
-      return { ...base, ...referenceReminder(input, catalog, daysLeft) };
+      return { ...base, ...referenceReminder(input.payload, anniversary, today, catalog, daysLeft) };
     case 'expired':
       return {
         ...base,
@@ -75,7 +73,8 @@ export function reminderView(input: ReminderCardInput, catalog: Catalog): Remind
         suggestions: [MARK_RENEWED, SUGGESTIONS.support],
       };
     case 'requirements-changed': {
-      const competency = catalog.competency(String(payload.competencyId))?.name ?? String(payload.competencyId);
+      const { payload } = input;
+      const competency = catalog.competency(payload.competencyId)?.name ?? escapeMarkdown(payload.competencyId);
       const level = payload.level === 'gold' ? 'Gold' : 'Silver';
       const where = `on the ${competency} competency page, Requirements → ${level}`;
       return {
@@ -84,7 +83,7 @@ export function reminderView(input: ReminderCardInput, catalog: Catalog): Remind
         style: 'warning',
         message: `This bot's catalog values for ${competency} (${level}), which ${organizationName} holds, are not what they were when we last told you about them. The renewal guide gives none of these values: confirm each ${where}. Microsoft itself emails you and posts a notification in the Partner Membership Center when a competency you hold changes its requirements or benefits. What changed:`,
         checklistTitle: '',
-        checklist: Array.isArray(payload.changes) ? payload.changes.map((change) => markedValue(String(change), 'to-confirm', '')) : [],
+        checklist: payload.changes.map((change) => markedValue(change, 'to-confirm', '')),
         suggestions: [{ title: `${competency} requirements`, text: `requirements for ${competency} ${level.toLowerCase()}` }],
       };
     }
@@ -98,13 +97,18 @@ function twoWeeksTitle(daysLeft: number): string {
 }
 
 /** The reference's expiry in the right tense on the day the card goes out. */
-function referenceReminder(input: ReminderCardInput, catalog: Catalog, daysLeft: number): Pick<ReminderView, 'title' | 'style' | 'message' | 'checklistTitle' | 'checklist' | 'suggestions'> {
-  const { payload, anniversary, today } = input;
-  const competency = catalog.competency(String(payload.competency))?.name ?? escapeMarkdown(String(payload.competency));
-  const expiresOn = String(payload.expiresOn);
+function referenceReminder(
+  payload: ReminderPayload<'reference-expiring'>,
+  anniversary: PlainDate,
+  today: PlainDate,
+  catalog: Catalog,
+  daysLeft: number,
+): Pick<ReminderView, 'title' | 'style' | 'message' | 'checklistTitle' | 'checklist' | 'suggestions'> {
+  const competency = catalog.competency(payload.competency)?.name ?? escapeMarkdown(payload.competency);
+  const expiresOn = payload.expiresOn;
   const daysToExpiry = daysBetween(today, expiresOn);
   const anniversaryLabel = longDate(anniversary);
-  const reference = `The ${escapeMarkdown(String(payload.customer))} reference for ${competency}`;
+  const reference = `The ${escapeMarkdown(payload.customer)} reference for ${competency}`;
   const expired = daysToExpiry <= 0;
   return {
     title: expired ? 'A customer reference has expired' : 'A customer reference expires before your anniversary',

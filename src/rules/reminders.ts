@@ -6,27 +6,36 @@
  * (two weeks supersedes window-open, expired supersedes both), so a pass after a gap never sends a
  * reminder whose moment has been overtaken.
  */
-import { FINISH_BY_DAYS, RENEWAL_WINDOW_DAYS } from './anniversary.js';
+import { RENEWAL_WINDOW_DAYS } from './anniversary.js';
 import type { Catalog } from './catalog.js';
-import { referenceStanding } from './customer-evidence.js';
-import { currentAnniversary } from './cycle.js';
-import type { Organization } from './organization.js';
+import { referenceKey, referenceStanding } from './customer-evidence.js';
+import { cycleOn } from './cycle.js';
+import type { CustomerReference, Organization } from './organization.js';
 import { addDays, daysBetween, type PlainDate } from './plain-date.js';
+import type { KindAndPayload, ReminderKind } from './reminder-payloads.js';
 import { requirementChanges, requirementsSnapshot, type ToldRequirements } from './requirements-snapshot.js';
+import type { Phase } from './view-models.js';
 
-export const REMINDER_KINDS = ['window-open', 'two-weeks', 'reference-expiring', 'expired', 'requirements-changed'] as const;
-export type ReminderKind = (typeof REMINDER_KINDS)[number];
+export { REMINDER_KINDS, type ReminderKind } from './reminder-payloads.js';
+
+/** The reminder each phase of the cycle sends, with the same thresholds as phaseFor (anniversary.ts). */
+export const PHASE_REMINDERS: Record<Phase, 'window-open' | 'two-weeks' | 'expired' | undefined> = {
+  planning: undefined,
+  'renewal-open': 'window-open',
+  'final-two-weeks': 'two-weeks',
+  expired: 'expired',
+};
 
 /** A date after every real one: nothing is scheduled until the organization or the catalog changes. */
 export const NOTHING_SCHEDULED: PlainDate = '9999-12-31';
 
-export interface DueReminder {
-  kind: ReminderKind;
-  cycle: string;
+/** A reminder the plan says is due: its cycle is always the anniversary of the cycle it belongs to. */
+export type DueReminder = KindAndPayload & {
+  cycle: PlainDate;
+  /** What it is about within the cycle: '' for the cycle itself, a reference's key, or `<competency>|change-<n>`. */
   subject: string;
   dueOn: PlainDate;
-  payload: Record<string, unknown>;
-}
+};
 
 export interface ReminderPlan {
   reminders: DueReminder[];
@@ -42,38 +51,32 @@ export interface ReminderPlan {
 export function planReminders(
   org: Organization,
   today: PlainDate,
-  toldRequirements: Record<string, unknown>,
+  toldRequirements: Record<string, ToldRequirements>,
   catalog: Catalog,
 ): ReminderPlan {
-  const anniversary = currentAnniversary(org);
-  const daysLeft = daysBetween(today, anniversary);
+  const status = cycleOn(org, today);
+  const cycle = status.anniversary;
   const reminders: DueReminder[] = [];
-  const upcoming: PlainDate[] = [];
+  const dayAfter = addDays(cycle, 1);
+  const dueOn = { 'window-open': status.windowOpens, 'two-weeks': status.finishBy, expired: dayAfter };
+  const upcoming: PlainDate[] = [status.windowOpens, status.finishBy, dayAfter];
 
-  const windowOpens = addDays(anniversary, -RENEWAL_WINDOW_DAYS);
-  const finishBy = addDays(anniversary, -FINISH_BY_DAYS);
-  const dayAfter = addDays(anniversary, 1);
-  const cycle = anniversary;
-  if (daysLeft < 0) reminders.push({ kind: 'expired', cycle, subject: '', dueOn: dayAfter, payload: {} });
-  else if (daysLeft <= FINISH_BY_DAYS) reminders.push({ kind: 'two-weeks', cycle, subject: '', dueOn: finishBy, payload: {} });
-  else if (daysLeft <= RENEWAL_WINDOW_DAYS) reminders.push({ kind: 'window-open', cycle, subject: '', dueOn: windowOpens, payload: {} });
-  upcoming.push(windowOpens, finishBy, dayAfter);
+  const phaseReminder = PHASE_REMINDERS[status.phase];
+  if (phaseReminder) reminders.push({ kind: phaseReminder, cycle, subject: '', dueOn: dueOn[phaseReminder], payload: {} });
 
-  if (daysLeft >= 0) {
+  if (status.daysLeft >= 0) {
     for (const reference of org.customerReferences) {
-      const standing = referenceStanding(reference, anniversary, today, catalog.data.referenceValidityYears);
-      if (standing.state === 'counts') continue;
-      const entersWindow = addDays(standing.expiresOn, -RENEWAL_WINDOW_DAYS);
-      if (daysBetween(entersWindow, today) >= 0) {
+      const due = referenceReminderDue(reference, cycle, today, catalog);
+      if (due === undefined) continue;
+      if (due.entersWindow > today) upcoming.push(due.entersWindow);
+      else {
         reminders.push({
           kind: 'reference-expiring',
           cycle,
-          subject: `${reference.competency}|${reference.customer}|${reference.approvedOn}`,
-          dueOn: entersWindow,
-          payload: { customer: reference.customer, competency: reference.competency, expiresOn: standing.expiresOn },
+          subject: referenceKey(reference),
+          dueOn: due.entersWindow,
+          payload: { customer: reference.customer, competency: reference.competency, expiresOn: due.expiresOn },
         });
-      } else {
-        upcoming.push(entersWindow);
       }
     }
   }
@@ -84,14 +87,14 @@ export function planReminders(
   for (const held of org.competencies) {
     const current = requirementsSnapshot(held.id, held.level, catalog);
     if (!current) continue;
-    const previous = toldRequirements[held.id] as ToldRequirements | undefined;
+    const previous = toldRequirements[held.id];
     const changes = previous && previous.level === held.level ? requirementChanges(previous, current) : [];
     const changesTold = (previous?.changesTold ?? 0) + (changes.length > 0 ? 1 : 0);
     if (changes.length > 0) {
       reminders.push({
         kind: 'requirements-changed',
-        cycle: `change-${changesTold}`,
-        subject: held.id,
+        cycle,
+        subject: `${held.id}|change-${changesTold}`,
         dueOn: today,
         payload: { competencyId: held.id, level: held.level, changes },
       });
@@ -103,8 +106,17 @@ export function planReminders(
   return { reminders, nextReminderOn: future[0] ?? NOTHING_SCHEDULED, toldRequirements: told };
 }
 
-/** True while a planned reminder still belongs to the organization's plan for `today`. */
-export function stillApplies(reminder: Pick<DueReminder, 'kind' | 'cycle' | 'subject'>, plan: ReminderPlan): boolean {
-  if (reminder.kind === 'requirements-changed') return true; // a change once announced stays worth telling
-  return plan.reminders.some((due) => due.kind === reminder.kind && due.cycle === reminder.cycle && due.subject === reminder.subject);
+/**
+ * A reference that will not count through the anniversary gets a reminder from 90 days before it
+ * expires; undefined for one that counts through it (the same rule the planner and delivery use).
+ */
+export function referenceReminderDue(
+  reference: CustomerReference,
+  anniversary: PlainDate,
+  today: PlainDate,
+  catalog: Catalog,
+): { entersWindow: PlainDate; expiresOn: PlainDate } | undefined {
+  const standing = referenceStanding(reference, anniversary, today, catalog.data.referenceValidityYears);
+  if (standing.state === 'counts') return undefined;
+  return { entersWindow: addDays(standing.expiresOn, -RENEWAL_WINDOW_DAYS), expiresOn: standing.expiresOn };
 }

@@ -2,23 +2,37 @@
  * What an organization was told about a competency's requirements, so a catalog change can be
  * announced with exactly what changed.
  */
+import { z } from 'zod';
 import type { Catalog } from './catalog.js';
-import type { CompetencyLevel } from './organization.js';
+import { CompetencyLevelSchema, type CompetencyLevel } from './organization.js';
 
-export interface RequirementsSnapshot {
-  level: CompetencyLevel;
-  customerReferences: number;
-  certifiedProfessionals: number;
-  performance: string;
-  exams: string[];
-}
+export const RequirementsSnapshotSchema = z.object({
+  level: CompetencyLevelSchema,
+  customerReferences: z.number(),
+  certifiedProfessionals: z.number(),
+  performance: z.string(),
+  exams: z.array(z.string()),
+});
+export type RequirementsSnapshot = z.infer<typeof RequirementsSnapshotSchema>;
 
 /**
  * What the organization was last told, with how many changes it has been told of so far: each new
  * change gets the next number, so a change back to an earlier state is a new change too.
  */
-export interface ToldRequirements extends RequirementsSnapshot {
-  changesTold?: number;
+export const ToldRequirementsSchema = RequirementsSnapshotSchema.extend({ changesTold: z.number().int().min(0).optional() });
+export type ToldRequirements = z.infer<typeof ToldRequirementsSchema>;
+
+/**
+ * Per held competency, what the organization was told, as stored. An entry that does not parse (an
+ * older or damaged one) is dropped: the competency is then told of afresh, which is the safe side.
+ */
+export function toldRequirementsFrom(stored: Record<string, unknown>): Record<string, ToldRequirements> {
+  const told: Record<string, ToldRequirements> = {};
+  for (const [competencyId, entry] of Object.entries(stored)) {
+    const parsed = ToldRequirementsSchema.safeParse(entry);
+    if (parsed.success) told[competencyId] = parsed.data;
+  }
+  return told;
 }
 
 export function requirementsSnapshot(competencyId: string, level: CompetencyLevel, catalog: Catalog): RequirementsSnapshot | undefined {

@@ -6,7 +6,7 @@
 import type { Kysely, Selectable, Transaction, UpdateQueryBuilder } from 'kysely';
 import type { DatabaseKind } from './database.js';
 import { storedJsonObject } from './json-text.js';
-import type { ClaimedReminder, PlannedReminder, ReminderKey, ReminderStore, ReminderTarget } from './reminder-store.js';
+import type { ClaimedReminder, StoredReminder, ReminderKey, ReminderStore, ReminderTarget } from './reminder-store.js';
 import { targetFromRow } from './reminder-targets.js';
 import type { DatabaseSchema, ReminderLedgerTable } from './schema.js';
 
@@ -102,7 +102,7 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
         .orderBy('subject')
         .execute();
       return rows.map((row) => ({
-        ...plannedReminder(row),
+        ...storedReminder(row),
         status: row.status,
         attempts: row.attempts,
         lastError: row.last_error,
@@ -163,7 +163,7 @@ function stillOpen<O>(update: UpdateQueryBuilder<DatabaseSchema, 'reminder_ledge
   return update.where('status', 'in', ['pending', 'sending']);
 }
 
-function plannedReminder(row: LedgerRow): PlannedReminder {
+function storedReminder(row: LedgerRow): StoredReminder {
   return {
     tenantId: row.tenant_id,
     kind: row.kind,
@@ -176,7 +176,7 @@ function plannedReminder(row: LedgerRow): PlannedReminder {
 
 function claimedReminder(row: LedgerRow, target: ReminderTarget | undefined): ClaimedReminder {
   if (!target) throw new Error(`Reminder ${row.kind}/${row.cycle} of tenant "${row.tenant_id}" was claimed without a target`);
-  return { ...plannedReminder(row), attempts: row.attempts, target };
+  return { ...storedReminder(row), attempts: row.attempts, target };
 }
 
 function byDueThenKey(a: LedgerRow, b: LedgerRow): number {

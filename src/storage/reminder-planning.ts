@@ -3,6 +3,7 @@
  * reads `next_reminder_on <= today` from its index in (date, tenant) order, so a pass touches only
  * the organizations something may be due for, however many are stored.
  */
+import { toldRequirementsFrom } from '../rules/requirements-snapshot.js';
 import type { Kysely, Transaction } from 'kysely';
 import { storedJsonObject } from './json-text.js';
 import { organizationFromProfile } from './organization-row.js';
@@ -54,7 +55,7 @@ export function reminderPlanningStore(db: Kysely<DatabaseSchema>, now: () => Dat
       const rows = await planningQuery(db, options).execute();
       return rows.map((row) => ({
         organization: organizationFromProfile(row.tenant_id, row.profile),
-        toldRequirements: storedJsonObject(row.told_requirements, `What tenant "${row.tenant_id}" was told about requirements`),
+        toldRequirements: toldRequirementsFrom(storedJsonObject(row.told_requirements, `What tenant "${row.tenant_id}" was told about requirements`)),
         nextReminderOn: row.next_reminder_on,
         updatedAt: row.updated_at,
       }));

@@ -6,19 +6,24 @@
 import type { Organization } from '../rules/organization.js';
 import type { PlainDate } from '../rules/plain-date.js';
 import type { ReminderKind } from '../rules/reminders.js';
+import type { ToldRequirements } from '../rules/requirements-snapshot.js';
 
 export interface ReminderKey {
   tenantId: string;
   kind: ReminderKind;
-  /** The anniversary (YYYY-MM-DD) of the cycle it belongs to, or `change-<n>`: the n-th requirement change told of a competency. */
+  /** The anniversary (YYYY-MM-DD) of the cycle it belongs to (rows planned before December 2026 may say `req-<hash>`). */
   cycle: string;
   /** What it is about within the cycle: '' for the cycle itself, a reference or a competency id. */
   subject: string;
 }
 
-export interface PlannedReminder extends ReminderKey {
+/**
+ * A reminder as the ledger keeps it: a planner's DueReminder with its tenant. Its payload is JSON
+ * read back from the database: the delivery decision checks it against its kind
+ * (rules/reminder-payloads.ts) before any card is built from it.
+ */
+export interface StoredReminder extends ReminderKey {
   dueOn: PlainDate;
-  /** What the card needs that may change later (e.g. what the catalog changed); JSON. */
   payload: Record<string, unknown>;
 }
 
@@ -37,7 +42,7 @@ export interface ReminderTarget {
   inactiveReason: string;
 }
 
-export interface ClaimedReminder extends PlannedReminder {
+export interface ClaimedReminder extends StoredReminder {
   attempts: number;
   target: ReminderTarget;
 }
@@ -47,7 +52,7 @@ export interface PlanningInput {
   /** When the profile was last changed: recordPlan only moves the next date if it still is. */
   updatedAt: string;
   /** Per held competency, the requirements the organization was last told about (JSON). */
-  toldRequirements: Record<string, unknown>;
+  toldRequirements: Record<string, ToldRequirements>;
 }
 
 export interface ReminderCount {
@@ -56,7 +61,8 @@ export interface ReminderCount {
   count: number;
 }
 
-export interface ReminderStore {
+/** Where each tenant's reminders go (install events, "post reminders here", 403/404). */
+export interface ReminderTargets {
   /** Creates or replaces the tenant's target (one per tenant) and reactivates it; marks the org for planning. */
   saveReminderTarget(target: Omit<ReminderTarget, 'active' | 'inactiveReason'>): Promise<'created' | 'updated' | 'unchanged'>;
   /**
@@ -70,7 +76,10 @@ export interface ReminderStore {
   /** Keeps the newest service URL seen for the tenant on its target; no write when unchanged. */
   rememberServiceUrl(tenantId: string, serviceUrl: string): Promise<void>;
   getReminderTarget(tenantId: string): Promise<ReminderTarget | undefined>;
+}
 
+/** Which organizations need planning (indexed by their next reminder date), and recording their plans. */
+export interface ReminderPlanning {
   /**
    * Organizations with an active target whose next reminder date is on or before `upTo`, in
    * (next date, tenant) order, `limit` at a time after `after` (keyset paging). Uses the index.
@@ -83,15 +92,22 @@ export interface ReminderStore {
    */
   recordPlan(
     tenantId: string,
-    plan: { reminders: readonly PlannedReminder[]; nextReminderOn: PlainDate; toldRequirements: Record<string, unknown>; basedOnUpdatedAt?: string },
+    plan: { reminders: readonly StoredReminder[]; nextReminderOn: PlainDate; toldRequirements: Record<string, ToldRequirements>; basedOnUpdatedAt?: string },
   ): Promise<number>;
   /** recordPlan for many organizations in one transaction (a planning page). */
-  recordPlans(entries: readonly { tenantId: string; plan: Parameters<ReminderStore['recordPlan']>[1] }[]): Promise<number>;
+  recordPlans(entries: readonly { tenantId: string; plan: Parameters<ReminderPlanning['recordPlan']>[1] }[]): Promise<number>;
   /** Marks every organization for planning at the next pass (after a catalog change). */
   replanAllOrganizations(): Promise<number>;
+}
+
+/** Small named values the bot keeps between starts (e.g. which catalog it last planned with). */
+export interface Settings {
   getSetting(key: string): Promise<string | undefined>;
   putSetting(key: string, value: string): Promise<void>;
+}
 
+/** The ledger that makes each reminder go out exactly once across restarts and replicas. */
+export interface ReminderLedger {
   /**
    * Atomically takes up to `limit` reminders that are pending and due for an attempt (or whose
    * previous claim's lease expired), for active targets only, marking them `sending` under
@@ -113,5 +129,7 @@ export interface ReminderStore {
   closeReminder(key: ReminderKey, status: 'failed' | 'inactive' | 'skipped', reason: string): Promise<void>;
   reminderCounts(): Promise<ReminderCount[]>;
   /** The ledger entries of one tenant, newest first (for the CLI and tests). */
-  remindersOf(tenantId: string): Promise<(PlannedReminder & { status: LedgerStatus; attempts: number; lastError: string; sentAt: string | null })[]>;
+  remindersOf(tenantId: string): Promise<(StoredReminder & { status: LedgerStatus; attempts: number; lastError: string; sentAt: string | null })[]>;
 }
+
+export interface ReminderStore extends ReminderTargets, ReminderPlanning, Settings, ReminderLedger {}

@@ -1,3 +1,4 @@
+import type { KindAndPayload } from '../../src/rules/reminder-payloads.js';
 import { calendarLinkView as buildCalendarLinkView } from '../../src/rules/calendar-link-view.js';
 import { checklistView as buildChecklistView } from '../../src/rules/checklist.js';
 import { callsView } from '../calendar/sample-calls-view.js';
@@ -332,16 +333,7 @@ export const errorView: ErrorView = {
 export const reminderViews: Record<ReminderKind, ReminderView> = Object.fromEntries(
   REMINDER_KINDS.map((kind) => [
     kind,
-    buildReminderView(
-      {
-        kind,
-        organizationName: trickyOrganizationName,
-        anniversary: '2027-02-28',
-        today: '2026-11-30',
-        payload: { customer: 'Fabrikam', competency: 'cloud-platform', expiresOn: '2027-01-10', competencyId: 'cloud-platform', level: 'gold', changes: ['Customer references needed: 5 → 6', 'Exams now accepted: 70-535'] },
-      },
-      defaultCatalog(),
-    ),
+    buildReminderView({ ...samplePayload(kind), organizationName: trickyOrganizationName, anniversary: '2027-02-28', today: '2026-11-30' }, defaultCatalog()),
   ]),
 ) as Record<ReminderKind, ReminderView>;
 
@@ -401,3 +393,9 @@ export const sampleViews: CardViews = {
   calls: callsView,
   'calendar-link': calendarLinkMadeView,
 };
+
+function samplePayload(kind: ReminderKind): KindAndPayload {
+  if (kind === 'reference-expiring') return { kind, payload: { customer: 'Fabrikam', competency: 'cloud-platform', expiresOn: '2027-01-10' } };
+  if (kind === 'requirements-changed') return { kind, payload: { competencyId: 'cloud-platform', level: 'gold', changes: ['Customer references needed: 5 → 6', 'Exams now accepted: 70-535'] } };
+  return { kind, payload: {} };
+}

@@ -7,12 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../src/rules/catalog.js';
 import { addDays, longDate } from '../../src/rules/plain-date.js';
 import { reminderView } from '../../src/rules/reminder-view.js';
+import type { KindAndPayload } from '../../src/rules/reminder-payloads.js';
 import type { ReminderKind } from '../../src/rules/reminders.js';
 import { plainDateArb } from './fixtures.js';
 
 const catalog = defaultCatalog();
 const view = (kind: ReminderKind, anniversary: string, today: string, payload: Record<string, unknown> = {}) =>
-  reminderView({ kind, organizationName: 'Contoso Ltd', anniversary, today, payload }, catalog);
+  reminderView({ ...({ kind, payload } as KindAndPayload), organizationName: 'Contoso Ltd', anniversary, today }, catalog);
 
 describe('reminders state the days really left on the day they go out', () => {
   it('window open: the days from the send day to the anniversary, whenever between 90 and 15 days it goes out', () => {

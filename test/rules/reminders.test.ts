@@ -1,7 +1,9 @@
 /** Which reminder is due on which day: each kind on its day and not the day before, catch-up without nonsense. */
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog, parseCatalog } from '../../src/rules/catalog.js';
-import { NOTHING_SCHEDULED, planReminders, stillApplies } from '../../src/rules/reminders.js';
+import { deliveryDecision } from '../../src/rules/reminder-delivery.js';
+import { NOTHING_SCHEDULED, planReminders } from '../../src/rules/reminders.js';
+import type { ToldRequirements } from '../../src/rules/requirements-snapshot.js';
 import { requirementsSnapshot } from '../../src/rules/requirements-snapshot.js';
 import { makeOrganization } from '../support/organizations.js';
 import { catalogWith } from './fixtures.js';
@@ -42,10 +44,21 @@ describe('planReminders', () => {
     expect(kinds('2027-04-01')).toEqual(['expired']);
   });
 
-  it('drops a pending window-open once two-weeks is due', () => {
-    const plan = planReminders(org, '2027-02-14', {}, catalog);
-    expect(stillApplies({ kind: 'window-open', cycle: '2027-02-28', subject: '' }, plan)).toBe(false);
-    expect(stillApplies({ kind: 'two-weeks', cycle: '2027-02-28', subject: '' }, plan)).toBe(true);
+  it('drops a pending window-open once two-weeks is due, and one of a cycle already renewed', () => {
+    const days = { planningDay: '2027-02-14', sendDay: '2027-02-14' };
+    const decide = (kind: string, cycle = '2027-02-28', organization = org) => deliveryDecision(organization, { kind, cycle, subject: '', payload: {} }, days, catalog);
+    expect(decide('window-open')).toEqual({ skip: 'superseded: its moment in the cycle has passed' });
+    expect(decide('two-weeks')).toMatchObject({ send: { title: 'Two weeks left: complete the renewal now' } });
+    expect(decide('two-weeks', '2027-02-28', { ...org, renewedCycles: 1 })).toEqual({ skip: 'superseded: its moment in the cycle has passed' });
+    expect(decide('two-weeks', '2026-02-28')).toEqual({ skip: 'superseded: its moment in the cycle has passed' });
+  });
+
+  it('skips a stored reminder whose payload does not match its kind, and one whose reference left the profile', () => {
+    const days = { planningDay: '2027-01-01', sendDay: '2027-01-01' };
+    expect(deliveryDecision(org, { kind: 'reference-expiring', cycle: '2027-02-28', subject: 'x', payload: { customer: 1 } }, days, catalog)).toEqual({ skip: 'the stored reminder does not match its kind' });
+    expect(deliveryDecision(org, { kind: 'mystery', cycle: '2027-02-28', subject: '', payload: {} }, days, catalog)).toEqual({ skip: 'the stored reminder does not match its kind' });
+    const payload = { customer: 'Gone Inc', competency: 'cloud-platform', expiresOn: '2027-02-01' };
+    expect(deliveryDecision(org, { kind: 'reference-expiring', cycle: '2027-02-28', subject: 'cloud-platform|Gone Inc|2025-02-01', payload }, days, catalog)).toEqual({ skip: 'the customer reference is no longer in the profile' });
   });
 
   it('moves to the next cycle once the renewal is marked done', () => {
@@ -113,8 +126,8 @@ describe('planReminders', () => {
       expect(plan.reminders).toEqual([
         {
           kind: 'requirements-changed',
-          cycle: 'change-1',
-          subject: 'cloud-platform',
+          cycle: '2027-02-28',
+          subject: 'cloud-platform|change-1',
           dueOn: '2026-06-01',
           payload: { competencyId: 'cloud-platform', level: 'gold', changes: ['Customer references needed: 5 → 6', 'Exams now accepted: 70-535'] },
         },
@@ -122,14 +135,14 @@ describe('planReminders', () => {
     });
 
     it('tells every change once, a change back to an earlier state included (A→B→A→B is three changes)', () => {
-      let toldSoFar: Record<string, unknown> = {};
+      let toldSoFar: Record<string, ToldRequirements> = {};
       const keys: string[] = [];
       for (const references of [5, 6, 5, 6, 6]) {
         const plan = planReminders(org, '2026-06-01', toldSoFar, withGoldReferences(references));
-        keys.push(...plan.reminders.map((reminder) => `${reminder.cycle}: ${String((reminder.payload.changes as string[])[0])}`));
+        keys.push(...plan.reminders.map((reminder) => `${reminder.subject}: ${reminder.kind === 'requirements-changed' ? reminder.payload.changes[0] : ''}`));
         toldSoFar = plan.toldRequirements;
       }
-      expect(keys).toEqual(['change-1: Customer references needed: 5 → 6', 'change-2: Customer references needed: 6 → 5', 'change-3: Customer references needed: 5 → 6']);
+      expect(keys).toEqual(['cloud-platform|change-1: Customer references needed: 5 → 6', 'cloud-platform|change-2: Customer references needed: 6 → 5', 'cloud-platform|change-3: Customer references needed: 5 → 6']);
     });
 
     it('plans the same change under the same key until it is recorded as told, so it is not told twice', () => {

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReminderKind } from '../../src/rules/reminders.js';
 import type { OpenedDatabase } from '../../src/storage/database.js';
 import { runMigrations } from '../../src/storage/migrations.js';
-import type { PlannedReminder, ReminderKey, ReminderTarget } from '../../src/storage/reminder-store.js';
+import type { ToldRequirements } from '../../src/rules/requirements-snapshot.js';
+import type { StoredReminder, ReminderKey, ReminderTarget } from '../../src/storage/reminder-store.js';
 import type { DatabaseSchema } from '../../src/storage/schema.js';
 import { createSqlStorage } from '../../src/storage/sql-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
@@ -210,7 +211,7 @@ function makeTarget(tenantId = 'tenant-a', overrides: Partial<Omit<ReminderTarge
   };
 }
 
-function makeReminder(overrides: Partial<PlannedReminder> = {}): PlannedReminder {
+function makeReminder(overrides: Partial<StoredReminder> = {}): StoredReminder {
   return { tenantId: 'tenant-a', kind: 'window-open', cycle: '2027-02-28', subject: '', dueOn: '2026-11-30', payload: {}, ...overrides };
 }
 
@@ -232,7 +233,7 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
       await storage.saveOrganization(makeOrganization({ tenantId }));
       await storage.saveReminderTarget(makeTarget(tenantId));
     };
-    const plan = (tenantId: string, reminders: PlannedReminder[], nextReminderOn = '2026-12-14', toldRequirements: Record<string, unknown> = {}) =>
+    const plan = (tenantId: string, reminders: StoredReminder[], nextReminderOn = '2026-12-14', toldRequirements: Record<string, ToldRequirements> = {}) =>
       storage.recordPlan(tenantId, { reminders, nextReminderOn, toldRequirements });
     const claim = (options: { runnerId?: string; now?: Date; leaseMs?: number; limit?: number; tenantId?: string } = {}) =>
       storage.claimReminders({ runnerId: 'runner-1', now: T0, leaseMs: 5 * MINUTE, limit: 10, ...options });
@@ -417,7 +418,7 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
       it('records a plan once: a reminder already in the ledger is left as it is', async () => {
         await install();
         const reminders = [makeReminder(), makeReminder({ kind: 'reference-expiring', subject: 'cloud-platform|Fabrikam|2024-06-01', payload: { customer: 'Fabrikam' } })];
-        expect(await plan('tenant-a', reminders, '2026-12-14', { 'cloud-platform': { references: 2 } })).toBe(2);
+        expect(await plan('tenant-a', reminders, '2026-12-14', { 'cloud-platform': { level: 'gold', customerReferences: 2, certifiedProfessionals: 1, performance: '', exams: [] } })).toBe(2);
         expect(await plan('tenant-a', [...reminders, makeReminder({ kind: 'two-weeks', dueOn: '2027-02-14' })])).toBe(1);
         expect(await plan('tenant-a', reminders)).toBe(0);
 
@@ -432,14 +433,14 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
 
       it('stores what the organization was told with its next date', async () => {
         await install();
-        await plan('tenant-a', [], '2026-12-14', { 'cloud-platform': { references: 2, certifications: ['70-533'] } });
+        await plan('tenant-a', [], '2026-12-14', { 'cloud-platform': { level: 'gold', customerReferences: 2, certifiedProfessionals: 1, performance: '', exams: ['70-533'], changesTold: 1 } });
         const [planned] = await storage.organizationsToPlan({ upTo: '2026-12-14', limit: 1 });
-        expect(planned?.toldRequirements).toEqual({ 'cloud-platform': { references: 2, certifications: ['70-533'] } });
+        expect(planned?.toldRequirements).toEqual({ 'cloud-platform': { level: 'gold', customerReferences: 2, certifiedProfessionals: 1, performance: '', exams: ['70-533'], changesTold: 1 } });
       });
 
       it('makes an organization due again when its profile changes, not when it is saved unchanged', async () => {
         await install();
-        await plan('tenant-a', [], '2027-01-15', { told: true });
+        await plan('tenant-a', [], '2027-01-15', { 'cloud-platform': { level: 'silver', customerReferences: 1, certifiedProfessionals: 1, performance: '', exams: [] } });
         expect(await due()).toEqual([]);
 
         await storage.saveOrganization(makeOrganization());
@@ -448,10 +449,10 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
 
         await storage.saveOrganization(makeOrganization({ name: 'Contoso Group' }));
         const [replanned] = await storage.organizationsToPlan({ upTo: '2026-11-30', limit: 1 });
-        expect(replanned).toMatchObject({ nextReminderOn: '0001-01-01', toldRequirements: { told: true } });
+        expect(replanned).toMatchObject({ nextReminderOn: '0001-01-01', toldRequirements: { 'cloud-platform': { level: 'silver', customerReferences: 1, certifiedProfessionals: 1, performance: '', exams: [] } } });
         expect(replanned?.organization.name).toBe('Contoso Group');
 
-        await plan('tenant-a', [], '2027-01-15', { told: true });
+        await plan('tenant-a', [], '2027-01-15', { 'cloud-platform': { level: 'silver', customerReferences: 1, certifiedProfessionals: 1, performance: '', exams: [] } });
         await storage.upsertOrganizations([makeOrganization({ anniversaryDate: '2027-03-31' })]);
         expect(await due()).toEqual(['tenant-a']);
       });

@@ -1,0 +1,62 @@
+/**
+ * The planning half of a pass: every organization whose next reminder date has come (in its own
+ * zone) is planned by the pure planner, and the plans go into the ledger, a page at a time.
+ */
+import type { Catalog } from '../rules/catalog.js';
+import { addDays, calendarDateIn, dayReachedAtHour, isPlainDate } from '../rules/plain-date.js';
+import { planReminders } from '../rules/reminders.js';
+import type { ReminderKey, ReminderPlanning, ReminderLedger } from '../storage/reminder-store.js';
+import type { PassReport } from './pass-report.js';
+
+const PLANNING_PAGE = 500;
+
+export interface PlanningOptions {
+  now: Date;
+  dryRun?: boolean;
+  tenantId?: string;
+}
+
+export function createPlanner(deps: { storage: ReminderPlanning & Pick<ReminderLedger, 'remindersOf'>; catalog: Catalog; localHour: number }) {
+  const { storage, catalog, localHour } = deps;
+  return async function planDue(options: PlanningOptions, report: PassReport): Promise<void> {
+    // No zone is more than 14 h ahead of UTC, so nothing can be due later than tomorrow's UTC date.
+    const upTo = addDays(calendarDateIn(options.now, 'UTC'), 1);
+    let after: { nextReminderOn: string; tenantId: string } | undefined;
+    for (;;) {
+      const page = await storage.organizationsToPlan({ upTo, limit: PLANNING_PAGE, after, tenantId: options.tenantId });
+      const plans: Parameters<typeof storage.recordPlans>[0][number][] = [];
+      for (const { organization, toldRequirements, nextReminderOn, updatedAt } of page) {
+        const today = dayReachedAtHour(options.now, organization.timeZone, localHour);
+        if (isPlainDate(nextReminderOn) && nextReminderOn > today) continue; // not yet in its own zone
+        const plan = planReminders(organization, today, toldRequirements, catalog);
+        report.organizationsPlanned++;
+        if (options.dryRun) {
+          const ledger = await storage.remindersOf(organization.tenantId);
+          for (const reminder of plan.reminders) {
+            const key = { ...reminder, tenantId: organization.tenantId };
+            const known = ledger.find((row) => sameKey(row, key));
+            if (!known || known.status === 'pending' || known.status === 'sending') report.add(key, 'would-send');
+          }
+          continue;
+        }
+        plans.push({
+          tenantId: organization.tenantId,
+          plan: {
+            reminders: plan.reminders.map((reminder) => ({ ...reminder, tenantId: organization.tenantId })),
+            nextReminderOn: plan.nextReminderOn,
+            toldRequirements: plan.toldRequirements,
+            basedOnUpdatedAt: updatedAt,
+          },
+        });
+      }
+      if (plans.length > 0) report.planned += await storage.recordPlans(plans);
+      const last = page[page.length - 1];
+      if (!last || page.length < PLANNING_PAGE) return;
+      after = { nextReminderOn: last.nextReminderOn, tenantId: last.organization.tenantId };
+    }
+  };
+}
+
+function sameKey(a: ReminderKey, b: ReminderKey): boolean {
+  return a.tenantId === b.tenantId && a.kind === b.kind && a.cycle === b.cycle && a.subject === b.subject;
+}

@@ -1,0 +1,55 @@
+/**
+ * The one decision a reminder runner makes about a claimed reminder: send it (with the card's view)
+ * or skip it, and why. Pure: the organization, the reminder and the days are given.
+ */
+import type { Catalog } from './catalog.js';
+import { referenceKey } from './customer-evidence.js';
+import { cycleOn } from './cycle.js';
+import type { Organization } from './organization.js';
+import { isPlainDate, type PlainDate } from './plain-date.js';
+import { kindAndPayload } from './reminder-payloads.js';
+import { reminderView } from './reminder-view.js';
+import { PHASE_REMINDERS, referenceReminderDue } from './reminders.js';
+import type { ReminderView } from './view-models.js';
+
+export interface ClaimedReminderFacts {
+  kind: string;
+  cycle: string;
+  subject: string;
+  payload: unknown;
+}
+
+export interface DeliveryDays {
+  /** The day the organization's reminders have reached (its local hour passed): what the plan used. */
+  planningDay: PlainDate;
+  /** The calendar day the card goes out, in the organization's zone: what its wording counts from. */
+  sendDay: PlainDate;
+}
+
+export type DeliveryDecision = { send: ReminderView } | { skip: string };
+
+/**
+ * @example deliveryDecision(org, { kind: 'window-open', cycle: '2027-02-28', subject: '', payload: {} }, { planningDay: '2026-12-20', sendDay: '2026-12-20' }, catalog)
+ * // { send: { title: 'The renewal window is open', … } }
+ */
+export function deliveryDecision(org: Organization, reminder: ClaimedReminderFacts, days: DeliveryDays, catalog: Catalog): DeliveryDecision {
+  const typed = kindAndPayload(reminder.kind, reminder.payload);
+  if (!typed) return { skip: 'the stored reminder does not match its kind' };
+  const status = cycleOn(org, days.planningDay);
+  // Rows planned before December 2026 named a requirement change's cycle `req-<hash>`: they belong to the current cycle.
+  const anniversary = isPlainDate(reminder.cycle) ? reminder.cycle : status.anniversary;
+  const card = { send: reminderView({ ...typed, organizationName: org.name, anniversary, today: days.sendDay }, catalog) };
+  switch (typed.kind) {
+    case 'requirements-changed':
+      return card; // a change once announced stays worth telling
+    case 'reference-expiring': {
+      const reference = org.customerReferences.find((candidate) => referenceKey(candidate) === reminder.subject);
+      if (reminder.cycle !== status.anniversary || status.daysLeft < 0) return { skip: 'superseded: its moment in the cycle has passed' };
+      if (!reference) return { skip: 'the customer reference is no longer in the profile' };
+      const due = referenceReminderDue(reference, status.anniversary, days.planningDay, catalog);
+      return due && due.entersWindow <= days.planningDay ? card : { skip: 'the customer reference no longer expires before the anniversary' };
+    }
+    default:
+      return reminder.cycle === status.anniversary && PHASE_REMINDERS[status.phase] === typed.kind ? card : { skip: 'superseded: its moment in the cycle has passed' };
+  }
+}
