@@ -4,11 +4,11 @@
  */
 import type { Catalog } from '../rules/catalog.js';
 import { fingerprint } from '../rules/fingerprint.js';
-import type { Storage } from '../storage/storage.js';
+import type { ReminderPlanning, Settings } from '../storage/reminder-store.js';
 
 const SETTING = 'catalog-fingerprint';
 
-export async function replanIfCatalogChanged(storage: Storage, catalog: Catalog): Promise<boolean> {
+export async function replanIfCatalogChanged(storage: Settings & Pick<ReminderPlanning, 'replanAllOrganizations'>, catalog: Catalog): Promise<boolean> {
   const current = fingerprint(JSON.stringify(catalog.data.competencies));
   const previous = await storage.getSetting(SETTING);
   if (previous === current) return false;

@@ -27,12 +27,13 @@ export interface ChecklistItem {
   section: ChecklistSection;
 }
 
-/** Who ticked an item and when, as stored. */
+/** Who ticked or unticked an item and when, as stored. */
 export interface ChecklistTick {
   itemId: string;
   done: boolean;
   changedByName: string;
   changedById: string;
+  /** ISO instant. */
   changedAt: string;
 }
 

@@ -3,21 +3,13 @@
  * people ticking different items at the same moment both keep their tick.
  */
 import type { Kysely } from 'kysely';
+import type { ChecklistTick } from '../rules/checklist.js';
 import type { DatabaseSchema } from './schema.js';
 
-export interface ChecklistMark {
-  itemId: string;
-  done: boolean;
-  changedByName: string;
-  changedById: string;
-  /** ISO instant. */
-  changedAt: string;
-}
-
 export interface ChecklistStore {
-  checklistMarks(tenantId: string, cycle: string): Promise<ChecklistMark[]>;
+  checklistMarks(tenantId: string, cycle: string): Promise<ChecklistTick[]>;
   /** Ticks or unticks one item, recording who and when; other items are untouched. */
-  markChecklistItem(tenantId: string, cycle: string, mark: ChecklistMark): Promise<void>;
+  markChecklistItem(tenantId: string, cycle: string, mark: ChecklistTick): Promise<void>;
 }
 
 export function checklistStore(db: Kysely<DatabaseSchema>): ChecklistStore {
