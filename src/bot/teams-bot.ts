@@ -96,8 +96,8 @@ export class RenewalBot extends TeamsActivityHandler {
     if (context.activity.name === 'adaptiveCard/action') {
       // A malformed Universal Action gets the error card, like any other unusable input.
       if (!UniversalActionSchema.safeParse(context.activity.value).success) {
-        this.deps.log.warn({ code: 'input.invalid', reason: 'malformed adaptiveCard/action' }, 'turn refused');
-        return { status: 200, body: invokeCard(errorCard('input.invalid')) };
+        const code = logTurnError(new AppError('input.invalid', { reason: 'malformed adaptiveCard/action' }), this.deps.log, { activityType: 'invoke' });
+        return { status: 200, body: invokeCard(errorCard(code)) };
       }
       return super.onInvokeActivity(context);
     }
