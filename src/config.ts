@@ -116,6 +116,19 @@ function withoutEmptyValues(env: Record<string, string | undefined>): Record<str
   return set;
 }
 
+/**
+ * `MICROSOFT_APP_ID` or `MicrosoftAppID` would be ignored, leaving authentication off or a credential
+ * unused: a set variable whose name differs from a Bot Framework setting only in case or underscores
+ * is a typo, and the bot says so rather than start.
+ */
+function misspeltBotFrameworkKeys(env: Record<string, string | undefined>): string[] {
+  const squash = (key: string) => key.toLowerCase().replace(/_/g, '');
+  const expected = new Map<string, string>(BOT_FRAMEWORK_KEYS.map((key) => [squash(key), key]));
+  return Object.entries(env)
+    .filter(([key, value]) => value !== undefined && value.trim() !== '' && expected.has(squash(key)) && expected.get(squash(key)) !== key)
+    .map(([key]) => `${key}: not read; the bot reads ${expected.get(squash(key))} (exactly so spelled)`);
+}
+
 export function isLoopbackHost(host: string): boolean {
   return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(host);
 }
@@ -150,7 +163,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const config = { ...parsed.data, HOST: parsed.data.HOST ?? (parsed.data.MicrosoftAppId === '' ? '127.0.0.1' : '0.0.0.0') };
-  const problems: string[] = unauthenticatedExposure(config);
+  const problems: string[] = [...misspeltBotFrameworkKeys(env), ...unauthenticatedExposure(config)];
   if (config.MicrosoftAppType && config.MicrosoftAppType !== 'MultiTenant' && !config.MicrosoftAppTenantId) {
     problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${config.MicrosoftAppType}`);
   }

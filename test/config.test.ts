@@ -68,6 +68,11 @@ describe('authentication off is for this machine only', () => {
 });
 
 describe('more settings', () => {
+  it.each(['MICROSOFT_APP_ID', 'MicrosoftAppID', 'microsoftapppassword'])('refuses %s, a Bot Framework setting spelled otherwise', (key) => {
+    expect(() => loadConfig({ [key]: 'value', HOST: '127.0.0.1' })).toThrow(`${key}: not read; the bot reads`);
+    expect(() => loadConfig({ [key]: '' })).not.toThrow();
+  });
+
 
   it('lists every problem at once', () => {
     try {
