@@ -63,6 +63,19 @@ export function evaluateGoals(results: Omit<Results, 'goals'>): Goal[] {
   const largest = [...cards.sizes].sort((a, b) => b.activityBytes - a.activityBytes)[0];
   if (largest) goals.push({ goal: 'cards: every sample under 28 KB', value: `largest ${largest.sample}: ${largest.activityBytes} B`, met: largest.activityBytes <= cards.limitBytes });
   const bot = startup.find((entry) => entry.target === 'bot');
+  const npmStart = startup.find((entry) => entry.target === 'npm start');
+  const floorStart = startup.find((entry) => entry.target === 'floor');
+  if (npmStart && floorStart) {
+    goals.push({
+      goal: 'start: `npm start` answers within the floor\'s start + 1 s',
+      value: `${npmStart.medianMs.toFixed(0)} ms (floor ${floorStart.medianMs.toFixed(0)} ms)`,
+      met: npmStart.medianMs <= floorStart.medianMs + 1_000,
+    });
+  }
+  if (bot && floorStart) {
+    const ratio = bot.medianIdleRssMb / floorStart.medianIdleRssMb;
+    goals.push({ goal: 'footprint: idle RSS ≤ 1.5× the floor', value: `${ratio.toFixed(2)}× (${bot.medianIdleRssMb.toFixed(0)} MB)`, met: ratio <= 1.5 });
+  }
   const peakUnderLoad = Math.max(0, ...turns.rounds.filter((entry) => entry.target === 'bot').map((entry) => entry.rssMb.max));
   if (bot) goals.push({ goal: `footprint: RSS under load fits the smallest plan (B1, ${SMALLEST_PLAN_MB} MB)`, value: `${peakUnderLoad.toFixed(0)} MB`, met: peakUnderLoad < SMALLEST_PLAN_MB });
   return goals;
@@ -117,7 +130,12 @@ export function formatReport(results: Results): string {
     table(
       'Start-up and footprint (median of runs)',
       ['', 'start → first answered turn ms', 'idle RSS MB', 'RSS under load MB'],
-      startup.map((entry) => [entry.target, entry.medianMs.toFixed(0), entry.medianIdleRssMb.toFixed(0), (entry.target === 'bot' ? turns.bot : turns.floor).rssUnderLoadMb.toFixed(0)]),
+      startup.map((entry) => [
+        entry.target,
+        entry.medianMs.toFixed(0),
+        Number.isFinite(entry.medianIdleRssMb) ? entry.medianIdleRssMb.toFixed(0) : '–',
+        entry.target === 'npm start' ? '–' : (entry.target === 'bot' ? turns.bot : turns.floor).rssUnderLoadMb.toFixed(0),
+      ]),
     ),
   );
   out.push(
