@@ -30,6 +30,11 @@ export interface Goal {
 /** B1, the smallest dedicated App Service plan: 1 core, 1.75 GB. */
 const SMALLEST_PLAN_MB = 1792;
 
+/** `limiter off`, `limiter teams-defaults`, `limiter off, auth on`. */
+export function fanOutLabel(run: FanOutRun): string {
+  return `limiter ${run.limiter}${run.authentication === 'on' ? ', auth on' : ''}`;
+}
+
 export function evaluateGoals(results: Omit<Results, 'goals'>): Goal[] {
   const { turns, fanOut, scan, cards, startup } = results;
   const goals: Goal[] = [
@@ -38,9 +43,20 @@ export function evaluateGoals(results: Omit<Results, 'goals'>): Goal[] {
     { goal: 'turns: no errors (every 2xx has its reply at the connector)', value: `${turns.bot.errors}`, met: turns.bot.errors === 0 },
   ];
   for (const run of fanOut) {
-    goals.push({ goal: `fan-out (limiter ${run.limiter}): 0 duplicates, 0 losses`, value: `${run.duplicates} / ${run.losses}`, met: run.duplicates === 0 && run.losses === 0 });
+    const label = fanOutLabel(run);
+    goals.push({ goal: `fan-out (${label}): 0 duplicates, 0 losses`, value: `${run.duplicates} / ${run.losses}`, met: run.duplicates === 0 && run.losses === 0 });
+    if (run.authentication === 'on') {
+      goals.push({ goal: `fan-out (${label}): ≤ 1 token request per 10,000 sends`, value: `${run.tokenRequests} for ${run.sent} (${run.tokenRequestsPer10kSends?.toFixed(1)})`, met: (run.tokenRequestsPer10kSends ?? Infinity) <= 1 });
+      goals.push({ goal: `fan-out (${label}): every send carries a token`, value: `${run.authorizedSends} of ${run.sent}`, met: run.authorizedSends === run.sent });
+      goals.push({
+        goal: `fan-out (${label}): ≥ 70% of the bound ${run.boundPerSecond.toFixed(0)}/s`,
+        value: `${run.sendsPerSecond.toFixed(0)}/s (${((run.sendsPerSecond / run.boundPerSecond) * 100).toFixed(0)}%)`,
+        met: run.sendsPerSecond >= 0.7 * run.boundPerSecond,
+      });
+      continue;
+    }
     goals.push({
-      goal: `fan-out (limiter ${run.limiter}): ≥ 90% of the bound ${run.boundPerSecond.toFixed(0)}/s`,
+      goal: `fan-out (${label}): ≥ 90% of the bound ${run.boundPerSecond.toFixed(0)}/s`,
       value: `${run.sendsPerSecond.toFixed(0)}/s (${((run.sendsPerSecond / run.boundPerSecond) * 100).toFixed(0)}%)`,
       met: run.sendsPerSecond >= 0.9 * run.boundPerSecond,
     });
@@ -141,8 +157,8 @@ export function formatReport(results: Results): string {
   out.push(
     table(
       'Reminder fan-out (connector latency, concurrency → bound)',
-      ['limiter', 'orgs', 'sent', 'pass s', 'sends/s', 'send phase/s', 'bound/s', 'CPU µs/send', 'dupl.', 'lost', 'peak RSS MB'],
-      fanOut.map((run) => [run.limiter, run.organizations, run.sent, run.passSeconds.toFixed(1), run.sendsPerSecond.toFixed(0), run.sendPhasePerSecond.toFixed(0), `${run.boundPerSecond.toFixed(0)} (${run.concurrency}/${run.connectorLatencyMs} ms)`, run.cpuMicrosPerSend.toFixed(0), run.duplicates, run.losses, `${run.peakRssMb.toFixed(0)} (from ${run.baselineRssMb.toFixed(0)})`]),
+      ['limiter', 'auth', 'tokens', 'orgs', 'sent', 'pass s', 'sends/s', 'send phase/s', 'bound/s', 'CPU µs/send', 'dupl.', 'lost', 'peak RSS MB'],
+      fanOut.map((run) => [run.limiter, run.authentication ?? 'off', run.tokenRequests ?? '', run.organizations, run.sent, run.passSeconds.toFixed(1), run.sendsPerSecond.toFixed(0), run.sendPhasePerSecond.toFixed(0), `${run.boundPerSecond.toFixed(0)} (${run.concurrency}/${run.connectorLatencyMs} ms)`, run.cpuMicrosPerSend.toFixed(0), run.duplicates, run.losses, `${run.peakRssMb.toFixed(0)} (from ${run.baselineRssMb.toFixed(0)})`]),
     ),
   );
   out.push(
