@@ -1,8 +1,23 @@
-/** `npx tsx bench/fan-out-only.ts [organizations]`: the fan-out scenario of `npm run bench` alone (auth off and on). */
-import { benchFanOut } from './fan-out.js';
+/**
+ * `npx tsx bench/fan-out-only.ts [organizations] [--cold]`: the fan-out scenario of `npm run bench`
+ * alone (authentication off and on). `--cold`: one pass with authentication on in a fresh process, no
+ * warm-up, so the token requests of a first pass (concurrent senders, no token yet) are counted too.
+ */
+import { benchFanOut, fanOutOnce } from './fan-out.js';
+import { startTokenEndpoint } from './token-endpoint.js';
 
-const organizations = Number(process.argv[2] ?? 2_000);
-const runs = await benchFanOut({ organizations, latencyMs: 5, log: (line) => console.log(line) });
+const organizations = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 2_000);
+const runs = [];
+if (process.argv.includes('--cold')) {
+  const tokens = await startTokenEndpoint();
+  try {
+    runs.push(await fanOutOnce(organizations, 5, 'off', tokens));
+  } finally {
+    await tokens.close();
+  }
+} else {
+  runs.push(...(await benchFanOut({ organizations, latencyMs: 5, log: (line) => console.log(line) })));
+}
 for (const run of runs) {
   console.log(
     `${run.limiter.padEnd(15)} auth ${run.authentication.padEnd(3)}  ${run.sendsPerSecond.toFixed(0).padStart(5)}/s  CPU ${run.cpuMicrosPerSend.toFixed(0).padStart(5)} µs/send  tokens ${run.tokenRequests ?? '-'}  peak RSS ${run.peakRssMb.toFixed(0)} MB`,

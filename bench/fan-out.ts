@@ -57,7 +57,8 @@ function productionLogger() {
 
 const BENCH_APP = { MicrosoftAppId: '00000000-0000-0000-0000-00000000b0b0', MicrosoftAppPassword: 'bench-secret', MicrosoftAppType: 'MultiTenant' };
 
-async function fanOutOnce(count: number, latencyMs: number, limiter: FanOutRun['limiter'], tokens?: TokenEndpoint): Promise<FanOutRun> {
+/** One pass on a fresh database and a fresh adapter (so a fresh credentials object with authentication on). */
+export async function fanOutOnce(count: number, latencyMs: number, limiter: FanOutRun['limiter'], tokens?: TokenEndpoint): Promise<FanOutRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-fanout-'));
   const connector = await startConnector(latencyMs);
   const { db, storage } = await openBenchStorage({ dataDir });
