@@ -6,7 +6,8 @@
  * newer than the stamp (a git checkout, an edit) makes the next start rebuild.
  *
  * Without src/ (a deployment that ships dist/ only) it does nothing; without TypeScript installed
- * (npm ci --omit=dev) it keeps an existing dist/ and fails only if there is none.
+ * (npm ci --omit=dev) it keeps an existing dist/. With no dist/ either, `npm start` stops with what to
+ * do, while the install (`--at-install`, from prepare) only warns: the install itself is not broken.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
@@ -54,7 +55,7 @@ try {
     process.exit(0);
   }
   console.error('build-if-stale: dist/ is missing and TypeScript is not installed: run `npm ci` (with dev dependencies) or `npm run build`');
-  process.exit(1);
+  process.exit(process.argv.includes('--at-install') ? 0 : 1);
 }
 
 console.error(built > 0 ? 'build-if-stale: sources changed since the last build, compiling …' : 'build-if-stale: no build yet, compiling …');
