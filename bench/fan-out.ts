@@ -58,7 +58,7 @@ function productionLogger() {
 const BENCH_APP = { MicrosoftAppId: '00000000-0000-0000-0000-00000000b0b0', MicrosoftAppPassword: 'bench-secret', MicrosoftAppType: 'MultiTenant' };
 
 /** One pass on a fresh database and a fresh adapter (so a fresh credentials object with authentication on). */
-export async function fanOutOnce(count: number, latencyMs: number, limiter: FanOutRun['limiter'], tokens?: TokenEndpoint): Promise<FanOutRun> {
+export async function fanOutOnce(count: number, latencyMs: number, limiter: FanOutRun['limiter'], tokens?: TokenEndpoint, concurrency?: number): Promise<FanOutRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-fanout-'));
   const connector = await startConnector(latencyMs);
   const { db, storage } = await openBenchStorage({ dataDir });
@@ -72,7 +72,7 @@ export async function fanOutOnce(count: number, latencyMs: number, limiter: FanO
     });
     const seedSeconds = (performance.now() - seedStarted) / 1000;
 
-    const defaults = reminderSettings(loadConfig({}));
+    const defaults = { ...reminderSettings(loadConfig({})), ...(concurrency ? { concurrency } : {}) };
     const settings: ReminderSettings = limiter === 'off' ? { ...defaults, conversationLimits: [], tenantLimits: [] } : defaults;
     const log = productionLogger();
     const sender = tokens
