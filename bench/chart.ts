@@ -2,7 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
-import type { Results } from './report.js';
+import { fanOutLabel, type Results } from './report.js';
 
 export async function writeChart(file: string, results: Results): Promise<void> {
   const latency = (['bot', 'floor'] as const).flatMap((target) =>
@@ -10,7 +10,7 @@ export async function writeChart(file: string, results: Results): Promise<void> 
   );
   const scan = results.scan.points.map((point) => ({ backend: point.backend, organizations: point.organizations, ms: point.medianPassMs }));
   const fanOut = [
-    ...results.fanOut.map((run) => ({ what: `limiter ${run.limiter}`, perSecond: run.sendsPerSecond })),
+    ...results.fanOut.map((run) => ({ what: fanOutLabel(run), perSecond: run.sendsPerSecond })),
     ...(results.fanOut[0] ? [{ what: 'bound', perSecond: results.fanOut[0].boundPerSecond }] : []),
   ];
   const spec: vegaLite.TopLevelSpec = {

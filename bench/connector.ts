@@ -9,6 +9,8 @@ export interface LeanConnector {
   serviceUrl: string;
   delayMs: number;
   total: number;
+  /** Activities that came with an `Authorization: Bearer` header. */
+  authorized: number;
   perConversation: Map<string, number>;
   /** Arrival times (ms, performance.now) of the first and the last activity since reset. */
   firstAt: number;
@@ -28,6 +30,7 @@ export async function startConnector(delayMs = 0): Promise<LeanConnector> {
     serviceUrl: '',
     delayMs,
     total: 0,
+    authorized: 0,
     perConversation: new Map(),
     firstAt: 0,
     lastAt: 0,
@@ -35,6 +38,7 @@ export async function startConnector(delayMs = 0): Promise<LeanConnector> {
     kept: [],
     reset() {
       connector.total = 0;
+      connector.authorized = 0;
       connector.perConversation.clear();
       connector.firstAt = 0;
       connector.lastAt = 0;
@@ -66,6 +70,7 @@ export async function startConnector(delayMs = 0): Promise<LeanConnector> {
         const conversationId = decodeURIComponent(match[1] ?? '');
         connector.perConversation.set(conversationId, (connector.perConversation.get(conversationId) ?? 0) + 1);
         connector.total++;
+        if (req.headers.authorization?.startsWith('Bearer ')) connector.authorized++;
         const at = performance.now();
         if (connector.firstAt === 0) connector.firstAt = at;
         connector.lastAt = at;

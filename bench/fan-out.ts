@@ -1,7 +1,9 @@
 /**
  * Reminder fan-out: N organizations, each in its own tenant and channel, all with the window-open
  * reminder due, delivered by the real runner through CloudAdapter to a connector answering after
- * 5 ms. Once with the limiter at Teams' defaults, once with it off, each on a fresh database.
+ * 5 ms. Once with the limiter at Teams' defaults, once with it off, each on a fresh database; then
+ * with the limiter off and authentication on (an app id and password, tokens from a local token
+ * endpoint, see token-endpoint.ts), counting the token requests.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,17 +11,24 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { createAdapter } from '../src/bot/adapter.js';
 import { createProactiveSender } from '../src/bot/proactive.js';
+import { serviceUrlAllowlist } from '../src/bot/service-url-allowlist.js';
 import { loadConfig, reminderSettings, serviceUrlAllowlistOf } from '../src/config.js';
 import { defaultCatalog } from '../src/rules/catalog.js';
 import { createReminderRunner } from '../src/reminders/runner.js';
 import type { ReminderSettings } from '../src/reminders/settings.js';
 import { startConnector } from './connector.js';
+import { startTokenEndpoint, type TokenEndpoint } from './token-endpoint.js';
 import { openBenchStorage, seedFleetBulk } from './seed.js';
 
 export const FAN_OUT_NOW = new Date('2026-11-30T09:00:00Z');
 
 export interface FanOutRun {
   limiter: 'teams-defaults' | 'off';
+  authentication: 'on' | 'off';
+  /** With authentication on: token requests at the token endpoint during the pass, and sends that carried a token. */
+  tokenRequests?: number;
+  tokenRequestsPer10kSends?: number;
+  authorizedSends?: number;
   organizations: number;
   concurrency: number;
   connectorLatencyMs: number;
@@ -46,7 +55,10 @@ function productionLogger() {
   return pino({ level: 'info', base: { service: 'renewal-bot' } }, pino.destination({ dest: '/dev/null', sync: true }));
 }
 
-async function fanOutOnce(count: number, latencyMs: number, limiter: FanOutRun['limiter']): Promise<FanOutRun> {
+const BENCH_APP = { MicrosoftAppId: '00000000-0000-0000-0000-00000000b0b0', MicrosoftAppPassword: 'bench-secret', MicrosoftAppType: 'MultiTenant' };
+
+/** One pass on a fresh database and a fresh adapter (so a fresh credentials object with authentication on). */
+export async function fanOutOnce(count: number, latencyMs: number, limiter: FanOutRun['limiter'], tokens?: TokenEndpoint, concurrency?: number): Promise<FanOutRun> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-fanout-'));
   const connector = await startConnector(latencyMs);
   const { db, storage } = await openBenchStorage({ dataDir });
@@ -60,10 +72,12 @@ async function fanOutOnce(count: number, latencyMs: number, limiter: FanOutRun['
     });
     const seedSeconds = (performance.now() - seedStarted) / 1000;
 
-    const defaults = reminderSettings(loadConfig({}));
+    const defaults = { ...reminderSettings(loadConfig({})), ...(concurrency ? { concurrency } : {}) };
     const settings: ReminderSettings = limiter === 'off' ? { ...defaults, conversationLimits: [], tenantLimits: [] } : defaults;
     const log = productionLogger();
-    const sender = createProactiveSender(createAdapter({}, log), '', settings.sendTimeoutMs, serviceUrlAllowlistOf(loadConfig({})));
+    const sender = tokens
+      ? createProactiveSender(createAdapter(BENCH_APP, log), BENCH_APP.MicrosoftAppId, settings.sendTimeoutMs, serviceUrlAllowlist({ configured: connector.serviceUrl, authenticationDisabled: false }))
+      : createProactiveSender(createAdapter({}, log), '', settings.sendTimeoutMs, serviceUrlAllowlistOf(loadConfig({})));
     const runner = createReminderRunner({ storage, catalog: defaultCatalog(), sender, log, settings, runnerId: 'bench-fan-out' });
 
     const baselineRss = process.memoryUsage().rss;
@@ -72,6 +86,7 @@ async function fanOutOnce(count: number, latencyMs: number, limiter: FanOutRun['
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
     }, 25);
     connector.reset();
+    tokens?.reset();
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const report = await runner.runPass({ now: FAN_OUT_NOW });
@@ -88,6 +103,8 @@ async function fanOutOnce(count: number, latencyMs: number, limiter: FanOutRun['
     const phaseSeconds = (connector.lastAt - connector.firstAt) / 1000;
     return {
       limiter,
+      authentication: tokens ? 'on' : 'off',
+      ...(tokens ? { tokenRequests: tokens.tokenRequests, tokenRequestsPer10kSends: (tokens.tokenRequests * 10_000) / Math.max(1, sent), authorizedSends: connector.authorized } : {}),
       organizations: count,
       concurrency: settings.concurrency,
       connectorLatencyMs: latencyMs,
@@ -111,7 +128,7 @@ async function fanOutOnce(count: number, latencyMs: number, limiter: FanOutRun['
   }
 }
 
-export async function benchFanOut(options: { organizations: number; latencyMs: number; log: (line: string) => void }): Promise<FanOutRun[]> {
+export async function benchFanOut(options: { organizations: number; latencyMs: number; log: (line: string) => void; authentication?: boolean }): Promise<FanOutRun[]> {
   const runs: FanOutRun[] = [];
   // A small untimed pass first, so neither measured run pays for loading and JIT warm-up.
   await fanOutOnce(Math.min(1_000, options.organizations), options.latencyMs, 'off');
@@ -120,6 +137,25 @@ export async function benchFanOut(options: { organizations: number; latencyMs: n
     const run = await fanOutOnce(options.organizations, options.latencyMs, limiter);
     options.log(`  ${run.sent} sent in ${run.passSeconds.toFixed(1)} s (${run.sendsPerSecond.toFixed(0)}/s), duplicates ${run.duplicates}, losses ${run.losses}`);
     runs.push(run);
+  }
+  if (options.authentication === false) return runs;
+  let tokens: TokenEndpoint;
+  try {
+    tokens = await startTokenEndpoint();
+  } catch (error) {
+    options.log(`fan-out with authentication on skipped: no local token endpoint (${error instanceof Error ? error.message : String(error)})`);
+    return runs;
+  }
+  try {
+    await fanOutOnce(Math.min(1_000, options.organizations), options.latencyMs, 'off', tokens); // warm-up, as above
+    options.log(`fan-out: ${options.organizations} organizations, limiter off, authentication on, connector ${options.latencyMs} ms …`);
+    const run = await fanOutOnce(options.organizations, options.latencyMs, 'off', tokens);
+    options.log(
+      `  ${run.sent} sent in ${run.passSeconds.toFixed(1)} s (${run.sendsPerSecond.toFixed(0)}/s), ${run.tokenRequests} token requests (${run.tokenRequestsPer10kSends?.toFixed(1)} per 10,000 sends), ${run.authorizedSends} sends with a token, duplicates ${run.duplicates}, losses ${run.losses}`,
+    );
+    runs.push(run);
+  } finally {
+    await tokens.close();
   }
   return runs;
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (`-- --quick` for a short run): builds, runs every scenario on this machine,
+ * `npm run bench` (`-- --quick` for a short run): builds if dist/ is stale, runs every scenario on this machine,
  * prints the tables, writes bench/results.json and bench/chart.svg.
  */
 import { execFileSync } from 'node:child_process';
@@ -25,9 +25,9 @@ const started = performance.now();
 const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 function build(): string {
-  log('building (npm run build) …');
+  log('building if dist/ is stale (scripts/build-if-stale.mjs) …');
   try {
-    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
     return 'built at start';
   } catch (error) {
     if (!existsSync(join(ROOT, SERVER_ENTRY))) throw error;

@@ -19,11 +19,38 @@ export interface Child {
 
 /** Spawns `node [nodeArgs] entry` with PORT set; stdout (the JSON logs) goes to /dev/null as in a quiet deployment. */
 export function spawnNode(entry: string, port: number, env: Record<string, string>, nodeArgs: string[] = []): Child {
-  const child = spawn(process.execPath, [...nodeArgs, entry], {
+  return spawnCommand(process.execPath, [...nodeArgs, entry], port, env);
+}
+
+/**
+ * `npm start` as an operator types it (prestart's staleness check included), in its own process group so
+ * that stopping it stops the node process npm started. npm itself runs on this process's Node.
+ */
+export function spawnNpmStart(port: number, env: Record<string, string>): Child {
+  const npmCli = process.env.npm_execpath;
+  return npmCli && npmCli.endsWith('.js')
+    ? spawnCommand(process.execPath, [npmCli, 'start', '--silent'], port, env, true)
+    : spawnCommand('npm', ['start', '--silent'], port, env, true);
+}
+
+function spawnCommand(command: string, args: string[], port: number, env: Record<string, string>, group = false): Child {
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/tmp', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
+    detached: group,
   });
+  const kill = (signal: NodeJS.Signals) => {
+    if (group && child.pid) {
+      try {
+        process.kill(-child.pid, signal);
+        return;
+      } catch {
+        // the group is gone already
+      }
+    }
+    child.kill(signal);
+  };
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     if (stderr.length < 20_000) stderr += chunk.toString('utf8');
@@ -35,8 +62,8 @@ export function spawnNode(entry: string, port: number, env: Record<string, strin
     url: `http://127.0.0.1:${port}`,
     stderr: () => stderr,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      if (child.exitCode === null && child.signalCode === null) kill('SIGTERM');
+      const timer = setTimeout(() => kill('SIGKILL'), 15_000);
       const code = await exited;
       clearTimeout(timer);
       return code;

@@ -30,6 +30,11 @@ export interface Goal {
 /** B1, the smallest dedicated App Service plan: 1 core, 1.75 GB. */
 const SMALLEST_PLAN_MB = 1792;
 
+/** `limiter off`, `limiter teams-defaults`, `limiter off, auth on`. */
+export function fanOutLabel(run: FanOutRun): string {
+  return `limiter ${run.limiter}${run.authentication === 'on' ? ', auth on' : ''}`;
+}
+
 export function evaluateGoals(results: Omit<Results, 'goals'>): Goal[] {
   const { turns, fanOut, scan, cards, startup } = results;
   const goals: Goal[] = [
@@ -38,9 +43,20 @@ export function evaluateGoals(results: Omit<Results, 'goals'>): Goal[] {
     { goal: 'turns: no errors (every 2xx has its reply at the connector)', value: `${turns.bot.errors}`, met: turns.bot.errors === 0 },
   ];
   for (const run of fanOut) {
-    goals.push({ goal: `fan-out (limiter ${run.limiter}): 0 duplicates, 0 losses`, value: `${run.duplicates} / ${run.losses}`, met: run.duplicates === 0 && run.losses === 0 });
+    const label = fanOutLabel(run);
+    goals.push({ goal: `fan-out (${label}): 0 duplicates, 0 losses`, value: `${run.duplicates} / ${run.losses}`, met: run.duplicates === 0 && run.losses === 0 });
+    if (run.authentication === 'on') {
+      goals.push({ goal: `fan-out (${label}): ≤ 1 token request per 10,000 sends`, value: `${run.tokenRequests} for ${run.sent} (${run.tokenRequestsPer10kSends?.toFixed(1)})`, met: (run.tokenRequestsPer10kSends ?? Infinity) <= 1 });
+      goals.push({ goal: `fan-out (${label}): every send carries a token`, value: `${run.authorizedSends} of ${run.sent}`, met: run.authorizedSends === run.sent });
+      goals.push({
+        goal: `fan-out (${label}): ≥ 70% of the bound ${run.boundPerSecond.toFixed(0)}/s`,
+        value: `${run.sendsPerSecond.toFixed(0)}/s (${((run.sendsPerSecond / run.boundPerSecond) * 100).toFixed(0)}%)`,
+        met: run.sendsPerSecond >= 0.7 * run.boundPerSecond,
+      });
+      continue;
+    }
     goals.push({
-      goal: `fan-out (limiter ${run.limiter}): ≥ 90% of the bound ${run.boundPerSecond.toFixed(0)}/s`,
+      goal: `fan-out (${label}): ≥ 90% of the bound ${run.boundPerSecond.toFixed(0)}/s`,
       value: `${run.sendsPerSecond.toFixed(0)}/s (${((run.sendsPerSecond / run.boundPerSecond) * 100).toFixed(0)}%)`,
       met: run.sendsPerSecond >= 0.9 * run.boundPerSecond,
     });
@@ -63,6 +79,19 @@ export function evaluateGoals(results: Omit<Results, 'goals'>): Goal[] {
   const largest = [...cards.sizes].sort((a, b) => b.activityBytes - a.activityBytes)[0];
   if (largest) goals.push({ goal: 'cards: every sample under 28 KB', value: `largest ${largest.sample}: ${largest.activityBytes} B`, met: largest.activityBytes <= cards.limitBytes });
   const bot = startup.find((entry) => entry.target === 'bot');
+  const npmStart = startup.find((entry) => entry.target === 'npm start');
+  const floorStart = startup.find((entry) => entry.target === 'floor');
+  if (npmStart && floorStart) {
+    goals.push({
+      goal: 'start: `npm start` answers within the floor\'s start + 1 s',
+      value: `${npmStart.medianMs.toFixed(0)} ms (floor ${floorStart.medianMs.toFixed(0)} ms)`,
+      met: npmStart.medianMs <= floorStart.medianMs + 1_000,
+    });
+  }
+  if (bot && floorStart) {
+    const ratio = bot.medianIdleRssMb / floorStart.medianIdleRssMb;
+    goals.push({ goal: 'footprint: idle RSS ≤ 1.5× the floor', value: `${ratio.toFixed(2)}× (${bot.medianIdleRssMb.toFixed(0)} MB)`, met: ratio <= 1.5 });
+  }
   const peakUnderLoad = Math.max(0, ...turns.rounds.filter((entry) => entry.target === 'bot').map((entry) => entry.rssMb.max));
   if (bot) goals.push({ goal: `footprint: RSS under load fits the smallest plan (B1, ${SMALLEST_PLAN_MB} MB)`, value: `${peakUnderLoad.toFixed(0)} MB`, met: peakUnderLoad < SMALLEST_PLAN_MB });
   return goals;
@@ -117,14 +146,19 @@ export function formatReport(results: Results): string {
     table(
       'Start-up and footprint (median of runs)',
       ['', 'start → first answered turn ms', 'idle RSS MB', 'RSS under load MB'],
-      startup.map((entry) => [entry.target, entry.medianMs.toFixed(0), entry.medianIdleRssMb.toFixed(0), (entry.target === 'bot' ? turns.bot : turns.floor).rssUnderLoadMb.toFixed(0)]),
+      startup.map((entry) => [
+        entry.target,
+        entry.medianMs.toFixed(0),
+        Number.isFinite(entry.medianIdleRssMb) ? entry.medianIdleRssMb.toFixed(0) : '–',
+        entry.target === 'npm start' ? '–' : (entry.target === 'bot' ? turns.bot : turns.floor).rssUnderLoadMb.toFixed(0),
+      ]),
     ),
   );
   out.push(
     table(
       'Reminder fan-out (connector latency, concurrency → bound)',
-      ['limiter', 'orgs', 'sent', 'pass s', 'sends/s', 'send phase/s', 'bound/s', 'CPU µs/send', 'dupl.', 'lost', 'peak RSS MB'],
-      fanOut.map((run) => [run.limiter, run.organizations, run.sent, run.passSeconds.toFixed(1), run.sendsPerSecond.toFixed(0), run.sendPhasePerSecond.toFixed(0), `${run.boundPerSecond.toFixed(0)} (${run.concurrency}/${run.connectorLatencyMs} ms)`, run.cpuMicrosPerSend.toFixed(0), run.duplicates, run.losses, `${run.peakRssMb.toFixed(0)} (from ${run.baselineRssMb.toFixed(0)})`]),
+      ['limiter', 'auth', 'tokens', 'orgs', 'sent', 'pass s', 'sends/s', 'send phase/s', 'bound/s', 'CPU µs/send', 'dupl.', 'lost', 'peak RSS MB'],
+      fanOut.map((run) => [run.limiter, run.authentication ?? 'off', run.tokenRequests ?? '', run.organizations, run.sent, run.passSeconds.toFixed(1), run.sendsPerSecond.toFixed(0), run.sendPhasePerSecond.toFixed(0), `${run.boundPerSecond.toFixed(0)} (${run.concurrency}/${run.connectorLatencyMs} ms)`, run.cpuMicrosPerSend.toFixed(0), run.duplicates, run.losses, `${run.peakRssMb.toFixed(0)} (from ${run.baselineRssMb.toFixed(0)})`]),
     ),
   );
   out.push(

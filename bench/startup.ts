@@ -1,14 +1,16 @@
 /**
  * Start-up: from spawning the process to the first message answered 200 with its reply at the
- * connector, on an already migrated database; then the idle RSS. The floor bot the same way.
+ * connector, on an already migrated database; then the idle RSS. The bot twice: `node dist/src/index.js`
+ * and `npm start` as an operator runs it (npm itself and prestart's dist/ staleness check included, no
+ * compile since dist/ is built); the floor bot the same way.
  */
 import type { LeanConnector } from './connector.js';
-import { FLOOR_ENTRY, SERVER_ENTRY, freePort, serverEnv, spawnNode } from './processes.js';
+import { FLOOR_ENTRY, SERVER_ENTRY, freePort, serverEnv, spawnNode, spawnNpmStart, type Child } from './processes.js';
 import { median, rssOfPid, sleep } from './stats.js';
 import { messageBody, turnTenantOf } from './turn-load.js';
 
 export interface StartupResult {
-  target: 'bot' | 'floor';
+  target: 'bot' | 'npm start' | 'floor';
   runsMs: number[];
   medianMs: number;
   idleRssMb: number[];
@@ -20,7 +22,8 @@ async function startOnce(target: StartupResult['target'], connector: LeanConnect
   const body = messageBody({ serviceUrl: connector.serviceUrl, tenantId: turnTenantOf(0), conversation: 0, text: 'when is our anniversary', id: 'startup' });
   connector.reset();
   const started = performance.now();
-  const child = target === 'bot' ? spawnNode(SERVER_ENTRY, port, serverEnv(dataDir)) : spawnNode(FLOOR_ENTRY, port, {});
+  const child: Child =
+    target === 'bot' ? spawnNode(SERVER_ENTRY, port, serverEnv(dataDir)) : target === 'npm start' ? spawnNpmStart(port, serverEnv(dataDir)) : spawnNode(FLOOR_ENTRY, port, {});
   try {
     for (;;) {
       try {
@@ -35,7 +38,7 @@ async function startOnce(target: StartupResult['target'], connector: LeanConnect
     }
     const ms = performance.now() - started;
     await sleep(2_000); // settle: what an idle instance holds after its first turn
-    const idleRssMb = (await rssOfPid(child.pid)) ?? Number.NaN;
+    const idleRssMb = target === 'npm start' ? Number.NaN : ((await rssOfPid(child.pid)) ?? Number.NaN); // npm's own RSS is not the bot's
     return { ms, idleRssMb };
   } finally {
     await child.stop();
@@ -44,7 +47,7 @@ async function startOnce(target: StartupResult['target'], connector: LeanConnect
 
 export async function benchStartup(options: { connector: LeanConnector; dataDir: string; runs: number; log: (line: string) => void }): Promise<StartupResult[]> {
   const results: StartupResult[] = [];
-  for (const target of ['bot', 'floor'] as const) {
+  for (const target of ['bot', 'npm start', 'floor'] as const) {
     const runsMs: number[] = [];
     const idleRssMb: number[] = [];
     for (let run = 0; run < options.runs; run++) {

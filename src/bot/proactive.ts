@@ -1,10 +1,14 @@
 /**
  * Posts a card into a stored conversation through the Bot Connector, the way Teams expects
- * proactive messages: CloudAdapter.continueConversationAsync with the bot's app id.
+ * proactive messages: a continuation turn (as CloudAdapter.continueConversationAsync runs it) with the
+ * bot's app id. The connector client for a service URL is built once and reused by every send to it;
+ * its credentials (one per app id and audience) fetch and renew the token (see shared-credentials.ts).
  */
-import { MessageFactory, type CloudAdapter, type ConversationReference } from 'botbuilder';
+import { MessageFactory, type ConversationReference } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
 import type { CardAttachment } from '../cards/render-card.js';
 import type { ReminderTarget } from '../storage/reminder-store.js';
+import type { BotAdapter } from './adapter.js';
 import { isServiceUrlAllowed, UntrustedServiceUrlError, type ServiceUrlAllowlist } from './service-url-allowlist.js';
 
 export interface CardSender {
@@ -29,7 +33,34 @@ function withoutSdkRetries(connectorClient: unknown): void {
   pipeline?.removePolicy?.({ phase: 'Retry' });
 }
 
-export function createProactiveSender(adapter: CloudAdapter, appId: string, timeoutMs: number, serviceUrls: ServiceUrlAllowlist): CardSender {
+/** Service URLs whose connector client is kept (Teams uses a handful; the allowlist bounds them too). */
+const CONNECTOR_CLIENTS_KEPT = 64;
+
+/** One connector client per service URL, built on first use, without the SDK's retries; the least recently used goes first. */
+function connectorClients(adapter: BotAdapter, appId: string): (serviceUrl: string) => Promise<ConnectorClient> {
+  const clients = new Map<string, Promise<ConnectorClient>>();
+  return (serviceUrl) => {
+    let client = clients.get(serviceUrl);
+    if (client) {
+      clients.delete(serviceUrl);
+    } else {
+      client = adapter.createConnectorClient(appId, serviceUrl).then((created) => {
+        withoutSdkRetries(created);
+        return created;
+      });
+      const built = client;
+      built.catch(() => {
+        if (clients.get(serviceUrl) === built) clients.delete(serviceUrl); // built again by the next send
+      });
+    }
+    clients.set(serviceUrl, client);
+    if (clients.size > CONNECTOR_CLIENTS_KEPT) clients.delete(clients.keys().next().value as string);
+    return client;
+  };
+}
+
+export function createProactiveSender(adapter: BotAdapter, appId: string, timeoutMs: number, serviceUrls: ServiceUrlAllowlist): CardSender {
+  const connectorFor = connectorClients(adapter, appId);
   return {
     async send(target, card) {
       // Checked at every send, not only when stored: the list may have changed since, and a row
@@ -40,15 +71,16 @@ export function createProactiveSender(adapter: CloudAdapter, appId: string, time
       // The failure is caught inside the turn: thrown from it, the adapter's onTurnError would
       // swallow it and the send would look successful.
       let failure: { error: unknown } | undefined;
-      const delivery = adapter
-        .continueConversationAsync(appId, reference, async (context) => {
-          withoutSdkRetries(context.turnState.get(adapter.ConnectorClientKey));
-          try {
-            await context.sendActivity(MessageFactory.attachment(card));
-          } catch (error) {
-            failure = { error };
-          }
-        })
+      const delivery = connectorFor(target.serviceUrl)
+        .then((connectorClient) =>
+          adapter.continueConversationWith(connectorClient, appId, reference, async (context) => {
+            try {
+              await context.sendActivity(MessageFactory.attachment(card));
+            } catch (error) {
+              failure = { error };
+            }
+          }),
+        )
         .then(() => {
           if (failure) throw failure.error;
         });

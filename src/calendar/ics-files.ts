@@ -3,7 +3,8 @@
  * package. The renewal reminders are all-day DATE values: a calendar date has no time zone, so the
  * file says the same day whatever zone the server or the reader is in. Calls are UTC instants.
  */
-import { createEvents, type DateArray, type EventAttributes, type HeaderAttributes } from 'ics';
+import { createRequire } from 'node:module';
+import type { DateArray, EventAttributes, HeaderAttributes } from 'ics';
 import { callEnd, callStart, publishedTimeLabel, type ScheduledCall } from '../rules/call-series.js';
 import { addDays, longDate, parts, type PlainDate } from '../rules/plain-date.js';
 import type { RenewalCalendarEvent } from '../rules/renewal-calendar.js';
@@ -64,8 +65,12 @@ export function callsIcs(calls: readonly ScheduledCall[], options: { now: Date }
   );
 }
 
+/** The ics package (CommonJS, with its validation library, about 10 MB) is loaded on the first calendar download, not at start. */
+let icsModule: typeof import('ics') | undefined;
+
 function writeCalendar(events: IcsEvent[], header: HeaderAttributes): string {
-  const { error, value } = createEvents(events, { productId: PRODUCT_ID, method: 'PUBLISH', ...header });
+  icsModule ??= createRequire(import.meta.url)('ics') as typeof import('ics');
+  const { error, value } = icsModule.createEvents(events, { productId: PRODUCT_ID, method: 'PUBLISH', ...header });
   if (error || value === null) {
     throw new Error(`could not write the iCalendar file: ${error?.message ?? 'the ics package returned nothing'}`, { cause: error ?? undefined });
   }

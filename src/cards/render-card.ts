@@ -6,10 +6,11 @@
  * @example renderCard('error', { title: 'Something went wrong', message: 'Try again.', code: 'internal' })
  */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.js';
 // CommonJS package: under NodeNext its default import is `module.exports`; named imports are not typed.
-import ACData from 'adaptivecards-templating';
+import type ACData from 'adaptivecards-templating';
 import { compileTemplate } from './compile-template.js';
 import type { CalendarLinkView } from '../rules/calendar-link-view.js';
 import type { CallSeriesView } from '../rules/call-series.js';
@@ -27,8 +28,18 @@ import type {
   WelcomeView,
 } from '../rules/view-models.js';
 
-const { Template } = ACData;
-type CompiledTemplate = InstanceType<typeof Template>;
+type CompiledTemplate = InstanceType<typeof ACData.Template>;
+
+/**
+ * adaptivecards-templating (with adaptive-expressions, about 20 MB of heap and code) is loaded only
+ * when a template falls outside the compiled subset, or for the reference rendering the tests compare
+ * against: with every card compiled, a running bot never loads it.
+ */
+let libraryTemplate: typeof ACData.Template | undefined;
+function parseWithLibrary(json: AdaptiveCardJson): CompiledTemplate {
+  libraryTemplate ??= (createRequire(import.meta.url)('adaptivecards-templating') as typeof ACData).Template;
+  return new libraryTemplate(json);
+}
 
 /** Which view model each card binds; the card name is also the template's file name without `.json`. */
 export interface CardViews {
@@ -79,45 +90,60 @@ export interface CardAttachment {
   content: AdaptiveCardJson;
 }
 
-let compiled: Map<CardName, CompiledTemplate> | undefined;
+/** The templates as read; the library's parsed form of one is made when first needed. */
+let sources: Map<CardName, AdaptiveCardJson> | undefined;
+const compiled = new Map<CardName, CompiledTemplate>();
 /** Templates compiled to plain functions (see compile-template.ts); cards outside its subset use the library. */
 const fast = new Map<CardName, (root: unknown) => unknown>();
 
-/** Reads and compiles every template; throws an error naming the file when one is missing or broken. */
+/**
+ * Reads and compiles every template; throws an error naming the file when one is missing or broken.
+ * A template the compiler takes is checked by it (it parses every `${...}`); any other goes through
+ * the library's parser here, so a syntax error fails the start either way.
+ */
 export function loadCardTemplates(): void {
-  if (compiled) return;
+  if (sources) return;
   const directory = cardsDirectory();
-  const templates = new Map<CardName, CompiledTemplate>();
+  const read = new Map<CardName, AdaptiveCardJson>();
   for (const name of cardNames) {
     const file = join(directory, `${name}.json`);
     try {
       const json: unknown = JSON.parse(readFileSync(file, 'utf8'));
       if (!isAdaptiveCard(json)) throw new Error('not an AdaptiveCard object with a version');
-      templates.set(name, new Template(json)); // parses every ${...}: a syntax error throws here
+      read.set(name, json);
       const compiledFunction = compileTemplate(json);
       if (compiledFunction) fast.set(name, compiledFunction);
+      else compiled.set(name, parseWithLibrary(json));
     } catch (error) {
       throw new Error(`card template ${file} is invalid: ${(error as Error).message}`, { cause: error });
     }
   }
-  compiled = templates;
+  sources = read;
+}
+
+/** The library's parsed template for `name`, made on first use. */
+function libraryTemplateOf(name: CardName): CompiledTemplate {
+  let template = compiled.get(name);
+  if (!template) {
+    const json = sources?.get(name);
+    if (!json) throw new Error(`no card template named ${name}`);
+    template = parseWithLibrary(json);
+    compiled.set(name, template);
+  }
+  return template;
 }
 
 export function renderCard<K extends CardName>(name: K, view: CardViews[K]): CardAttachment {
   loadCardTemplates();
-  const template = compiled?.get(name);
-  if (!template) throw new Error(`no card template named ${name}`);
   const expand = fast.get(name);
-  const content = (expand ? expand(view) : template.expand({ $root: view })) as AdaptiveCardJson;
+  const content = (expand ? expand(view) : libraryTemplateOf(name).expand({ $root: view })) as AdaptiveCardJson;
   return { contentType: 'application/vnd.microsoft.card.adaptive', content };
 }
 
 /** The same card expanded by adaptivecards-templating itself: the reference the compiled form must equal. */
 export function renderCardWithLibrary<K extends CardName>(name: K, view: CardViews[K]): CardAttachment {
   loadCardTemplates();
-  const template = compiled?.get(name);
-  if (!template) throw new Error(`no card template named ${name}`);
-  return { contentType: 'application/vnd.microsoft.card.adaptive', content: template.expand({ $root: view }) as AdaptiveCardJson };
+  return { contentType: 'application/vnd.microsoft.card.adaptive', content: libraryTemplateOf(name).expand({ $root: view }) as AdaptiveCardJson };
 }
 
 /** Cards that render through the compiled form (all of them, unless a template leaves its subset). */

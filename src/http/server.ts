@@ -3,6 +3,7 @@
  * and authenticated here before it may wait for a turn slot; whatever fails on the way (400, 413,
  * 415, 401, 503) never reaches the bot or storage.
  */
+import './restify-node24.js'; // before restify: lets it load on Node 24
 import type { Activity, ActivityHandler } from 'botbuilder';
 import type { BotAdapter } from '../bot/adapter.js';
 import { KeySetUnavailableError } from '../bot/key-set-guard.js';

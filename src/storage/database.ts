@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
+import type pg from 'pg';
 import type { DatabaseSchema } from './schema.js';
 
 export type DatabaseKind = 'sqlite' | 'postgres';
@@ -31,14 +31,16 @@ export function databaseKind(databaseUrl: string | undefined): DatabaseKind {
 /** Creates the Kysely instance; PostgreSQL connects lazily, SQLite opens (and creates) the file now. */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<OpenedDatabase> {
   if (databaseKind(options.databaseUrl) === 'postgres') {
-    return { db: new Kysely({ dialect: new PostgresDialect({ pool: postgresPool(options.databaseUrl!) }) }), kind: 'postgres' };
+    // pg is loaded only for PostgreSQL: a bot on SQLite does not carry it (about 10 MB at rest).
+    const { default: pgModule } = await import('pg');
+    return { db: new Kysely({ dialect: new PostgresDialect({ pool: postgresPool(pgModule, options.databaseUrl!) }) }), kind: 'postgres' };
   }
   return { db: new Kysely({ dialect: new SqliteDialect({ database: withStatementCache(sqliteFile(options.dataDir)) }) }), kind: 'sqlite' };
 }
 
-function postgresPool(connectionString: string): pg.Pool {
+function postgresPool(pgModule: typeof pg, connectionString: string): pg.Pool {
   // A bounded connect timeout turns an unreachable server into an error instead of a hang at startup.
-  const pool = new pg.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
+  const pool = new pgModule.Pool({ connectionString, max: 10, connectionTimeoutMillis: 5_000 });
   // pg emits 'error' when an idle client dies (server restart); unhandled, that would crash the
   // process. The broken client is already discarded and the next query reports the outage itself.
   pool.on('error', () => {});

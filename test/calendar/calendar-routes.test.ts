@@ -2,6 +2,7 @@
  * The calendar URLs over real HTTP: a restify server with only these routes, on a real SQLite
  * storage. (The full test app does not expose its server, so the routes cannot be added to it here.)
  */
+import '../../src/http/restify-node24.js'; // before restify: lets it load on Node 24
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
