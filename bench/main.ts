@@ -25,9 +25,9 @@ const started = performance.now();
 const log = (line: string) => console.log(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 function build(): string {
-  log('building if dist/ is stale (scripts/build-if-stale.mjs) …');
+  log('building if dist/ is stale (src/build-if-stale.mjs) …');
   try {
-    execFileSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync(process.execPath, ['src/build-if-stale.mjs'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
     return 'built at start';
   } catch (error) {
     if (!existsSync(join(ROOT, SERVER_ENTRY))) throw error;

@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const stamp = join(root, 'dist', '.build-stamp');
 const entry = join(root, 'dist', 'src', 'index.js');
-const inputs = ['src', 'tsconfig.json', 'tsconfig.build.json'];
+const inputs = ['src', 'tsconfig.json'];
 
 function newestMtime(path) {
   let info;
@@ -60,7 +60,7 @@ try {
 
 console.error(built > 0 ? 'build-if-stale: sources changed since the last build, compiling …' : 'build-if-stale: no build yet, compiling …');
 const startedAt = Date.now();
-const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'src', 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
 if (result.status !== 0) {
   console.error(`build-if-stale: tsc failed (exit ${result.status ?? result.signal})`);
   process.exit(1);
