@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Catalog } from '../rules/catalog.js';
+import { currentAnniversary, cycleForDate } from '../rules/cycle.js';
 import { OrganizationSchema, withCatalogChecks, type Organization } from '../rules/organization.js';
 import type { Storage, UpsertSummary } from '../storage/storage.js';
 import { jsonLineIndex, lineOf, syntaxErrorLocation } from './json-locations.js';
@@ -58,6 +59,18 @@ export async function importOrganizations(file: string, storage: Storage, catalo
   const validated = validateImport(text, catalog);
   if (!validated.ok) return validated;
   if (options.dryRun) return { ok: true, count: validated.organizations.length, summary: { created: 0, updated: 0, unchanged: 0 } };
-  const summary = await storage.upsertOrganizations(validated.organizations);
+  const summary = await storage.upsertOrganizations(await Promise.all(validated.organizations.map((org) => keepingStoredAnchor(org, storage))));
   return { ok: true, summary, count: validated.organizations.length };
+}
+
+/**
+ * The one anniversary rule (rules/cycle.ts) for imports too: a record whose current anniversary is
+ * one of the stored organization's keeps the stored anchor, so importing "2029-02-28" over a
+ * 29 February anchor does not lose the 29th for the leap years to come.
+ */
+async function keepingStoredAnchor(imported: Organization, storage: Pick<Storage, 'getOrganization'>): Promise<Organization> {
+  const existing = await storage.getOrganization(imported.tenantId);
+  if (!existing) return imported;
+  const anchored = cycleForDate(existing, currentAnniversary(imported));
+  return anchored.anniversaryDate === existing.anniversaryDate ? { ...imported, ...anchored } : imported;
 }

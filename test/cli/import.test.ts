@@ -54,6 +54,25 @@ describe('cli import', () => {
     expect(out.at(-1)).toContain('0 created, 1 updated, 2 unchanged');
   });
 
+  it('keeps a stored 29 February anchor when the import gives its current anniversary, 28 February in a common year', async () => {
+    const records = example();
+    records[0]!.anniversaryDate = '2028-02-29';
+    await cli('import', writeImport(records));
+    const storage = await openStorage({ dataDir: dir });
+    try {
+      await storage.saveOrganization({ ...(await storage.getOrganization(records[0]!.tenantId))!, renewedCycles: 1 }); // renewed once: 2029-02-28 now
+      records[0]!.anniversaryDate = '2029-02-28';
+      expect(await cli('import', writeImport(records))).toBe(0);
+      const stored = await storage.getOrganization(records[0]!.tenantId);
+      expect(stored).toMatchObject({ anniversaryDate: '2028-02-29', renewedCycles: 1 });
+      records[0]!.anniversaryDate = '2030-03-15'; // another date starts counting from itself
+      await cli('import', writeImport(records));
+      expect(await storage.getOrganization(records[0]!.tenantId)).toMatchObject({ anniversaryDate: '2030-03-15', renewedCycles: 0 });
+    } finally {
+      await storage.close();
+    }
+  });
+
   for (const [what, change, expected] of [
     ['an impossible date', (r: any) => (r.anniversaryDate = '2026-02-30'), 'record 1, anniversaryDate: must be a real calendar date'],
     ['an unknown competency', (r: any) => (r.competencies = [{ id: 'cloud-wizardry', level: 'gold' }]), 'record 1, competencies.0.id: unknown competency "cloud-wizardry"'],
