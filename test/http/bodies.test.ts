@@ -45,7 +45,8 @@ async function send(body: string | Buffer, headers: Record<string, string>): Pro
   const response = await fetch(`${t.app.url}/api/messages`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Blob([new Uint8Array(body)]) });
   await response.arrayBuffer();
   recordStat('bodies.tried', 1);
-  if (response.status === 413 || response.status === 415) recordStat('bodies.refused', 1);
+  if (response.status === 413 || response.status === 415) recordStat('bodies.tried', 1);
+    recordStat('bodies.refused', 1);
   return response.status;
 }
 
@@ -105,6 +106,7 @@ describe('the body of POST /api/messages', () => {
   it('answers 413 from the headers alone when Content-Length says more than 256 KB, without reading the body', async () => {
     const head = `POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${10 * 1024 * 1024}\r\n\r\n`;
     const { statusLine, bytesSent } = await rawExchange(head, []);
+    recordStat('bodies.tried', 1);
     recordStat('bodies.refused', 1);
     expect(statusLine).toBe('HTTP/1.1 413 Payload Too Large');
     expect(bytesSent).toBe(0);
@@ -114,6 +116,7 @@ describe('the body of POST /api/messages', () => {
     const head = 'POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n';
     const chunk = Buffer.concat([Buffer.from(`${(16 * 1024).toString(16)}\r\n`), Buffer.alloc(16 * 1024, 0x20), Buffer.from('\r\n')]);
     const { statusLine, bytesSent } = await rawExchange(head, Array.from({ length: 200 }, () => chunk), 2);
+    recordStat('bodies.tried', 1);
     recordStat('bodies.refused', 1);
     expect(statusLine).toBe('HTTP/1.1 413 Payload Too Large');
     expect(bytesSent).toBeLessThan(200 * chunk.length);
@@ -123,6 +126,7 @@ describe('the body of POST /api/messages', () => {
   it('answers a refused Expect: 100-continue request without ever asking for its body', async () => {
     const head = `POST /api/messages HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=x\r\nContent-Length: 5000000\r\nExpect: 100-continue\r\n\r\n`;
     const { statusLine, bytesSent } = await rawExchange(head, []);
+    recordStat('bodies.tried', 1);
     recordStat('bodies.refused', 1);
     expect(statusLine).toBe('HTTP/1.1 415 Unsupported Media Type');
     expect(bytesSent).toBe(0);
@@ -182,6 +186,7 @@ describe('the body of POST /api/messages', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     const { statusLine } = await rawExchange(head, []);
     for (const socket of slow) socket.destroy();
+    recordStat('bodies.tried', 1);
     recordStat('bodies.refused', 1);
     expect(statusLine).toBe('HTTP/1.1 503 Service Unavailable');
     // The slow senders gone, bodies are read again.
