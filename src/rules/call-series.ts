@@ -4,7 +4,7 @@
  * `data/call-schedule.json`); an operator can replace it with a file validated by the same schema.
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { z } from 'zod';
 import type { Catalog } from './catalog.js';
 import { PlainDateSchema, TimeZoneSchema, type CatalogVocabulary } from './organization.js';

@@ -3,7 +3,7 @@
  * items computed from the organization's data. Ticks are kept per cycle, so each year starts fresh.
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import { phaseFor } from './anniversary.js';
 import { CALENDAR_LINK_SUGGESTION } from './calendar-link-view.js';
 import type { Catalog } from './catalog.js';

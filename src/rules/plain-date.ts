@@ -7,7 +7,7 @@
  * @example addDays('2027-02-28', 1) // '2027-03-01'
  */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 
 export type PlainDate = string;
 
