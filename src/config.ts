@@ -129,7 +129,7 @@ function misspeltBotFrameworkKeys(env: Record<string, string | undefined>): stri
     .map(([key]) => `${key}: not read; the bot reads ${expected.get(squash(key))} (exactly so spelled)`);
 }
 
-export function isLoopbackHost(host: string): boolean {
+function isLoopbackHost(host: string): boolean {
   return LOOPBACK_HOSTS.has(host.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(host);
 }
 

@@ -6,7 +6,7 @@
  * from a rejected token (503, not 401).
  *
  * The SDK does not export the class (botframework-connector/lib/auth/openIdMetadata), so the guard
- * patches its prototype once; `keySetGuardInstalled()` lets a test show the patch took.
+ * patches its prototype once.
  */
 import { OpenIdMetadata } from 'botframework-connector/lib/auth/openIdMetadata.js';
 import { sampledLog } from '../sampled-log.js';
@@ -43,10 +43,6 @@ export function installKeySetGuard(options: { timeoutMs: number; log?: Logger })
   // Every request asks during an outage: one line a second says so, with how many asked.
   outageLog = options.log && sampledLog(options.log, 'signing keys unavailable: requests get 503 until they can be fetched (or use the keys held)', 1_000, 'error');
   (OpenIdMetadata.prototype as unknown as MetadataInternals).refreshCache = guardedRefresh;
-}
-
-export function keySetGuardInstalled(): boolean {
-  return (OpenIdMetadata.prototype as unknown as MetadataInternals).refreshCache === guardedRefresh;
 }
 
 async function guardedRefresh(this: MetadataInternals): Promise<void> {

@@ -12,7 +12,7 @@ import { readerTimeZone } from './reader-zone.js';
 
 const IdSchema = z.string().trim().min(1).max(128);
 
-export const TurnEnvelopeSchema = z.object({
+const TurnEnvelopeSchema = z.object({
   from: z.object({ id: IdSchema, aadObjectId: IdSchema.optional(), name: z.string().max(256).optional() }).loose(),
   conversation: z
     .object({ id: IdSchema.max(1024), tenantId: IdSchema.optional(), conversationType: z.string().max(32).optional() })

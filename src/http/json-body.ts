@@ -12,7 +12,7 @@ export type BodyResult = { ok: true; value: unknown } | ({ ok: false } & BodyRef
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The refusal a request earns from its headers alone, or undefined when its body may be read. */
-export function refusalFromHeaders(headers: IncomingMessage['headers'], maxBytes: number): BodyRefusal | undefined {
+function refusalFromHeaders(headers: IncomingMessage['headers'], maxBytes: number): BodyRefusal | undefined {
   if (!isJsonMediaType(headers['content-type'])) {
     return { status: 415, error: 'unsupported-media-type', message: 'Send the activity as Content-Type: application/json.' };
   }
@@ -28,7 +28,7 @@ export function refusalFromHeaders(headers: IncomingMessage['headers'], maxBytes
 }
 
 /** `application/json`, optionally with `charset=utf-8`; anything else (multipart, form, text) is not an activity. */
-export function isJsonMediaType(contentType: string | undefined): boolean {
+function isJsonMediaType(contentType: string | undefined): boolean {
   if (!contentType) return false;
   const [type, ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase());
   if (type !== 'application/json') return false;

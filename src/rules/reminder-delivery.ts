@@ -38,18 +38,19 @@ export function deliveryDecision(org: Organization, reminder: ClaimedReminderFac
   const status = cycleOn(org, days.planningDay);
   // Rows planned before December 2026 named a requirement change's cycle `req-<hash>`: they belong to the current cycle.
   const anniversary = isPlainDate(reminder.cycle) ? reminder.cycle : status.anniversary;
-  const card = { send: reminderView({ ...typed, organizationName: org.name, anniversary, today: days.sendDay }, catalog) };
+  // The card is built only once the reminder is known to go out.
+  const card = () => ({ send: reminderView({ ...typed, organizationName: org.name, anniversary, today: days.sendDay }, catalog) });
   switch (typed.kind) {
     case 'requirements-changed':
-      return card; // a change once announced stays worth telling
+      return card(); // a change once announced stays worth telling
     case 'reference-expiring': {
       const reference = org.customerReferences.find((candidate) => referenceKey(candidate) === reminder.subject);
       if (reminder.cycle !== status.anniversary || status.daysLeft < 0) return { skip: 'superseded: its moment in the cycle has passed' };
       if (!reference) return { skip: 'the customer reference is no longer in the profile' };
       const due = referenceReminderDue(reference, status.anniversary, days.planningDay, catalog);
-      return due && due.entersWindow <= days.planningDay ? card : { skip: 'the customer reference no longer expires before the anniversary' };
+      return due && due.entersWindow <= days.planningDay ? card() : { skip: 'the customer reference no longer expires before the anniversary' };
     }
     default:
-      return reminder.cycle === status.anniversary && PHASE_REMINDERS[status.phase] === typed.kind ? card : { skip: 'superseded: its moment in the cycle has passed' };
+      return reminder.cycle === status.anniversary && PHASE_REMINDERS[status.phase] === typed.kind ? card() : { skip: 'superseded: its moment in the cycle has passed' };
   }
 }

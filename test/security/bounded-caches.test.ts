@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { organizationFromProfile, organizationRow, parsedProfilesSize, PARSED_PROFILES_BUDGET_CHARS } from '../../src/storage/organization-row.js';
-import { cachedZoneCount, canonicalTimeZone, isTimeZone } from '../../src/rules/plain-date.js';
+import { cachedZoneCount, calendarDateIn, canonicalTimeZone, isTimeZone } from '../../src/rules/plain-date.js';
 import { makeActivity } from '../support/activities.js';
 import { makeOrganization } from '../support/organizations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -25,7 +25,10 @@ const randomCasing = (name: string) => fc.array(fc.boolean(), { minLength: name.
 it('keeps one cached zone per real zone, whatever casings and junk the readers time zones carry', async () => {
   const names = fc.sample(fc.oneof(randomCasing('Europe/Berlin'), randomCasing('America/Los_Angeles'), fc.string({ maxLength: 40 }), fc.stringMatching(/^[A-Za-z][A-Za-z/_]{3,30}$/)), 3_000);
   for (const name of names) {
-    if (isTimeZone(name)) expect(canonicalTimeZone(name).toLowerCase()).toBe(canonicalTimeZone(canonicalTimeZone(name)).toLowerCase());
+    if (isTimeZone(name)) {
+      expect(canonicalTimeZone(name).toLowerCase()).toBe(canonicalTimeZone(canonicalTimeZone(name)).toLowerCase());
+      expect(calendarDateIn(new Date('2026-12-01T12:00:00Z'), name)).toMatch(/^2026-12-0[12]$/); // a formatter per zone, whatever the casing
+    }
   }
   // Through the real edge too: Teams' localTimezone is the reader's zone.
   for (const name of names.slice(0, 300)) {
@@ -36,7 +39,9 @@ it('keeps one cached zone per real zone, whatever casings and junk the readers t
   recordStat('caches.zoneNamesTried', names.length + 300);
   expect(canonicalTimeZone('EUROPE/BERLIN')).toBe('Europe/Berlin');
   // The runtime's zones plus the links (US/Pacific…) that resolved, at most.
-  expect(cachedZoneCount()).toBeLessThan(ZONES_THE_RUNTIME_KNOWS + 700);
+  expect(cachedZoneCount().names).toBeLessThan(ZONES_THE_RUNTIME_KNOWS + 700);
+  // Formatters are keyed by the canonical name only: a handful of zones were used, whatever the casings.
+  expect(cachedZoneCount().formatters).toBeLessThan(20);
 }, 60_000);
 
 it('keeps parsed profiles within a budget of text, however large the profiles are', () => {
