@@ -47,6 +47,7 @@ export const FLEET_SETTINGS: ReminderSettings = {
   leaseMs: 60_000,
   conversationLimits: [],
   tenantLimits: [],
+  personalReminders: true,
 };
 
 export function fleetRunner(storage: Storage, runnerId: string, settings: Partial<ReminderSettings> = {}) {
