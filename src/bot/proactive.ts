@@ -51,7 +51,7 @@ function connectorClients(adapter: BotAdapter, appId: string): (serviceUrl: stri
     if (client) {
       clients.delete(serviceUrl);
     } else {
-      client = adapter.createConnectorClient(appId, serviceUrl).then((created) => {
+      client = adapter.connectorClientFor(appId, serviceUrl).then((created) => {
         withoutSdkRetries(created);
         return created;
       });
