@@ -22,8 +22,10 @@ export const PERSONAL_SUBJECT_PREFIX = 'personal:';
 /** The recipient of a contact the profile gives no Azure AD object id: the entry records them as unreachable. */
 export const UNIDENTIFIED_CONTACT = 'unidentified';
 
-/** The kinds that always reach the contact personally; window-open only when there is no channel. */
-const PERSONAL_KINDS: ReadonlySet<ReminderKind> = new Set(['two-weeks', 'expired', 'reference-expiring']);
+/** The kinds that may reach the contact personally: window-open only when there is no channel. */
+export const PERSONAL_REMINDER_KINDS: readonly ReminderKind[] = ['window-open', 'two-weeks', 'expired', 'reference-expiring'];
+/** The kinds that always reach the contact personally. */
+const ALWAYS_PERSONAL: ReadonlySet<ReminderKind> = new Set(['two-weeks', 'expired', 'reference-expiring']);
 
 /** Who a contact's personal reminders are addressed to: their Azure AD object id, never their name. */
 export function recipientOf(contact: Pick<PrimaryContact, 'aadObjectId'>): string {
@@ -58,7 +60,7 @@ export function parsePersonalSubject(subject: string): { recipient: string; subj
 export function personalReminders(reminders: readonly DueReminder[], contact: Pick<PrimaryContact, 'aadObjectId'>, hasChannelTarget: boolean): DueReminder[] {
   const recipient = recipientOf(contact);
   return reminders
-    .filter((reminder) => PERSONAL_KINDS.has(reminder.kind) || (reminder.kind === 'window-open' && !hasChannelTarget))
+    .filter((reminder) => ALWAYS_PERSONAL.has(reminder.kind) || (reminder.kind === 'window-open' && !hasChannelTarget))
     .map((reminder) => ({ ...reminder, subject: personalSubject(recipient, reminder.subject) }));
 }
 
