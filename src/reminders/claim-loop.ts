@@ -4,6 +4,8 @@
  * attempt is not retried in the same pass.
  */
 import type { Logger } from '../logger.js';
+import { calendarDateIn, dayReachedAtHour } from '../rules/plain-date.js';
+import type { DeliveryDays } from '../rules/reminder-delivery.js';
 import type { ReminderKey, ReminderLedger } from '../storage/reminder-store.js';
 import { forEachConcurrently } from './concurrency.js';
 import type { PassReport } from './pass-report.js';
@@ -47,4 +49,15 @@ export async function drainClaims<T extends ReminderKey>(
 
 export function keyOf(reminder: ReminderKey): ReminderKey {
   return { tenantId: reminder.tenantId, kind: reminder.kind, cycle: reminder.cycle, subject: reminder.subject };
+}
+
+/** The days a delivery decision counts from, at the pass's moment in the organization's zone. */
+export function deliveryDays(now: Date, timeZone: string, localHour: number): DeliveryDays {
+  return { planningDay: dayReachedAtHour(now, timeZone, localHour), sendDay: calendarDateIn(now, timeZone) };
+}
+
+/** Closes a reminder that no longer applies, with the reason, and reports it. */
+export async function skipReminder(storage: Pick<ReminderLedger, 'closeReminder'>, report: PassReport, key: ReminderKey, reason: string): Promise<void> {
+  await storage.closeReminder(key, 'skipped', reason);
+  report.add(key, 'skipped', reason);
 }

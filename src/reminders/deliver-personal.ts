@@ -10,31 +10,22 @@
  */
 import type { ProactiveSender } from '../bot/proactive.js';
 import { renderCard } from '../cards/render-card.js';
-import type { Logger } from '../logger.js';
-import type { Catalog } from '../rules/catalog.js';
 import type { Organization } from '../rules/organization.js';
 import { contactUnreachableNote, parsePersonalSubject, personalDeliveryDecision, UNIDENTIFIED_CONTACT, type PersonalDecision } from '../rules/personal-reminders.js';
-import { calendarDateIn, dayReachedAtHour } from '../rules/plain-date.js';
 import type { ChecklistStore } from '../storage/checklist-store.js';
 import type { PersonalChatStore, PersonalConversation } from '../storage/personal-chats.js';
 import type { ClaimedPersonalReminder, ReminderKey, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
 import type { OrganizationStore } from '../storage/storage.js';
-import { drainClaims, keyOf } from './claim-loop.js';
+import { deliveryDays, drainClaims, keyOf, skipReminder } from './claim-loop.js';
 import type { PassReport } from './pass-report.js';
-import { createSendWithRetries, type Limiters, type SendOutcome } from './send-with-retries.js';
-import type { ReminderSettings } from './settings.js';
+import { createSendWithRetries, recordNotSent, type Limiters, type SendOutcome } from './send-with-retries.js';
+import type { DeliveryDependencies } from './deliver.js';
 
-export interface PersonalDeliveryDependencies {
+/** What channel delivery gets, with the storage and sender personal delivery needs. */
+export interface PersonalDeliveryDependencies extends Omit<DeliveryDependencies, 'storage' | 'sender' | 'limiters' | 'contactNoteFor'> {
   storage: ReminderLedger & PersonalChatStore & ChecklistStore & Pick<ReminderTargets, 'getReminderTarget'> & Pick<OrganizationStore, 'getOrganization'>;
-  catalog: Catalog;
   sender: ProactiveSender;
-  log: Logger;
-  settings: ReminderSettings;
-  runnerId: string;
-  clock: () => Date;
-  sleep: (ms: number) => Promise<void>;
   limiters: Limiters;
-  isTenantAllowed?: (tenantId: string) => boolean;
 }
 
 /** Why a send ended without the card reaching the contact, as recorded on the reminder and the chat. */
@@ -57,8 +48,7 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
     const recipient = parsePersonalSubject(reminder.subject)?.recipient;
     const stopped = recipient !== undefined && recipient !== UNIDENTIFIED_CONTACT && (await storage.personalRemindersStopped(reminder.tenantId, recipient));
     const ticks = reminder.kind === 'two-weeks' ? await storage.checklistMarks(reminder.tenantId, reminder.cycle) : [];
-    const days = { planningDay: dayReachedAtHour(now, org.timeZone, settings.localHour), sendDay: calendarDateIn(now, org.timeZone) };
-    return personalDeliveryDecision(org, reminder, days, catalog, { stopped, ticks });
+    return personalDeliveryDecision(org, reminder, deliveryDays(now, org.timeZone, settings.localHour), catalog, { stopped, ticks });
   }
 
   async function unreachable(key: ReminderKey, recipient: string | undefined, reason: string, report: PassReport): Promise<void> {
@@ -70,21 +60,8 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
 
   /** Records a send that ended without reaching the contact; 403/404 make the contact unreachable. */
   async function ended(key: ReminderKey, recipient: string, result: Ended, where: 'lookup' | 'chat', report: PassReport): Promise<void> {
-    switch (result.outcome) {
-      case 'gone':
-        return unreachable(key, recipient, gone(result.status, where), report);
-      case 'rejected':
-        await storage.closeReminder(key, 'failed', result.reason);
-        report.add(key, 'failed', result.reason);
-        log.error({ tenantId: key.tenantId, kind: key.kind, status: result.status }, 'personal reminder rejected by the connector');
-        return;
-      case 'untrusted':
-      case 'pending':
-        await storage.releaseReminder(key, { reason: result.reason, retryAt: result.retryAt });
-        report.add(key, 'pending', result.reason);
-        log.warn({ tenantId: key.tenantId, kind: key.kind, reason: result.reason }, 'personal reminder left pending for a later pass');
-        return;
-    }
+    if (result.outcome === 'gone') return unreachable(key, recipient, gone(result.status, where), report);
+    return recordNotSent({ storage, report, log }, key, result, 'personal reminder');
   }
 
   /** The contact's 1:1 chat: the stored one, or one opened through the reminder channel's team. */
@@ -118,11 +95,7 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
   async function deliver(reminder: ClaimedPersonalReminder, now: Date, report: PassReport): Promise<void> {
     const key = keyOf(reminder);
     const decision = await decide(reminder, now);
-    if ('skip' in decision) {
-      await storage.closeReminder(key, 'skipped', decision.skip);
-      report.add(key, 'skipped', decision.skip);
-      return;
-    }
+    if ('skip' in decision) return skipReminder(storage, report, key, decision.skip);
     if ('unreachable' in decision) return unreachable(key, undefined, decision.unreachable, report);
     const { recipient } = decision;
     const card = renderCard('personal-reminder', decision.send);

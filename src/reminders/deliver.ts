@@ -7,14 +7,13 @@ import { renderCard } from '../cards/render-card.js';
 import type { CardSender } from '../bot/proactive.js';
 import type { Logger } from '../logger.js';
 import type { Catalog } from '../rules/catalog.js';
-import { calendarDateIn, dayReachedAtHour } from '../rules/plain-date.js';
 import { deliveryDecision } from '../rules/reminder-delivery.js';
 import type { ClaimedReminder, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
 import type { Organization } from '../rules/organization.js';
 import type { OrganizationStore } from '../storage/storage.js';
-import { drainClaims, keyOf } from './claim-loop.js';
+import { deliveryDays, drainClaims, keyOf, skipReminder } from './claim-loop.js';
 import type { PassReport } from './pass-report.js';
-import { createLimiters, createSendWithRetries, type Limiters } from './send-with-retries.js';
+import { createLimiters, createSendWithRetries, recordNotSent, type Limiters } from './send-with-retries.js';
 import type { ReminderSettings } from './settings.js';
 
 export interface DeliveryDependencies {
@@ -43,7 +42,7 @@ export function createDelivery(deps: DeliveryDependencies) {
     if (deps.isTenantAllowed && !deps.isTenantAllowed(reminder.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
     const org = await storage.getOrganization(reminder.tenantId);
     if (!org) return { skip: 'the organization no longer exists' };
-    const days = { planningDay: dayReachedAtHour(now, org.timeZone, settings.localHour), sendDay: calendarDateIn(now, org.timeZone) };
+    const days = deliveryDays(now, org.timeZone, settings.localHour);
     const decision = deliveryDecision(org, reminder, days, catalog, { contactNote: await deps.contactNoteFor?.(org) });
     return 'skip' in decision ? decision : renderCard('reminder', decision.send);
   }
@@ -51,11 +50,7 @@ export function createDelivery(deps: DeliveryDependencies) {
   async function deliver(reminder: ClaimedReminder, now: Date, report: PassReport): Promise<void> {
     const key = keyOf(reminder);
     const card = await cardFor(reminder, now);
-    if ('skip' in card) {
-      await storage.closeReminder(key, 'skipped', card.skip);
-      report.add(key, 'skipped', card.skip);
-      return;
-    }
+    if ('skip' in card) return skipReminder(storage, report, key, card.skip);
     const result = await sendWithRetries({ tenantId: key.tenantId, conversationId: reminder.target.conversationId, kind: key.kind, attempt: () => sender.send(reminder.target, card) });
     switch (result.outcome) {
       case 'sent':
@@ -71,21 +66,8 @@ export function createDelivery(deps: DeliveryDependencies) {
         log.warn({ tenantId: key.tenantId, status: result.status }, 'reminder target deactivated');
         return;
       }
-      case 'untrusted':
-        await storage.releaseReminder(key, { reason: result.reason, retryAt: result.retryAt });
-        report.add(key, 'pending', result.reason);
-        log.warn({ tenantId: key.tenantId, kind: key.kind }, 'reminder not sent: the target service URL is not in SERVICE_URL_ALLOWLIST');
-        return;
-      case 'rejected':
-        await storage.closeReminder(key, 'failed', result.reason);
-        report.add(key, 'failed', result.reason);
-        log.error({ tenantId: key.tenantId, kind: key.kind, status: result.status }, 'reminder rejected by the connector');
-        return;
-      case 'pending':
-        await storage.releaseReminder(key, { reason: result.reason, retryAt: result.retryAt });
-        report.add(key, 'pending', result.reason);
-        log.warn({ tenantId: key.tenantId, kind: key.kind, reason: result.reason, retryAt: result.retryAt }, 'reminder left pending for a later pass');
-        return;
+      default:
+        return recordNotSent({ storage, report, log }, key, result, 'reminder');
     }
   }
 

@@ -5,6 +5,8 @@
  * The caller records the outcome on its reminder.
  */
 import type { Logger } from '../logger.js';
+import type { ReminderKey, ReminderLedger } from '../storage/reminder-store.js';
+import type { PassReport } from './pass-report.js';
 import { backoffMs, classifyDeliveryError } from './delivery-outcome.js';
 import { SlidingWindowLimiter } from './rate-limiter.js';
 import type { ReminderSettings } from './settings.js';
@@ -80,3 +82,26 @@ export function createSendWithRetries(policy: RetryPolicy, limiters: Limiters) {
 }
 
 export type SendWithRetries = ReturnType<typeof createSendWithRetries>;
+
+/** A send that did not go out and did not lose its conversation: refused for good, or left for a later pass. */
+export type NotSent = Extract<SendOutcome, { outcome: 'rejected' | 'untrusted' | 'pending' }>;
+
+/** Records a NotSent outcome on its reminder (failed, or pending with its retry time) and in the report. */
+export async function recordNotSent(
+  context: { storage: Pick<ReminderLedger, 'closeReminder' | 'releaseReminder'>; report: PassReport; log: Logger },
+  key: ReminderKey,
+  result: NotSent,
+  what: 'reminder' | 'personal reminder',
+): Promise<void> {
+  const { storage, report, log } = context;
+  if (result.outcome === 'rejected') {
+    await storage.closeReminder(key, 'failed', result.reason);
+    report.add(key, 'failed', result.reason);
+    log.error({ tenantId: key.tenantId, kind: key.kind, status: result.status }, `${what} rejected by the connector`);
+    return;
+  }
+  await storage.releaseReminder(key, { reason: result.reason, retryAt: result.retryAt });
+  report.add(key, 'pending', result.reason);
+  if (result.outcome === 'untrusted') log.warn({ tenantId: key.tenantId, kind: key.kind }, `${what} not sent: the service URL is not in SERVICE_URL_ALLOWLIST`);
+  else log.warn({ tenantId: key.tenantId, kind: key.kind, reason: result.reason, retryAt: result.retryAt }, `${what} left pending for a later pass`);
+}

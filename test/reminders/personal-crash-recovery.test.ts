@@ -3,7 +3,6 @@
  * each organization's Primary Program Contact: half known, half opened through the team), then run
  * again: every contact gets their reminder, and the only repeats are the sends that were in flight.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +11,7 @@ import { openStorage } from '../../src/storage/open-storage.js';
 import { ok, startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { actAsTeams, connectorCalls, personalChatOf } from '../support/fake-teams.js';
 import { recordStat } from '../support/verify-stats.js';
-import { fleetRunner, seedFleet, sendsPerConversation, tenantOf } from './fleet.js';
+import { fleetRunner, runAndKill, seedFleet, sendsPerConversation, tenantOf } from './fleet.js';
 
 const ORGANIZATIONS = 300;
 const CONCURRENCY = 8;
@@ -49,35 +48,14 @@ it('loses no personal reminder when the runner is killed mid-pass, repeating at 
   const chats = new Set(Array.from({ length: ORGANIZATIONS }, (_, index) => chatOf(index)));
   const personalMessages = () => connector.sent.filter((sent) => chats.has(sent.conversationId) && sent.path.includes('/activities'));
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'reminders', 'run', '--now', TWO_WEEKS.toISOString()], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      LOG_LEVEL: 'silent',
-      REMINDER_CONCURRENCY: String(CONCURRENCY),
-      REMINDER_LEASE_SECONDS: String(LEASE_SECONDS),
-      REMINDER_CONVERSATION_LIMITS: 'off',
-      REMINDER_TENANT_LIMITS: 'off',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-  let done = false;
-  const early = exited.then((signal) => {
-    if (!done) throw new Error(`the runner exited by itself (${signal}) before it could be killed`);
-  });
-  const killPoint = (async () => {
+  const killPoint = async () => {
     const deadline = Date.now() + 60_000;
     while (personalMessages().length < ORGANIZATIONS / 3) {
       if (Date.now() > deadline) throw new Error(`only ${personalMessages().length} personal messages arrived`);
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
-  })();
-  await Promise.race([killPoint, early]);
-  done = true;
-  child.kill('SIGKILL');
-  expect(await exited).toBe('SIGKILL');
+  };
+  expect(await runAndKill({ dataDir, now: TWO_WEEKS, concurrency: CONCURRENCY, leaseSeconds: LEASE_SECONDS, killWhen: killPoint })).toBe('SIGKILL');
   const beforeRestart = personalMessages().length;
   expect(beforeRestart).toBeLessThan(ORGANIZATIONS); // it really died in the middle
 
