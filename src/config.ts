@@ -78,6 +78,11 @@ export const ConfigSchema = z.object({
   REMINDER_LEASE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(120).describe('How long a runner holds a claimed reminder'),
   REMINDER_CONVERSATION_LIMITS: z.string().default(TEAMS_CONVERSATION_LIMITS).describe('count/seconds windows per conversation, or "off"'),
   REMINDER_TENANT_LIMITS: z.string().default(TEAMS_TENANT_LIMITS).describe('count/seconds windows per tenant, or "off"'),
+  PERSONAL_REMINDERS: z
+    .enum(['on', 'off'])
+    .default('on')
+    .transform((value) => value === 'on')
+    .describe('on: the Primary Program Contact also gets the two-week, expired and reference reminders in a 1:1 chat; off: the channel only'),
   ALLOWED_TENANTS: z
     .string()
     .default('')
@@ -202,6 +207,7 @@ export function reminderSettings(config: Config): ReminderSettings {
     leaseMs: config.REMINDER_LEASE_SECONDS * 1000,
     conversationLimits: parseRateWindows(config.REMINDER_CONVERSATION_LIMITS),
     tenantLimits: parseRateWindows(config.REMINDER_TENANT_LIMITS),
+    personalReminders: config.PERSONAL_REMINDERS,
   };
 }
 

@@ -54,6 +54,7 @@ const rows: [string, string][] = [
   ['reminders due when a runner is SIGKILLed mid-pass', String(get('reminders.crash.due'))],
   ['reminders lost', String(get('reminders.lost'))],
   ['reminders duplicated (only in-flight sends may repeat)', String(get('reminders.duplicated'))],
+  ['personal reminders due / lost / duplicated when a runner is SIGKILLed mid-pass', `${get('reminders.personal.crash.due')} / ${get('reminders.personal.lost')} / ${get('reminders.personal.duplicated')}`],
   ['turns under load / errors / RSS growth after warm-up', `${get('load.requests')} / ${get('load.errors')} / ${totals.has('load.rssGrowthMb') ? `${get('load.rssGrowthMb')} MB` : 'not measured'}`],
   ['slowest turn under load / new connection after warm-up', totals.has('load.slowestNewConnectionMs') ? `${get('load.slowestTurnMs')} ms / ${get('load.slowestNewConnectionMs')} ms` : 'not measured'],
 ];

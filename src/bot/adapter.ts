@@ -24,8 +24,12 @@ export class BotAdapter extends CloudAdapter {
     return this.processActivity(authenticated, activity, logic);
   }
 
-  /** A connector client for outbound calls as `appId` to `serviceUrl`, as continueConversationAsync builds one. */
-  createConnectorClient(appId: string, serviceUrl: string): Promise<ConnectorClient> {
+  /**
+   * A connector client for outbound calls as `appId` to `serviceUrl`, as continueConversationAsync builds one.
+   * Not named createConnectorClient: TeamsInfo takes an adapter with that method for the old
+   * BotFrameworkAdapter and calls it instead of using the turn's client.
+   */
+  connectorClientFor(appId: string, serviceUrl: string): Promise<ConnectorClient> {
     return this.botFrameworkAuthentication.createConnectorFactory(this.createClaimsIdentity(appId)).create(serviceUrl, undefined);
   }
 

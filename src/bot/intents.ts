@@ -15,6 +15,8 @@ export type Intent =
   | { kind: 'support' }
   | { kind: 'reminders-here' }
   | { kind: 'mark-renewed' }
+  /** "stop personal reminders" (on: false) / "start personal reminders" (on: true). */
+  | { kind: 'personal-reminders'; on: boolean }
   | { kind: 'checklist' }
   | { kind: 'calls' }
   | { kind: 'calendar-link'; rotate: boolean }
@@ -29,6 +31,8 @@ export function recognizeIntent(text: string, catalog: Catalog): Intent {
   const typed = words(normalized);
   if (typed.length === 0) return { kind: 'help' };
 
+  const personal = personalRemindersSwitch(typed);
+  if (personal) return personal;
   if (hasPhrase(typed, 'reminders here') || hasPhrase(typed, 'post reminders') || hasPhrase(typed, 'remind us here')) {
     return { kind: 'reminders-here' };
   }
@@ -64,6 +68,15 @@ export function recognizeIntent(text: string, catalog: Catalog): Intent {
     return { kind: 'help' };
   }
   return { kind: 'unknown', text: normalized };
+}
+
+/** "stop personal reminders", "start my personal reminders", "stop reminding me", with small typos. */
+function personalRemindersSwitch(typed: readonly string[]): Intent | undefined {
+  const aboutPersonal = hasPhrase(typed, 'personal reminders') || hasPhrase(typed, 'personal reminder') || hasPhrase(typed, 'reminding me') || hasPhrase(typed, 'remind me');
+  if (!aboutPersonal) return undefined;
+  if (hasWord(typed, ['stop', 'pause', 'disable', 'unsubscribe', 'mute']) || hasPhrase(typed, 'turn off') || hasPhrase(typed, 'no more')) return { kind: 'personal-reminders', on: false };
+  if (hasWord(typed, ['start', 'resume', 'enable', 'subscribe', 'restart']) || hasPhrase(typed, 'turn on')) return { kind: 'personal-reminders', on: true };
+  return undefined;
 }
 
 function findLevel(typed: readonly string[]): CompetencyLevel | undefined {

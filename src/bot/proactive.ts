@@ -3,18 +3,25 @@
  * proactive messages: a continuation turn (as CloudAdapter.continueConversationAsync runs it) with the
  * bot's app id. The connector client for a service URL is built once and reused by every send to it;
  * its credentials (one per app id and audience) fetch and renew the token (see shared-credentials.ts).
+ * It also opens a 1:1 chat with a member of a team (personal-chat.ts), through the same clients.
  */
-import { MessageFactory, type ConversationReference } from 'botbuilder';
+import { MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { CardAttachment } from '../cards/render-card.js';
 import type { ReminderTarget } from '../storage/reminder-store.js';
 import type { BotAdapter } from './adapter.js';
+import { openPersonalConversation, type PersonalChatOpener } from './personal-chat.js';
 import { isServiceUrlAllowed, UntrustedServiceUrlError, type ServiceUrlAllowlist } from './service-url-allowlist.js';
+
+/** Where a card goes: a reminder channel, or a contact's 1:1 chat. */
+export type CardDestination = Pick<ReminderTarget, 'serviceUrl' | 'conversationReference'>;
 
 export interface CardSender {
   /** Resolves when the connector accepted the card; rejects with the connector's error otherwise. */
-  send(target: ReminderTarget, card: CardAttachment): Promise<void>;
+  send(target: CardDestination, card: CardAttachment): Promise<void>;
 }
+
+export type ProactiveSender = CardSender & PersonalChatOpener;
 
 export class SendTimeoutError extends Error {
   constructor(timeoutMs: number) {
@@ -44,7 +51,7 @@ function connectorClients(adapter: BotAdapter, appId: string): (serviceUrl: stri
     if (client) {
       clients.delete(serviceUrl);
     } else {
-      client = adapter.createConnectorClient(appId, serviceUrl).then((created) => {
+      client = adapter.connectorClientFor(appId, serviceUrl).then((created) => {
         withoutSdkRetries(created);
         return created;
       });
@@ -59,41 +66,58 @@ function connectorClients(adapter: BotAdapter, appId: string): (serviceUrl: stri
   };
 }
 
-export function createProactiveSender(adapter: BotAdapter, appId: string, timeoutMs: number, serviceUrls: ServiceUrlAllowlist): CardSender {
+/** A call to the Bot Connector: in a continuation turn of `destination`, or with its client alone. */
+export type ConnectorCall = <T>(destination: CardDestination, work: (context: TurnContext, connectorClient: ConnectorClient) => Promise<T>) => Promise<T>;
+
+export function createProactiveSender(adapter: BotAdapter, appId: string, timeoutMs: number, serviceUrls: ServiceUrlAllowlist): ProactiveSender {
   const connectorFor = connectorClients(adapter, appId);
+
+  /**
+   * Runs `work` in a continuation turn of the destination, within the timeout. Every call goes
+   * through here, so the service URL is checked before the bot's token goes anywhere.
+   */
+  const call: ConnectorCall = async (destination, work) => {
+    // Checked at every call, not only when stored: the list may have changed since, and a row
+    // written by hand or by an older version must not get the bot's token either.
+    if (!isServiceUrlAllowed(serviceUrls, destination.serviceUrl)) throw new UntrustedServiceUrlError();
+    // The newest service URL seen for the tenant wins over the one saved with the reference.
+    const reference = { ...destination.conversationReference, serviceUrl: destination.serviceUrl } as Partial<ConversationReference>;
+    // The outcome is caught inside the turn: thrown from it, the adapter's onTurnError would
+    // swallow it and the call would look successful.
+    let outcome: { value: Awaited<ReturnType<typeof work>> } | { error: unknown } | undefined;
+    const delivery = connectorFor(destination.serviceUrl)
+      .then((connectorClient) =>
+        adapter.continueConversationWith(connectorClient, appId, reference, async (context) => {
+          try {
+            outcome = { value: await work(context, connectorClient) };
+          } catch (error) {
+            outcome = { error };
+          }
+        }),
+      )
+      .then(() => {
+        if (!outcome) throw new Error('the continuation turn did not run');
+        if ('error' in outcome) throw outcome.error;
+        return outcome.value;
+      });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new SendTimeoutError(timeoutMs)), timeoutMs);
+    });
+    try {
+      return await Promise.race([delivery, timeout]);
+    } finally {
+      clearTimeout(timer);
+      delivery.catch(() => {}); // a late failure after the timeout is already accounted for
+    }
+  };
+
   return {
     async send(target, card) {
-      // Checked at every send, not only when stored: the list may have changed since, and a row
-      // written by hand or by an older version must not get the bot's token either.
-      if (!isServiceUrlAllowed(serviceUrls, target.serviceUrl)) throw new UntrustedServiceUrlError();
-      // The newest service URL seen for the tenant wins over the one saved with the reference.
-      const reference = { ...target.conversationReference, serviceUrl: target.serviceUrl } as Partial<ConversationReference>;
-      // The failure is caught inside the turn: thrown from it, the adapter's onTurnError would
-      // swallow it and the send would look successful.
-      let failure: { error: unknown } | undefined;
-      const delivery = connectorFor(target.serviceUrl)
-        .then((connectorClient) =>
-          adapter.continueConversationWith(connectorClient, appId, reference, async (context) => {
-            try {
-              await context.sendActivity(MessageFactory.attachment(card));
-            } catch (error) {
-              failure = { error };
-            }
-          }),
-        )
-        .then(() => {
-          if (failure) throw failure.error;
-        });
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new SendTimeoutError(timeoutMs)), timeoutMs);
+      await call(target, async (context) => {
+        await context.sendActivity(MessageFactory.attachment(card));
       });
-      try {
-        await Promise.race([delivery, timeout]);
-      } finally {
-        clearTimeout(timer);
-        delivery.catch(() => {}); // a late failure after the timeout is already accounted for
-      }
     },
+    openPersonalChat: (request) => openPersonalConversation(call, request),
   };
 }

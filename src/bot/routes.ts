@@ -12,6 +12,7 @@ import type { HandlerDependencies } from './dependencies.js';
 import { createCalendarRoutes } from './handlers/calendar.js';
 import { createChecklistRoutes } from './handlers/checklist.js';
 import { createMarkRenewedRoute } from './handlers/mark-renewed.js';
+import { createPersonalReminderHandlers } from './handlers/personal-reminders.js';
 import { createQuestionRoutes } from './handlers/questions.js';
 import { createReminderChannelHandlers } from './handlers/reminder-channel.js';
 import type { ActionRoute, OrganizationActionRoute, OrganizationRoute, Route } from './handlers/route.js';
@@ -40,6 +41,7 @@ export function createRoutes(deps: HandlerDependencies) {
   const checklist = createChecklistRoutes(deps);
   const calendar = createCalendarRoutes(deps);
   const reminderChannel = createReminderChannelHandlers(deps);
+  const personalReminders = createPersonalReminderHandlers(deps);
 
   const notSetUp = (intent?: Intent) => renderCard('welcome', welcomeView({ notUnderstoodText: intent?.kind === 'unknown' ? intent.text : undefined }));
   function needsOrganization<K extends Intent['kind']>(route: OrganizationRoute<K>): Route<K> {
@@ -59,6 +61,7 @@ export function createRoutes(deps: HandlerDependencies) {
     support: questions.support,
     'reminders-here': needsOrganization(reminderChannel.postRemindersHere),
     'mark-renewed': needsOrganization(createMarkRenewedRoute(deps)),
+    'personal-reminders': needsOrganization(personalReminders.switchPersonalReminders),
     checklist: needsOrganization(checklist.show),
     calls: calendar.showCalls,
     'calendar-link': needsOrganization(calendar.calendarLink),
@@ -78,5 +81,6 @@ export function createRoutes(deps: HandlerDependencies) {
       return actions[verb](data, turn, org);
     },
     reminderChannel,
+    rememberContactChat: personalReminders.rememberContactChat,
   };
 }

@@ -153,11 +153,14 @@ export class RenewalBot extends TeamsActivityHandler {
 
   /**
    * Before the handler: Teams may move a tenant to another service URL, and proactive sends must
-   * follow it (one read when unchanged, no write); then the organization, read once per turn.
+   * follow it (one read when unchanged, no write); then the organization, read once per turn; and
+   * the Primary Program Contact's 1:1 chat when they write in it (for personal reminders).
    */
   private async prepare(turn: Turn): Promise<Organization | undefined> {
     if (turn.serviceUrl) await this.deps.storage.rememberServiceUrl(turn.tenantId, turn.serviceUrl);
-    return this.deps.storage.getOrganization(turn.tenantId);
+    const org = await this.deps.storage.getOrganization(turn.tenantId);
+    await this.routes.rememberContactChat(turn, org);
+    return org;
   }
 }
 

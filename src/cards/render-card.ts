@@ -20,6 +20,7 @@ import type {
   ContactView,
   ErrorView,
   NoticeView,
+  PersonalReminderView,
   ProfileSavedView,
   ReminderView,
   RequirementsView,
@@ -52,6 +53,7 @@ export interface CardViews {
   'profile-saved': ProfileSavedView;
   error: ErrorView;
   reminder: ReminderView;
+  'personal-reminder': PersonalReminderView;
   notice: NoticeView;
   checklist: ChecklistView;
   calls: CallSeriesView;
@@ -70,6 +72,7 @@ const cardSet: { [K in CardName]: true } = {
   'profile-saved': true,
   error: true,
   reminder: true,
+  'personal-reminder': true,
   notice: true,
   checklist: true,
   calls: true,

@@ -1,6 +1,7 @@
 /**
  * `cli reminders run [--now ISO-8601] [--dry-run] [--tenant ID]` runs one pass of the same code the
- * server's ticker runs; `cli reminders status` counts the ledger. A pass whose deliveries failed
+ * server's ticker runs; `cli reminders status` counts the ledger. Both list the channel's reminders and
+ * the Primary Program Contact's personal ones apart. A pass whose deliveries failed
  * still exits 0: the failures are reported and stay pending.
  */
 import { parseArgs } from 'node:util';
@@ -9,11 +10,13 @@ import { createProactiveSender } from '../bot/proactive.js';
 import type { Catalog } from '../rules/catalog.js';
 import { botFrameworkSettings, reminderSettings, serviceUrlAllowlistOf, tenantAllowList, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
-import { REMINDER_KINDS } from '../rules/reminders.js';
+import { isPersonalSubject, parsePersonalSubject, PERSONAL_REMINDER_KINDS } from '../rules/personal-reminders.js';
+import { REMINDER_KINDS, type ReminderKind } from '../rules/reminders.js';
+import type { ReportEntry } from '../reminders/pass-report.js';
 import { replanIfCatalogChanged } from '../reminders/catalog-watch.js';
 import { runnerId } from '../reminders/runner-id.js';
 import { createReminderRunner } from '../reminders/runner.js';
-import type { LedgerStatus } from '../storage/reminder-store.js';
+import type { LedgerStatus, ReminderCount } from '../storage/reminder-store.js';
 import type { Storage } from '../storage/storage.js';
 import { UsageError, type CliOutput } from './cli-output.js';
 
@@ -33,10 +36,12 @@ export async function remindersCommand(args: string[], context: { config: Config
   const runner = createReminderRunner({ storage, catalog, sender, log, settings: reminderSettings(config), runnerId: runnerId(), isTenantAllowed: tenantAllowList(config) });
   const report = await runner.runPass({ now, dryRun: values['dry-run'], tenantId: values.tenant?.toLowerCase() });
   io.out(`Reminder pass at ${now.toISOString()}${values['dry-run'] ? ' (dry run: nothing planned or sent)' : ''}: ${report.organizationsPlanned} organizations checked, ${report.planned} reminders planned.`);
-  for (const entry of report.entries) {
-    const subject = entry.subject ? ` ${entry.subject}` : '';
-    io.out(`  ${entry.outcome.padEnd(10)} ${entry.tenantId} ${entry.kind} ${entry.cycle}${subject}${entry.reason ? ` (${entry.reason})` : ''}`);
-  }
+  const personal = report.entries.filter((entry) => isPersonalSubject(entry.subject));
+  const channel = report.entries.filter((entry) => !isPersonalSubject(entry.subject));
+  io.out('Channel reminders:');
+  printEntries(channel, io);
+  io.out(`${PERSONAL_HEADING}:`);
+  printEntries(personal, io);
   if (report.omitted > 0) io.out(`  … and ${report.omitted} more`);
   const { counts } = report;
   io.out(`Sent ${counts.sent}, would send ${counts['would-send']}, left pending ${counts.pending}, failed ${counts.failed}, target inactive ${counts.inactive}, skipped ${counts.skipped}.`);
@@ -44,14 +49,31 @@ export async function remindersCommand(args: string[], context: { config: Config
 }
 
 const STATUS_COLUMNS: LedgerStatus[] = ['pending', 'sending', 'sent', 'failed', 'inactive', 'skipped'];
+const PERSONAL_HEADING = 'Personal reminders (1:1 chat with the Primary Program Contact; inactive = the contact could not be reached)';
+
+/** One line per reminder; a personal one names its recipient (an Azure AD object id, or "unidentified"). */
+function printEntries(entries: readonly ReportEntry[], io: CliOutput): void {
+  if (entries.length === 0) io.out('  none');
+  for (const entry of entries) {
+    const addressed = parsePersonalSubject(entry.subject);
+    const subject = addressed ? ` to ${addressed.recipient}${addressed.subject ? ` ${addressed.subject}` : ''}` : entry.subject ? ` ${entry.subject}` : '';
+    io.out(`  ${entry.outcome.padEnd(10)} ${entry.tenantId} ${entry.kind} ${entry.cycle}${subject}${entry.reason ? ` (${entry.reason})` : ''}`);
+  }
+}
 
 async function printStatus(storage: Storage, io: CliOutput): Promise<number> {
-  const counts = await storage.reminderCounts();
-  const rows = REMINDER_KINDS.map((kind) => [kind, ...STATUS_COLUMNS.map((status) => String(counts.find((c) => c.kind === kind && c.status === status)?.count ?? 0))]);
+  printCounts(await storage.reminderCounts(), REMINDER_KINDS, io);
+  io.out('');
+  io.out(`${PERSONAL_HEADING}:`);
+  printCounts(await storage.personalReminderCounts(), PERSONAL_REMINDER_KINDS, io);
+  return 0;
+}
+
+function printCounts(counts: readonly ReminderCount[], kinds: readonly ReminderKind[], io: CliOutput): void {
+  const rows = kinds.map((kind) => [kind, ...STATUS_COLUMNS.map((status) => String(counts.find((c) => c.kind === kind && c.status === status)?.count ?? 0))]);
   const header = ['kind', ...STATUS_COLUMNS];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] as string).length)));
   const line = (cells: string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] as number) : cell.padStart(widths[column] as number))).join('  ');
   io.out(line(header));
   for (const row of rows) io.out(line(row));
-  return 0;
 }

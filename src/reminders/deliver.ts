@@ -7,14 +7,13 @@ import { renderCard } from '../cards/render-card.js';
 import type { CardSender } from '../bot/proactive.js';
 import type { Logger } from '../logger.js';
 import type { Catalog } from '../rules/catalog.js';
-import { calendarDateIn, dayReachedAtHour } from '../rules/plain-date.js';
 import { deliveryDecision } from '../rules/reminder-delivery.js';
-import type { ClaimedReminder, ReminderKey, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
+import type { ClaimedReminder, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
+import type { Organization } from '../rules/organization.js';
 import type { OrganizationStore } from '../storage/storage.js';
-import { forEachConcurrently } from './concurrency.js';
-import { backoffMs, classifyDeliveryError } from './delivery-outcome.js';
+import { deliveryDays, drainClaims, keyOf, skipReminder } from './claim-loop.js';
 import type { PassReport } from './pass-report.js';
-import { SlidingWindowLimiter } from './rate-limiter.js';
+import { createLimiters, createSendWithRetries, recordNotSent, type Limiters } from './send-with-retries.js';
 import type { ReminderSettings } from './settings.js';
 
 export interface DeliveryDependencies {
@@ -27,12 +26,15 @@ export interface DeliveryDependencies {
   clock: () => Date;
   sleep: (ms: number) => Promise<void>;
   isTenantAllowed?: (tenantId: string) => boolean;
+  /** Shared with personal delivery, so both count toward the same tenant limits. */
+  limiters?: Limiters;
+  /** The line on a channel card when the Primary Program Contact could not be reached personally. */
+  contactNoteFor?: (org: Organization) => Promise<string>;
 }
 
 export function createDelivery(deps: DeliveryDependencies) {
-  const { storage, catalog, sender, log, settings, clock, sleep } = deps;
-  const conversationLimiter = new SlidingWindowLimiter(settings.conversationLimits, () => clock().getTime(), sleep);
-  const tenantLimiter = new SlidingWindowLimiter(settings.tenantLimits, () => clock().getTime(), sleep);
+  const { storage, catalog, sender, log, settings, clock } = deps;
+  const sendWithRetries = createSendWithRetries(deps, deps.limiters ?? createLimiters(deps));
 
   /** The card for a claimed reminder, or why it should not go out any more (decided by the rules). */
   /** `now` is the pass's moment (the CLI's --now); leases and retries use the real clock. */
@@ -40,98 +42,38 @@ export function createDelivery(deps: DeliveryDependencies) {
     if (deps.isTenantAllowed && !deps.isTenantAllowed(reminder.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
     const org = await storage.getOrganization(reminder.tenantId);
     if (!org) return { skip: 'the organization no longer exists' };
-    const days = { planningDay: dayReachedAtHour(now, org.timeZone, settings.localHour), sendDay: calendarDateIn(now, org.timeZone) };
-    const decision = deliveryDecision(org, reminder, days, catalog);
+    const days = deliveryDays(now, org.timeZone, settings.localHour);
+    const decision = deliveryDecision(org, reminder, days, catalog, { contactNote: await deps.contactNoteFor?.(org) });
     return 'skip' in decision ? decision : renderCard('reminder', decision.send);
   }
 
   async function deliver(reminder: ClaimedReminder, now: Date, report: PassReport): Promise<void> {
     const key = keyOf(reminder);
     const card = await cardFor(reminder, now);
-    if ('skip' in card) {
-      await storage.closeReminder(key, 'skipped', card.skip);
-      report.add(key, 'skipped', card.skip);
-      return;
-    }
-    let transientTries = 0;
-    let throttledTries = 0;
-    for (;;) {
-      await conversationLimiter.acquire([reminder.target.conversationId]);
-      await tenantLimiter.acquire([reminder.tenantId]);
-      try {
-        await sender.send(reminder.target, card);
+    if ('skip' in card) return skipReminder(storage, report, key, card.skip);
+    const result = await sendWithRetries({ tenantId: key.tenantId, conversationId: reminder.target.conversationId, kind: key.kind, attempt: () => sender.send(reminder.target, card) });
+    switch (result.outcome) {
+      case 'sent':
         await storage.markReminderSent(key, clock());
         report.add(key, 'sent');
         log.info({ tenantId: key.tenantId, kind: key.kind, cycle: key.cycle, attempt: reminder.attempts }, 'reminder sent');
         return;
-      } catch (error) {
-        const failure = classifyDeliveryError(error);
-        if (failure.kind === 'gone') {
-          const reason = `HTTP ${failure.status}: the bot is no longer in the conversation`;
-          await storage.closeReminder(key, 'inactive', reason);
-          await storage.deactivateReminderTarget(key.tenantId, reason);
-          report.add(key, 'inactive', reason);
-          log.warn({ tenantId: key.tenantId, status: failure.status }, 'reminder target deactivated');
-          return;
-        }
-        if (failure.kind === 'untrusted') {
-          // Kept pending, not failed: a later activity from Teams (rememberServiceUrl) or a corrected
-          // SERVICE_URL_ALLOWLIST makes it go out at the next pass; until then it is never called.
-          await storage.releaseReminder(key, { reason: failure.reason, retryAt: new Date(clock().getTime() + settings.retryBaseMs) });
-          report.add(key, 'pending', failure.reason);
-          log.warn({ tenantId: key.tenantId, kind: key.kind }, 'reminder not sent: the target service URL is not in SERVICE_URL_ALLOWLIST');
-          return;
-        }
-        if (failure.kind === 'rejected') {
-          await storage.closeReminder(key, 'failed', failure.reason);
-          report.add(key, 'failed', failure.reason);
-          log.error({ tenantId: key.tenantId, kind: key.kind, status: failure.status }, 'reminder rejected by the connector');
-          return;
-        }
-        const throttled = failure.kind === 'throttled';
-        const tries = throttled ? ++throttledTries : ++transientTries;
-        const limit = throttled ? settings.maxThrottledAttempts : settings.maxAttempts;
-        const wait = throttled && failure.retryAfterMs !== undefined ? failure.retryAfterMs : backoffMs(tries, settings.retryBaseMs, settings.retryCapMs);
-        const reason = throttled ? 'HTTP 429: throttled by Teams' : failure.reason;
-        if (tries >= limit || wait > settings.maxRetryAfterMs) {
-          const retryAt = new Date(clock().getTime() + Math.max(wait, settings.retryBaseMs));
-          await storage.releaseReminder(key, { reason, retryAt });
-          report.add(key, 'pending', reason);
-          log.warn({ tenantId: key.tenantId, kind: key.kind, reason, retryAt }, 'reminder left pending for a later pass');
-          return;
-        }
-        log.debug({ tenantId: key.tenantId, kind: key.kind, reason, waitMs: wait }, 'reminder send retrying');
-        await sleep(wait);
+      case 'gone': {
+        const reason = `HTTP ${result.status}: the bot is no longer in the conversation`;
+        await storage.closeReminder(key, 'inactive', reason);
+        await storage.deactivateReminderTarget(key.tenantId, reason);
+        report.add(key, 'inactive', reason);
+        log.warn({ tenantId: key.tenantId, status: result.status }, 'reminder target deactivated');
+        return;
       }
+      default:
+        return recordNotSent({ storage, report, log }, key, result, 'reminder');
     }
   }
 
   /** Claims and delivers everything due at `options.now` (pass-scoped: it never retries what it left pending). */
-  return async function sendClaimed(options: { now: Date; tenantId?: string }, report: PassReport): Promise<void> {
-    const passStarted = clock();
-    for (;;) {
-      const claimed = await storage.claimReminders({
-        runnerId: deps.runnerId,
-        now: clock(),
-        attemptsDueBy: passStarted,
-        leaseMs: settings.leaseMs,
-        limit: settings.batchSize,
-        tenantId: options.tenantId,
-      });
-      if (claimed.length === 0) return;
-      await forEachConcurrently(claimed, settings.concurrency, async (reminder) => {
-        try {
-          await deliver(reminder, options.now, report);
-        } catch (error) {
-          // Storage trouble mid-send: the lease expires and a later pass takes the reminder again.
-          log.error({ err: error, tenantId: reminder.tenantId, kind: reminder.kind }, 'reminder delivery step failed');
-          report.add(keyOf(reminder), 'pending', 'storage error during delivery');
-        }
-      });
-    }
+  return function sendClaimed(options: { now: Date; tenantId?: string }, report: PassReport): Promise<void> {
+    const loop = { claim: (claim: Parameters<ReminderLedger['claimReminders']>[0]) => storage.claimReminders(claim), deliver: (reminder: ClaimedReminder) => deliver(reminder, options.now, report) };
+    return drainClaims(loop, { ...deps, clock, tenantId: options.tenantId }, report);
   };
-}
-
-function keyOf(reminder: ReminderKey): ReminderKey {
-  return { tenantId: reminder.tenantId, kind: reminder.kind, cycle: reminder.cycle, subject: reminder.subject };
 }

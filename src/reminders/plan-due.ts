@@ -4,6 +4,7 @@
  */
 import type { Catalog } from '../rules/catalog.js';
 import { addDays, calendarDateIn, dayReachedAtHour, isPlainDate } from '../rules/plain-date.js';
+import { personalReminders } from '../rules/personal-reminders.js';
 import { planReminders } from '../rules/reminders.js';
 import type { ReminderKey, ReminderPlanning, ReminderLedger } from '../storage/reminder-store.js';
 import type { PassReport } from './pass-report.js';
@@ -16,23 +17,28 @@ export interface PlanningOptions {
   tenantId?: string;
 }
 
-export function createPlanner(deps: { storage: ReminderPlanning & Pick<ReminderLedger, 'remindersOf'>; catalog: Catalog; localHour: number }) {
+export function createPlanner(deps: { storage: ReminderPlanning & Pick<ReminderLedger, 'remindersOf'>; catalog: Catalog; localHour: number; personalReminders: boolean }) {
   const { storage, catalog, localHour } = deps;
   return async function planDue(options: PlanningOptions, report: PassReport): Promise<void> {
     // No zone is more than 14 h ahead of UTC, so nothing can be due later than tomorrow's UTC date.
     const upTo = addDays(calendarDateIn(options.now, 'UTC'), 1);
     let after: { nextReminderOn: string; tenantId: string } | undefined;
     for (;;) {
-      const page = await storage.organizationsToPlan({ upTo, limit: PLANNING_PAGE, after, tenantId: options.tenantId });
+      // With personal reminders, an organization without a channel is planned too: its contact may be reached.
+      const page = await storage.organizationsToPlan({ upTo, limit: PLANNING_PAGE, after, tenantId: options.tenantId, withoutChannel: deps.personalReminders });
       const plans: Parameters<typeof storage.recordPlans>[0][number][] = [];
-      for (const { organization, toldRequirements, nextReminderOn, updatedAt } of page) {
+      for (const { organization, hasChannelTarget, toldRequirements, nextReminderOn, updatedAt } of page) {
         const today = dayReachedAtHour(options.now, organization.timeZone, localHour);
         if (isPlainDate(nextReminderOn) && nextReminderOn > today) continue; // not yet in its own zone
         const plan = planReminders(organization, today, toldRequirements, catalog);
+        const reminders = [
+          ...(hasChannelTarget ? plan.reminders : []),
+          ...(deps.personalReminders ? personalReminders(plan.reminders, organization.primaryContact, hasChannelTarget) : []),
+        ];
         report.organizationsPlanned++;
         if (options.dryRun) {
           const ledger = await storage.remindersOf(organization.tenantId);
-          for (const reminder of plan.reminders) {
+          for (const reminder of reminders) {
             const key = { ...reminder, tenantId: organization.tenantId };
             const known = ledger.find((row) => sameKey(row, key));
             if (!known || known.status === 'pending' || known.status === 'sending') report.add(key, 'would-send');
@@ -42,9 +48,10 @@ export function createPlanner(deps: { storage: ReminderPlanning & Pick<ReminderL
         plans.push({
           tenantId: organization.tenantId,
           plan: {
-            reminders: plan.reminders.map((reminder) => ({ ...reminder, tenantId: organization.tenantId })),
+            reminders: reminders.map((reminder) => ({ ...reminder, tenantId: organization.tenantId })),
             nextReminderOn: plan.nextReminderOn,
-            toldRequirements: plan.toldRequirements,
+            // Without a channel nobody was told of requirement changes: they wait for one.
+            toldRequirements: hasChannelTarget ? plan.toldRequirements : toldRequirements,
             basedOnUpdatedAt: updatedAt,
           },
         });

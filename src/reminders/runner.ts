@@ -1,21 +1,24 @@
 /**
  * One reminder pass: plan what is due into the ledger (plan-due.ts), then claim and send it
- * (deliver.ts). Several runners may run at once (replicas): the ledger's claims keep each reminder
+ * (deliver-personal.ts for the Primary Program Contact's 1:1 chat, then deliver.ts for the channel).
+ * Several runners may run at once (replicas): the ledger's claims keep each reminder
  * to one of them.
  */
-import type { CardSender } from '../bot/proactive.js';
+import type { ProactiveSender } from '../bot/proactive.js';
 import type { Logger } from '../logger.js';
 import type { Catalog } from '../rules/catalog.js';
 import type { Storage } from '../storage/storage.js';
 import { createDelivery } from './deliver.js';
+import { createPersonalDelivery } from './deliver-personal.js';
 import { PassReport } from './pass-report.js';
 import { createPlanner } from './plan-due.js';
+import { createLimiters } from './send-with-retries.js';
 import type { ReminderSettings } from './settings.js';
 
 export interface RunnerDependencies {
   storage: Storage;
   catalog: Catalog;
-  sender: CardSender;
+  sender: ProactiveSender;
   log: Logger;
   settings: ReminderSettings;
   /** Identifies this process in claims, e.g. hostname-pid. */
@@ -35,14 +38,21 @@ export interface PassOptions {
 export function createReminderRunner(deps: RunnerDependencies) {
   const clock = deps.clock ?? (() => new Date());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  const planDue = createPlanner({ storage: deps.storage, catalog: deps.catalog, localHour: deps.settings.localHour });
-  const sendClaimed = createDelivery({ ...deps, clock, sleep });
+  const { settings } = deps;
+  const planDue = createPlanner({ storage: deps.storage, catalog: deps.catalog, localHour: settings.localHour, personalReminders: settings.personalReminders });
+  // One set of limiters: personal and channel sends count toward the same per-tenant limit.
+  const limiters = createLimiters({ settings, clock, sleep });
+  const personal = settings.personalReminders ? createPersonalDelivery({ ...deps, clock, sleep, limiters }) : undefined;
+  const sendClaimed = createDelivery({ ...deps, clock, sleep, limiters, contactNoteFor: personal?.contactNoteFor });
   return {
     /** Plans and sends everything due at `options.now`; resolves with what happened. */
     async runPass(options: PassOptions): Promise<PassReport> {
       const report = new PassReport();
       await planDue(options, report);
-      if (!options.dryRun) await sendClaimed(options, report);
+      if (options.dryRun) return report;
+      // Personal first: a channel reminder of this pass then says whether the contact was reached.
+      if (personal) await personal.sendClaimed(options, report);
+      await sendClaimed(options, report);
       return report;
     },
   };

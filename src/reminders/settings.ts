@@ -24,6 +24,8 @@ export interface ReminderSettings {
   conversationLimits: RateWindow[];
   /** Limits per tenant (Teams: about 30 requests/s per app per tenant); empty = off. */
   tenantLimits: RateWindow[];
+  /** Also remind the Primary Program Contact in a 1:1 chat (PERSONAL_REMINDERS). */
+  personalReminders: boolean;
 }
 
 export const TEAMS_CONVERSATION_LIMITS = '7/1,8/2,60/30,1800/3600';

@@ -32,14 +32,14 @@ export type DeliveryDecision = { send: ReminderView } | { skip: string };
  * @example deliveryDecision(org, { kind: 'window-open', cycle: '2027-02-28', subject: '', payload: {} }, { planningDay: '2026-12-20', sendDay: '2026-12-20' }, catalog)
  * // { send: { title: 'The renewal window is open', … } }
  */
-export function deliveryDecision(org: Organization, reminder: ClaimedReminderFacts, days: DeliveryDays, catalog: Catalog): DeliveryDecision {
+export function deliveryDecision(org: Organization, reminder: ClaimedReminderFacts, days: DeliveryDays, catalog: Catalog, options: { contactNote?: string } = {}): DeliveryDecision {
   const typed = kindAndPayload(reminder.kind, reminder.payload);
   if (!typed) return { skip: 'the stored reminder does not match its kind' };
   const status = cycleOn(org, days.planningDay);
   // Rows planned before December 2026 named a requirement change's cycle `req-<hash>`: they belong to the current cycle.
   const anniversary = isPlainDate(reminder.cycle) ? reminder.cycle : status.anniversary;
   // The card is built only once the reminder is known to go out.
-  const card = () => ({ send: reminderView({ ...typed, organizationName: org.name, anniversary, today: days.sendDay }, catalog) });
+  const card = () => ({ send: reminderView({ ...typed, organizationName: org.name, anniversary, today: days.sendDay, contactNote: options.contactNote }, catalog) });
   switch (typed.kind) {
     case 'requirements-changed':
       return card(); // a change once announced stays worth telling

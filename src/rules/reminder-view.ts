@@ -22,6 +22,8 @@ export type ReminderCardInput = KindAndPayload & {
   anniversary: PlainDate;
   /** The day the card is sent, in the organization's time zone. */
   today: PlainDate;
+  /** A line saying the Primary Program Contact could not be reached personally (personal-reminders.ts). */
+  contactNote?: string;
 };
 
 /** "90 days from today", "1 day from today", "today". */
@@ -38,7 +40,7 @@ export function reminderView(input: ReminderCardInput, catalog: Catalog): Remind
   const organizationName = escapeMarkdown(input.organizationName);
   const anniversaryLabel = longDate(anniversary);
   const daysLeft = daysBetween(today, anniversary);
-  const base = { organizationName, anniversaryLabel: `Anniversary: ${anniversaryLabel}` };
+  const base = { organizationName, anniversaryLabel: `Anniversary: ${anniversaryLabel}`, contactNote: input.contactNote ?? '' };
   switch (input.kind) {
     case 'window-open':
       return {

@@ -197,6 +197,33 @@ export interface ReminderView {
   /** Empty when the reminder has no checklist. */
   checklistTitle: string;
   checklist: string[];
+  /** Says the Primary Program Contact could not be reached personally; '' when nothing is known against it. */
+  contactNote: string;
+  suggestions: Suggestion[];
+}
+
+/** A reminder in the Primary Program Contact's 1:1 chat (cards/personal-reminder.json). */
+export interface PersonalReminderView {
+  organizationName: string;
+  title: string;
+  style: 'warning' | 'attention';
+  /** Who it is for and why: the contact, by name. */
+  addressedTo: string;
+  message: string;
+  anniversaryLabel: string;
+  /** The channel card's checklist; empty on the two-week reminder, which lists what is open instead. */
+  checklistTitle: string;
+  checklist: string[];
+  /** Two weeks before: the checklist items not ticked yet. */
+  openItemsTitle: string;
+  openItems: string[];
+  /** Two weeks before: the blockers the requirements still show. */
+  blockersTitle: string;
+  blockers: string[];
+  /** Two weeks before, with nothing open and nothing blocking: what is left to do. */
+  allDone: string;
+  /** How to stop (and restart) personal reminders. */
+  stopNote: string;
   suggestions: Suggestion[];
 }
 

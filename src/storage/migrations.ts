@@ -164,6 +164,35 @@ export const migrations: Record<string, Migration> = {
       });
     },
   },
+  '0006-personal-reminders': {
+    async up(db: Kysely<any>) {
+      // The 1:1 chat with a Primary Program Contact, per tenant and Azure AD object id: where personal
+      // reminders go, and why the contact could not be reached when the last attempt failed.
+      await db.schema
+        .createTable('personal_conversations')
+        .addColumn('tenant_id', 'text', (column) => column.notNull())
+        .addColumn('aad_object_id', 'text', (column) => column.notNull())
+        .addColumn('conversation_id', 'text', (column) => column.notNull().defaultTo(''))
+        .addColumn('service_url', 'text', (column) => column.notNull().defaultTo(''))
+        .addColumn('conversation_reference', 'text', (column) => column.notNull().defaultTo('{}'))
+        .addColumn('unreachable_reason', 'text', (column) => column.notNull().defaultTo(''))
+        .addColumn('updated_at', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('personal_conversations_pkey', ['tenant_id', 'aad_object_id'])
+        .execute();
+      // A contact who said "stop personal reminders": one row per organization and contact.
+      await db.schema
+        .createTable('personal_reminder_opt_outs')
+        .addColumn('tenant_id', 'text', (column) => column.notNull())
+        .addColumn('aad_object_id', 'text', (column) => column.notNull())
+        .addColumn('stopped_at', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('personal_reminder_opt_outs_pkey', ['tenant_id', 'aad_object_id'])
+        .execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('personal_reminder_opt_outs').execute();
+      await db.schema.dropTable('personal_conversations').execute();
+    },
+  },
 };
 
 /** PostgreSQL migrations already run in Kysely's transaction; SQLite ones get their own here. */

@@ -6,16 +6,20 @@
 import type { Kysely, Selectable, Transaction, UpdateQueryBuilder } from 'kysely';
 import type { DatabaseKind } from './database.js';
 import { storedJsonObject } from './json-text.js';
+import { PERSONAL_SUBJECT_PREFIX } from '../rules/personal-reminders.js';
 import type { ClaimedReminder, StoredReminder, ReminderKey, ReminderStore, ReminderTarget } from './reminder-store.js';
 import { targetFromRow } from './reminder-targets.js';
 import type { DatabaseSchema, ReminderLedgerTable } from './schema.js';
 
 type LedgerMethods = Pick<
   ReminderStore,
-  'claimReminders' | 'markReminderSent' | 'releaseReminder' | 'closeReminder' | 'reminderCounts' | 'remindersOf'
+  'claimReminders' | 'claimPersonalReminders' | 'markReminderSent' | 'releaseReminder' | 'closeReminder' | 'reminderCounts' | 'personalReminderCounts' | 'remindersOf'
 >;
 type ClaimOptions = Parameters<ReminderStore['claimReminders']>[0];
 type LedgerRow = Selectable<ReminderLedgerTable>;
+/** Channel reminders go to the tenant's target; personal ones (subject `personal:…`) to the contact's 1:1 chat. */
+type Audience = 'channel' | 'personal';
+const PERSONAL_SUBJECTS = `${PERSONAL_SUBJECT_PREFIX}%`;
 
 export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKind): LedgerMethods {
   /** An UPDATE of the one ledger row `key` names. */
@@ -27,25 +31,46 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
       .where('cycle', '=', key.cycle)
       .where('subject', '=', key.subject);
 
+  /** Marks the claimed rows `sending` under the runner's lease and returns them, oldest due first. */
+  async function claimRows(trx: Transaction<DatabaseSchema>, options: ClaimOptions, audience: Audience): Promise<LedgerRow[]> {
+    const leaseUntil = new Date(options.now.getTime() + options.leaseMs).toISOString();
+    const candidates = lockForClaim(claimCandidates(trx, options, audience), kind);
+    const claimed = await trx
+      .updateTable('reminder_ledger')
+      .set((eb) => ({
+        status: 'sending' as const,
+        claimed_by: options.runnerId,
+        lease_until: leaseUntil,
+        attempts: eb('attempts', '+', 1),
+      }))
+      .where((eb) =>
+        eb(eb.refTuple('tenant_id', 'kind', 'cycle', 'subject'), 'in', candidates.$asTuple('tenant_id', 'kind', 'cycle', 'subject')),
+      )
+      .returningAll()
+      .execute();
+    // RETURNING comes back in no particular order: oldest due first, as they were picked.
+    return claimed.sort(byDueThenKey);
+  }
+
+  /** Reminder counts per kind and status, of one audience. */
+  async function countsOf(audience: Audience) {
+    const rows = await db
+      .selectFrom('reminder_ledger')
+      .select((eb) => ['kind', 'status', eb.fn.countAll().as('count')])
+      .where('subject', audience === 'personal' ? 'like' : 'not like', PERSONAL_SUBJECTS)
+      .groupBy(['kind', 'status'])
+      .orderBy('kind')
+      .orderBy('status')
+      .execute();
+    // PostgreSQL returns count(*) as a bigint string, SQLite as a number.
+    return rows.map((row) => ({ kind: row.kind, status: row.status, count: Number(row.count) }));
+  }
+
   return {
     async claimReminders(options) {
       if (options.limit <= 0) return [];
-      const leaseUntil = new Date(options.now.getTime() + options.leaseMs).toISOString();
       return db.transaction().execute(async (trx) => {
-        const candidates = lockForClaim(claimCandidates(trx, options), kind);
-        const claimed = await trx
-          .updateTable('reminder_ledger')
-          .set((eb) => ({
-            status: 'sending' as const,
-            claimed_by: options.runnerId,
-            lease_until: leaseUntil,
-            attempts: eb('attempts', '+', 1),
-          }))
-          .where((eb) =>
-            eb(eb.refTuple('tenant_id', 'kind', 'cycle', 'subject'), 'in', candidates.$asTuple('tenant_id', 'kind', 'cycle', 'subject')),
-          )
-          .returningAll()
-          .execute();
+        const claimed = await claimRows(trx, options, 'channel');
         if (claimed.length === 0) return [];
         const targets = await trx
           .selectFrom('reminder_targets')
@@ -53,9 +78,14 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
           .where('tenant_id', 'in', [...new Set(claimed.map((row) => row.tenant_id))])
           .execute();
         const targetOf = new Map(targets.map((row) => [row.tenant_id, targetFromRow(row)] as const));
-        // RETURNING comes back in no particular order: oldest due first, as they were picked.
-        return claimed.sort(byDueThenKey).map((row) => claimedReminder(row, targetOf.get(row.tenant_id)));
+        return claimed.map((row) => claimedReminder(row, targetOf.get(row.tenant_id)));
       });
+    },
+
+    async claimPersonalReminders(options) {
+      if (options.limit <= 0) return [];
+      const claimed = await db.transaction().execute((trx) => claimRows(trx, options, 'personal'));
+      return claimed.map((row) => ({ ...storedReminder(row), attempts: row.attempts }));
     },
 
     async markReminderSent(key, at) {
@@ -78,17 +108,9 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
       await stillOpen(updateReminder(key).set({ status, last_error: reason, claimed_by: null, lease_until: null })).execute();
     },
 
-    async reminderCounts() {
-      const rows = await db
-        .selectFrom('reminder_ledger')
-        .select((eb) => ['kind', 'status', eb.fn.countAll().as('count')])
-        .groupBy(['kind', 'status'])
-        .orderBy('kind')
-        .orderBy('status')
-        .execute();
-      // PostgreSQL returns count(*) as a bigint string, SQLite as a number.
-      return rows.map((row) => ({ kind: row.kind, status: row.status, count: Number(row.count) }));
-    },
+    reminderCounts: () => countsOf('channel'),
+
+    personalReminderCounts: () => countsOf('personal'),
 
     async remindersOf(tenantId) {
       const rows = await db
@@ -114,16 +136,15 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
 
 /**
  * The keys a claim takes: pending and due for an attempt, or sending under an expired lease (its
- * runner died or hung); active targets only; oldest due first, at most `limit`.
+ * runner died or hung); of the audience's reminders, channel ones for active targets only; oldest
+ * due first, at most `limit`.
  */
-function claimCandidates(trx: Transaction<DatabaseSchema>, options: ClaimOptions) {
+function claimCandidates(trx: Transaction<DatabaseSchema>, options: ClaimOptions, audience: Audience) {
   const at = options.now.toISOString();
   const dueBy = (options.attemptsDueBy ?? options.now).toISOString();
   let query = trx
     .selectFrom('reminder_ledger as candidate')
-    .innerJoin('reminder_targets', 'reminder_targets.tenant_id', 'candidate.tenant_id')
     .select(['candidate.tenant_id', 'candidate.kind', 'candidate.cycle', 'candidate.subject'])
-    .where('reminder_targets.active', '=', 1)
     .where((eb) =>
       eb.or([
         eb.and([eb('candidate.status', '=', 'pending'), eb('candidate.next_attempt_at', '<=', dueBy)]),
@@ -131,6 +152,14 @@ function claimCandidates(trx: Transaction<DatabaseSchema>, options: ClaimOptions
       ]),
     );
   if (options.tenantId !== undefined) query = query.where('candidate.tenant_id', '=', options.tenantId);
+  if (audience === 'personal') query = query.where('candidate.subject', 'like', PERSONAL_SUBJECTS);
+  else {
+    query = query
+      .where('candidate.subject', 'not like', PERSONAL_SUBJECTS)
+      .where(({ exists, selectFrom }) =>
+        exists(selectFrom('reminder_targets').select('reminder_targets.tenant_id').whereRef('reminder_targets.tenant_id', '=', 'candidate.tenant_id').where('reminder_targets.active', '=', 1)),
+      );
+  }
   return query
     .orderBy('candidate.due_on')
     .orderBy('candidate.tenant_id')

@@ -27,16 +27,17 @@ export type PlanningQueryOptions = Parameters<ReminderStore['organizationsToPlan
 export function planningQuery(db: Kysely<DatabaseSchema>, options: PlanningQueryOptions) {
   let query = db
     .selectFrom('organizations')
-    .innerJoin('reminder_targets', 'reminder_targets.tenant_id', 'organizations.tenant_id')
+    .leftJoin('reminder_targets', 'reminder_targets.tenant_id', 'organizations.tenant_id')
     .select([
       'organizations.tenant_id',
       'organizations.profile',
       'organizations.told_requirements',
       'organizations.next_reminder_on',
       'organizations.updated_at',
+      'reminder_targets.active',
     ])
-    .where('reminder_targets.active', '=', 1)
     .where('organizations.next_reminder_on', '<=', options.upTo);
+  if (!options.withoutChannel) query = query.where('reminder_targets.active', '=', 1);
   if (options.tenantId !== undefined) query = query.where('organizations.tenant_id', '=', options.tenantId);
   const { after } = options;
   if (after) {
@@ -55,6 +56,7 @@ export function reminderPlanningStore(db: Kysely<DatabaseSchema>, now: () => Dat
       const rows = await planningQuery(db, options).execute();
       return rows.map((row) => ({
         organization: organizationFromProfile(row.tenant_id, row.profile),
+        hasChannelTarget: row.active === 1,
         toldRequirements: toldRequirementsFrom(storedJsonObject(row.told_requirements, `What tenant "${row.tenant_id}" was told about requirements`)),
         nextReminderOn: row.next_reminder_on,
         updatedAt: row.updated_at,

@@ -47,8 +47,15 @@ export interface ClaimedReminder extends StoredReminder {
   target: ReminderTarget;
 }
 
+/** A personal reminder as claimed: its 1:1 chat is found (or created) when it is delivered. */
+export interface ClaimedPersonalReminder extends StoredReminder {
+  attempts: number;
+}
+
 export interface PlanningInput {
   organization: Organization;
+  /** Whether the organization has an active reminder channel (organizationsToPlan with `withoutChannel`). */
+  hasChannelTarget: boolean;
   /** When the profile was last changed: recordPlan only moves the next date if it still is. */
   updatedAt: string;
   /** Per held competency, the requirements the organization was last told about (JSON). */
@@ -84,7 +91,14 @@ export interface ReminderPlanning {
    * Organizations with an active target whose next reminder date is on or before `upTo`, in
    * (next date, tenant) order, `limit` at a time after `after` (keyset paging). Uses the index.
    */
-  organizationsToPlan(options: { upTo: PlainDate; limit: number; after?: { nextReminderOn: string; tenantId: string }; tenantId?: string }): Promise<(PlanningInput & { nextReminderOn: string })[]>;
+  organizationsToPlan(options: {
+    upTo: PlainDate;
+    limit: number;
+    after?: { nextReminderOn: string; tenantId: string };
+    tenantId?: string;
+    /** Also organizations without an active target (personal reminders reach their contact without one). */
+    withoutChannel?: boolean;
+  }): Promise<(PlanningInput & { nextReminderOn: string })[]>;
   /**
    * In one transaction: adds the reminders to the ledger (a key already there is left as it is),
    * stores the next date to look at this organization and what it has been told.
@@ -122,12 +136,20 @@ export interface ReminderLedger {
     /** Only pending reminders whose next attempt is due by then (default `now`): a pass passes its start, so it never retries what it already left pending. */
     attemptsDueBy?: Date;
   }): Promise<ClaimedReminder[]>;
+  /**
+   * claimReminders for personal reminders (their subject names the recipient): they need no active
+   * channel target. Channel and personal claims never take each other's reminders.
+   */
+  claimPersonalReminders(options: Parameters<ReminderLedger['claimReminders']>[0]): Promise<ClaimedPersonalReminder[]>;
   markReminderSent(key: ReminderKey, at: Date): Promise<void>;
   /** Back to pending for a later attempt, with the reason kept. */
   releaseReminder(key: ReminderKey, options: { reason: string; retryAt: Date }): Promise<void>;
   /** Final states: `failed`, `inactive` (target gone) or `skipped` (no longer applies), with the reason. */
   closeReminder(key: ReminderKey, status: 'failed' | 'inactive' | 'skipped', reason: string): Promise<void>;
+  /** Channel reminders per kind and status. */
   reminderCounts(): Promise<ReminderCount[]>;
+  /** Personal reminders per kind and status. */
+  personalReminderCounts(): Promise<ReminderCount[]>;
   /** The ledger entries of one tenant, newest first (for the CLI and tests). */
   remindersOf(tenantId: string): Promise<(StoredReminder & { status: LedgerStatus; attempts: number; lastError: string; sentAt: string | null })[]>;
 }

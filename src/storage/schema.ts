@@ -98,6 +98,28 @@ export interface CalendarTokensTable {
   created_at: string;
 }
 
+/** The 1:1 chat of a Primary Program Contact with the bot, per tenant and Azure AD object id. */
+export interface PersonalConversationsTable {
+  tenant_id: string;
+  /** Lower-cased, as the profile and turns carry it. */
+  aad_object_id: string;
+  /** '' while no 1:1 conversation is known (a failed lookup records only why). */
+  conversation_id: Generated<string>;
+  service_url: Generated<string>;
+  /** JSON of the Bot Framework ConversationReference; '{}' while none is known. */
+  conversation_reference: Generated<string>;
+  /** Why the last personal reminder could not reach the contact; '' when it did, or none was tried. */
+  unreachable_reason: Generated<string>;
+  updated_at: string;
+}
+
+/** A contact who stopped personal reminders (present = stopped). */
+export interface PersonalReminderOptOutsTable {
+  tenant_id: string;
+  aad_object_id: string;
+  stopped_at: string;
+}
+
 export interface DatabaseSchema {
   organizations: OrganizationsTable;
   reminder_targets: ReminderTargetsTable;
@@ -105,4 +127,6 @@ export interface DatabaseSchema {
   settings: SettingsTable;
   checklist_items: ChecklistItemsTable;
   calendar_tokens: CalendarTokensTable;
+  personal_conversations: PersonalConversationsTable;
+  personal_reminder_opt_outs: PersonalReminderOptOutsTable;
 }

@@ -15,6 +15,7 @@ import { PLAN_AT_NEXT_PASS, type DatabaseSchema } from './schema.js';
 import { settingsStore } from './settings.js';
 import { checklistStore } from './checklist-store.js';
 import { calendarTokenStore } from './calendar-tokens.js';
+import { personalChatStore } from './personal-chats.js';
 import type { Storage, UpsertSummary } from './storage.js';
 
 export interface SqlStorageOptions {
@@ -34,6 +35,7 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: DatabaseKind,
     ...reminderLedgerStore(db, kind),
     ...checklistStore(db),
     ...calendarTokenStore(db),
+    ...personalChatStore(db, now),
 
     async getOrganization(tenantId) {
       const row = await storedProfile(db, tenantId);

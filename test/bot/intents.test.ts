@@ -44,6 +44,25 @@ describe('recognizeIntent', () => {
     expect(recognizeIntent(text, catalog)).toEqual({ kind: 'requirements', competencyId, ...(level ? { level } : {}) });
   });
 
+  it.each([
+    ['stop personal reminders', false],
+    ['Stop my personal reminders please', false],
+    ['stop personl remiders', false],
+    ['stop reminding me', false],
+    ['turn off personal reminders', false],
+    ['start personal reminders', true],
+    ['resume personal reminders', true],
+    ['<at>Renewal Bot</at> start personal reminders', true],
+  ])('reads "%s" as switching personal reminders (on: %s)', (text, on) => {
+    expect(recognizeIntent(text, catalog)).toEqual({ kind: 'personal-reminders', on });
+  });
+
+  it('leaves other reminder phrases to their own intents', () => {
+    expect(kind('post reminders here')).toBe('reminders-here');
+    expect(kind('personal reminders')).toBe('unknown');
+    expect(kind('remind me when is our anniversary')).toBe('anniversary');
+  });
+
   it('keeps what was not understood, without the mention, for the help card', () => {
     expect(recognizeIntent('<at>Renewal Bot</at> Order pizza!', catalog)).toEqual({ kind: 'unknown', text: 'order pizza' });
   });

@@ -129,7 +129,7 @@ describe('proactive sender', () => {
   it('builds one connector client per service URL and reuses it for every send', async () => {
     connector = await startFakeConnector();
     const adapter = createAdapter({}, createLogger('silent'));
-    const build = vi.spyOn(adapter, 'createConnectorClient');
+    const build = vi.spyOn(adapter, 'connectorClientFor');
     const sender = createProactiveSender(adapter, '', 5_000, serviceUrlAllowlist({ authenticationDisabled: true }));
     const target = (i: number, serviceUrl: string): ReminderTarget =>
       ({

@@ -4,6 +4,8 @@ import { checklistView as buildChecklistView } from '../../src/rules/checklist.j
 import { callsView } from '../calendar/sample-calls-view.js';
 import { defaultCatalog } from '../../src/rules/catalog.js';
 import { reminderView as buildReminderView } from '../../src/rules/reminder-view.js';
+import { personalReminderView as buildPersonalReminderView } from '../../src/rules/personal-reminder-view.js';
+import { contactUnreachableNote } from '../../src/rules/personal-reminders.js';
 import { REMINDER_KINDS, type ReminderKind } from '../../src/rules/reminders.js';
 import type { NoticeView, ReminderView } from '../../src/rules/view-models.js';
 /**
@@ -377,6 +379,47 @@ export const calendarLinkExistsView = buildCalendarLinkView({
   mayRotate: true,
 });
 
+const personalSampleOrg = {
+  tenantId: 'tenant-a', name: trickyOrganizationName, partnerId: '1', anniversaryDate: '2027-02-28', timeZone: 'UTC', renewedCycles: 0,
+  primaryContact: { name: 'Megan <Bowen>', email: 'megan@contoso.example', aadObjectId: 'aad-megan' }, admins: [],
+  competencies: [{ id: 'cloud-platform', level: 'gold' as const }],
+  otherCompetencies: [],
+  customerReferences: [{ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-10' }],
+  certifications: [],
+};
+
+/** Personal reminders as the rules word them: two weeks before with work open, and expired. */
+export const personalReminderViews = {
+  twoWeeks: buildPersonalReminderView(
+    {
+      org: personalSampleOrg,
+      reminder: buildReminderView({ kind: 'two-weeks', payload: {}, organizationName: trickyOrganizationName, anniversary: '2027-02-28', today: '2027-02-14' }, defaultCatalog()),
+      kind: 'two-weeks',
+      cycle: '2027-02-28',
+      today: '2027-02-14',
+      ticks: [{ itemId: 'two-weeks:finish-renewal', done: true, changedByName: 'Megan', changedById: 'user-1', changedAt: '2027-02-13T10:00:00Z' }],
+    },
+    defaultCatalog(),
+  ),
+  expired: buildPersonalReminderView(
+    {
+      org: personalSampleOrg,
+      reminder: reminderViews.expired,
+      kind: 'expired',
+      cycle: '2027-02-28',
+      today: '2027-03-01',
+      ticks: [],
+    },
+    defaultCatalog(),
+  ),
+};
+
+/** A channel reminder while the contact cannot be reached personally. */
+export const reminderWithContactNoteView: ReminderView = {
+  ...reminderViews['two-weeks'],
+  contactNote: contactUnreachableNote(personalSampleOrg.primaryContact, 'HTTP 403: Teams refused the message'),
+};
+
 /** One typical view per card, keyed like the templates. */
 export const sampleViews: CardViews = {
   welcome: welcomeView,
@@ -388,6 +431,7 @@ export const sampleViews: CardViews = {
   'profile-saved': profileSavedView,
   error: errorView,
   reminder: reminderViews['window-open'],
+  'personal-reminder': personalReminderViews.twoWeeks,
   notice: noticeView,
   checklist: checklistSampleView,
   calls: callsView,

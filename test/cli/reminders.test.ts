@@ -49,6 +49,29 @@ describe('cli reminders', () => {
     expect(out.join('\n')).toMatch(/window-open\s+0\s+0\s+0/);
   });
 
+  it('lists the personal reminders to the Primary Program Contact apart, in a dry run and in status', async () => {
+    const TWO_WEEKS_BEFORE = '2027-02-14T09:00:00Z';
+    expect(await cli('reminders', 'run', '--now', TWO_WEEKS_BEFORE, '--dry-run')).toBe(0);
+    const text = out.join('\n');
+    const [channel, personal] = text.split('Personal reminders (1:1 chat with the Primary Program Contact');
+    expect(channel).toMatch(/Channel reminders:\n\s+would-send\s+tenant-000000 two-weeks 2027-02-28\n/);
+    expect(channel).not.toContain(' to aad-megan');
+    expect(personal).toMatch(/would-send\s+tenant-000000 two-weeks 2027-02-28 to aad-megan/);
+    expect(personal).toMatch(/would-send\s+tenant-000001 two-weeks 2027-02-28 to aad-megan/);
+
+    out = [];
+    await cli('reminders', 'run', '--now', TWO_WEEKS_BEFORE, '--tenant', tenantOf(0));
+    out = [];
+    await cli('reminders', 'status');
+    const status = out.join('\n');
+    const [channelCounts, personalCounts] = status.split('Personal reminders');
+    expect(channelCounts).toMatch(/two-weeks\s+0\s+0\s+1\s+0\s+0\s+0/);
+    expect(personalCounts).toMatch(/^kind\s+pending\s+sending\s+sent\s+failed\s+inactive\s+skipped$/m);
+    // The contact's chat was opened through the team (the connector answers every call with 200) and the card sent.
+    expect(personalCounts).toMatch(/two-weeks\s+0\s+0\s+1\s+0\s+0\s+0/);
+    expect(personalCounts).not.toContain('requirements-changed');
+  });
+
   it('limits the pass to one tenant with --tenant', async () => {
     await cli('reminders', 'run', '--now', WINDOW_OPENS, '--tenant', tenantOf(1));
     expect(connector.sent.map((sent) => sent.conversationId)).toEqual(['19:channel-1@thread.tacv2']);

@@ -2,7 +2,6 @@
  * A reminder runner killed with SIGKILL in the middle of 1,000 sends, then run again: nothing is
  * lost, and the only repeats are the sends that were in flight when it died.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { afterEach, expect, it } from 'vitest';
 import { openStorage } from '../../src/storage/open-storage.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';
 import { recordStat } from '../support/verify-stats.js';
-import { FLEET_NOW, fleetRunner, seedFleet, sendsPerConversation } from './fleet.js';
+import { FLEET_NOW, fleetRunner, runAndKill, seedFleet, sendsPerConversation } from './fleet.js';
 
 const ORGANIZATIONS = 1000;
 const CONCURRENCY = 8;
@@ -31,26 +30,8 @@ it('loses no reminder when the runner is killed mid-pass, repeating at most the 
   await seedFleet(seeding, ORGANIZATIONS, connector.serviceUrl);
   await seeding.close();
 
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'reminders', 'run', '--now', FLEET_NOW.toISOString()], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: '',
-      LOG_LEVEL: 'silent',
-      REMINDER_CONCURRENCY: String(CONCURRENCY),
-      REMINDER_LEASE_SECONDS: String(LEASE_SECONDS),
-      REMINDER_CONVERSATION_LIMITS: 'off',
-      REMINDER_TENANT_LIMITS: 'off',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
-  const early = exited.then((signal) => {
-    throw new Error(`the runner exited by itself (${signal}) before it could be killed`);
-  });
-  await Promise.race([connector.waitForSent(300, 30_000), early]);
-  child.kill('SIGKILL');
-  expect(await exited).toBe('SIGKILL');
+  const signal = await runAndKill({ dataDir, now: FLEET_NOW, concurrency: CONCURRENCY, leaseSeconds: LEASE_SECONDS, killWhen: () => connector.waitForSent(300, 30_000) });
+  expect(signal).toBe('SIGKILL');
   const beforeRestart = connector.sent.length;
   expect(beforeRestart).toBeLessThan(ORGANIZATIONS); // it really died in the middle
 

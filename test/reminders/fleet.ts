@@ -2,6 +2,7 @@
  * Many organizations, each in its own tenant with its own team channel, all with a reminder due:
  * the shape of a reminder fan-out, for the replica, crash and memory tests.
  */
+import { spawn } from 'node:child_process';
 import { createAdapter } from '../../src/bot/adapter.js';
 import { createProactiveSender } from '../../src/bot/proactive.js';
 import { serviceUrlAllowlist } from '../../src/bot/service-url-allowlist.js';
@@ -47,6 +48,7 @@ export const FLEET_SETTINGS: ReminderSettings = {
   leaseMs: 60_000,
   conversationLimits: [],
   tenantLimits: [],
+  personalReminders: true,
 };
 
 export function fleetRunner(storage: Storage, runnerId: string, settings: Partial<ReminderSettings> = {}) {
@@ -60,4 +62,33 @@ export function sendsPerConversation(sent: { conversationId: string }[]): Map<st
   const counts = new Map<string, number>();
   for (const { conversationId } of sent) counts.set(conversationId, (counts.get(conversationId) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * `reminders run --now` in a child process, as an operator would run it, killed with SIGKILL once
+ * `killWhen` says so; rejects if the runner exits by itself first. Resolves with the kill signal.
+ */
+export async function runAndKill(options: { dataDir: string; now: Date; concurrency: number; leaseSeconds: number; killWhen: () => Promise<unknown> }): Promise<NodeJS.Signals | null> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'reminders', 'run', '--now', options.now.toISOString()], {
+    env: {
+      ...process.env,
+      DATA_DIR: options.dataDir,
+      DATABASE_URL: '',
+      LOG_LEVEL: 'silent',
+      REMINDER_CONCURRENCY: String(options.concurrency),
+      REMINDER_LEASE_SECONDS: String(options.leaseSeconds),
+      REMINDER_CONVERSATION_LIMITS: 'off',
+      REMINDER_TENANT_LIMITS: 'off',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once('exit', (_code, signal) => resolve(signal)));
+  let killing = false;
+  const early = exited.then((signal) => {
+    if (!killing) throw new Error(`the runner exited by itself (${signal}) before it could be killed`);
+  });
+  await Promise.race([options.killWhen(), early]);
+  killing = true;
+  child.kill('SIGKILL');
+  return exited;
 }

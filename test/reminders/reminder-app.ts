@@ -1,6 +1,7 @@
 /** A test app tuned for reminder tests: fast retries, short timeouts, the org installed in a team. */
 import { makeActivity } from '../support/activities.js';
 import { makeOrganization } from '../support/organizations.js';
+import type { SentActivity } from '../support/fake-connector.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import type { Organization } from '../../src/rules/organization.js';
 
@@ -28,10 +29,21 @@ export async function installInTeam(t: TestApp, action: 'add' | 'remove' = 'add'
   t.connector.reset();
 }
 
-/** The reminder cards the connector received, as their titles. */
+/** The channel the install puts reminders in (the team's General channel, whose id is the team id). */
+export const CHANNEL = 'team-id';
+
+/** What the connector received in the reminder channel (not the contact's 1:1 chat or lookups). */
+export function channelPosts(t: TestApp): SentActivity[] {
+  return t.connector.sent.filter((sent) => sent.conversationId === CHANNEL && sent.path.includes('/activities'));
+}
+
+/** The reminder cards posted in the channel, as their titles. */
 export function postedTitles(t: TestApp): string[] {
-  return t.connector.sent.map((sent) => {
-    const card = (sent.body.attachments as { content: { body: { text?: string }[] } }[] | undefined)?.[0]?.content;
-    return card?.body[1]?.text ?? '(no card)';
-  });
+  return channelPosts(t).map(titleOf);
+}
+
+/** A card's title: the second line of every reminder card. */
+export function titleOf(sent: SentActivity): string {
+  const card = (sent.body.attachments as { content: { body: { text?: string }[] } }[] | undefined)?.[0]?.content;
+  return card?.body[1]?.text ?? '(no card)';
 }

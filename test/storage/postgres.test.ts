@@ -34,6 +34,8 @@ describe.skipIf(!url)('PostgreSQL', () => {
         'kysely_migration',
         'kysely_migration_lock',
         'organizations',
+        'personal_conversations',
+        'personal_reminder_opt_outs',
         'reminder_ledger',
         'reminder_targets',
         'settings',

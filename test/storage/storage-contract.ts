@@ -14,6 +14,7 @@ import { createSqlStorage } from '../../src/storage/sql-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { makeOrganization } from '../support/organizations.js';
 import { runCalendarTokenContract } from './calendar-token-contract.js';
+import { runPersonalReminderContract } from './personal-reminder-contract.js';
 
 export interface StorageUnderTest {
   storage: Storage;
@@ -189,13 +190,14 @@ export function runStorageContract(name: string, makeStorage: MakeStorage): void
 
   runReminderContract(name, makeStorage);
   runCalendarTokenContract(name, makeStorage);
+  runPersonalReminderContract(name, makeStorage);
 }
 
 const CHANNEL = '19:general@thread.tacv2';
 const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
 
 /** The target a tenant's install into team-1 saves; `overrides` replace whole fields. */
-function makeTarget(tenantId = 'tenant-a', overrides: Partial<Omit<ReminderTarget, 'active' | 'inactiveReason'>> = {}) {
+export function makeTarget(tenantId = 'tenant-a', overrides: Partial<Omit<ReminderTarget, 'active' | 'inactiveReason'>> = {}) {
   return {
     tenantId,
     teamId: 'team-1',
@@ -388,7 +390,7 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
         await storage.saveReminderTarget(makeTarget('tenant-e')); // a target, but no organization
 
         const page = await storage.organizationsToPlan({ upTo: '2026-11-30', limit: 10 });
-        expect(page).toEqual([{ organization: makeOrganization({ tenantId: 'tenant-a' }), toldRequirements: {}, nextReminderOn: '0001-01-01', updatedAt: clock.toISOString() }]);
+        expect(page).toEqual([{ organization: makeOrganization({ tenantId: 'tenant-a' }), hasChannelTarget: true, toldRequirements: {}, nextReminderOn: '0001-01-01', updatedAt: clock.toISOString() }]);
         expect(await due('2026-12-14')).toEqual(['tenant-a', 'tenant-c']);
       });
 

@@ -1,0 +1,51 @@
+/**
+ * Opens the bot's 1:1 chat with a Primary Program Contact who never wrote to it, as Teams' proactive
+ * messaging asks: the member is looked up by Azure AD object id in a team the bot is installed in
+ * (TeamsInfo.getTeamMember: GET /v3/conversations/{teamId}/members/{id}), then the conversation is
+ * created with that member in the contact's tenant (POST /v3/conversations, what
+ * CloudAdapter.createConversationAsync calls). Teams answers with the existing 1:1 chat when there
+ * is one, so opening twice does not make two chats. Both calls go through the proactive sender's
+ * call (allowlist, shared connector client without SDK retries, timeout).
+ */
+import { TeamsInfo, type ConversationParameters } from 'botbuilder';
+import type { PersonalConversation } from '../storage/personal-chats.js';
+import type { ReminderTarget } from '../storage/reminder-store.js';
+import type { ConnectorCall } from './proactive.js';
+
+export interface PersonalChatRequest {
+  tenantId: string;
+  aadObjectId: string;
+  /** A team the bot is installed in: the organization's reminder channel. */
+  team: Pick<ReminderTarget, 'teamId' | 'serviceUrl' | 'conversationReference'>;
+}
+
+export interface PersonalChatOpener {
+  /** Resolves with the 1:1 conversation; rejects with the connector's error (403/404 when Teams cannot reach the contact). */
+  openPersonalChat(request: PersonalChatRequest): Promise<PersonalConversation>;
+}
+
+export async function openPersonalConversation(call: ConnectorCall, request: PersonalChatRequest): Promise<PersonalConversation> {
+  const { tenantId, aadObjectId, team } = request;
+  const member = await call(team, (context) => TeamsInfo.getTeamMember(context, team.teamId, aadObjectId));
+  const bot = team.conversationReference.bot as ConversationParameters['bot'];
+  const parameters: ConversationParameters = {
+    isGroup: false,
+    bot,
+    members: [{ id: member.id, name: member.name ?? '' }],
+    tenantId,
+    channelData: { tenant: { id: tenantId } },
+  } as ConversationParameters;
+  const created = await call(team, (_context, connectorClient) => connectorClient.conversations.createConversation(parameters));
+  if (!created.id) throw new Error('Teams created the personal conversation without an id');
+  return {
+    conversationId: created.id,
+    serviceUrl: team.serviceUrl,
+    conversationReference: {
+      channelId: 'msteams',
+      serviceUrl: team.serviceUrl,
+      bot,
+      user: { id: member.id, aadObjectId },
+      conversation: { id: created.id, conversationType: 'personal', isGroup: false, tenantId },
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * What the bot answers to "stop personal reminders" and "start personal reminders": only the
+ * Primary Program Contact gets personal reminders (guide lines 8-10), so only they can switch them,
+ * and only in their 1:1 chat with the bot.
+ */
+import { escapeMarkdown } from './markdown.js';
+import type { PrimaryContact } from './organization.js';
+import { QUESTION_SUGGESTIONS, SUGGESTIONS } from './suggestions.js';
+import type { NoticeView } from './view-models.js';
+
+/** The switch, said in a group chat or a channel. */
+export function personalRemindersNeedChatView(): NoticeView {
+  return {
+    title: 'Personal reminders are switched in a 1:1 chat',
+    message: 'Say "stop personal reminders" or "start personal reminders" in your personal chat with me. Nothing was changed.',
+    suggestions: QUESTION_SUGGESTIONS,
+  };
+}
+
+/** The switch, said by someone who is not the Primary Program Contact. */
+export function personalRemindersOnlyContactView(contact: Pick<PrimaryContact, 'name'>): NoticeView {
+  return {
+    title: 'Only the Primary Program Contact gets personal reminders',
+    message: `Personal reminders go to ${escapeMarkdown(contact.name)}, your organization's Primary Program Contact, who can stop or start them. Nothing was changed. If the contact has changed, an admin can update it with "setup".`,
+    suggestions: [SUGGESTIONS.contact, SUGGESTIONS.setup],
+  };
+}
+
+/**
+ * @example personalRemindersSwitchedView('Contoso', false).title // 'Personal reminders stopped'
+ */
+export function personalRemindersSwitchedView(organizationName: string, on: boolean): NoticeView {
+  const name = escapeMarkdown(organizationName);
+  return on
+    ? {
+        title: 'Personal reminders are on',
+        message: `As the Primary Program Contact of ${name}, you get the two-week, anniversary-passed and customer-reference reminders here in our 1:1 chat, as well as in the team's channel. Say "stop personal reminders" to stop them.`,
+        suggestions: [{ title: 'Stop personal reminders', text: 'stop personal reminders' }, ...QUESTION_SUGGESTIONS.slice(0, 2)],
+      }
+    : {
+        title: 'Personal reminders stopped',
+        message: `You will get no more personal reminders for ${name}; the team's channel still gets them. Say "start personal reminders" to have them here again.`,
+        suggestions: [{ title: 'Start personal reminders', text: 'start personal reminders' }, ...QUESTION_SUGGESTIONS.slice(0, 2)],
+      };
+}

@@ -1,0 +1,75 @@
+/**
+ * The card a personal reminder brings the Primary Program Contact in their 1:1 chat: the channel
+ * reminder's words, addressed to them. Two weeks before the anniversary it escalates by state: it
+ * lists the checklist items still open and the blockers still standing, or says that nothing is
+ * left but to mark the renewal done.
+ */
+import type { Catalog } from './catalog.js';
+import { checklistItems, type ChecklistTick } from './checklist.js';
+import { escapeMarkdown } from './markdown.js';
+import type { Organization } from './organization.js';
+import type { PlainDate } from './plain-date.js';
+import type { ReminderKind } from './reminder-payloads.js';
+import { requirementsView } from './requirements.js';
+import type { PersonalReminderView, ReminderView, Suggestion } from './view-models.js';
+
+export const STOP_PERSONAL: Suggestion = { title: 'Stop personal reminders', text: 'stop personal reminders' };
+const MARK_RENEWED: Suggestion = { title: 'We renewed', text: 'mark renewal done' };
+
+export interface PersonalReminderInput {
+  org: Organization;
+  /** The channel card of the same reminder, built by reminderView. */
+  reminder: ReminderView;
+  kind: ReminderKind;
+  /** The anniversary of the reminder's cycle. */
+  cycle: PlainDate;
+  today: PlainDate;
+  ticks: readonly ChecklistTick[];
+}
+
+/**
+ * @example personalReminderView({ org, reminder, kind: 'two-weeks', cycle: '2027-02-28', today: '2027-02-14', ticks: [] }, catalog).openItems.length // every item of the cycle
+ */
+export function personalReminderView(input: PersonalReminderInput, catalog: Catalog): PersonalReminderView {
+  const { org, reminder } = input;
+  const base: PersonalReminderView = {
+    organizationName: reminder.organizationName,
+    title: reminder.title,
+    style: reminder.style,
+    addressedTo: `To ${escapeMarkdown(org.primaryContact.name)}, the Primary Program Contact of ${reminder.organizationName}: the Primary Program Contact is typically the person authorized to manage the renewal.`,
+    message: reminder.message,
+    anniversaryLabel: reminder.anniversaryLabel,
+    checklistTitle: reminder.checklistTitle,
+    checklist: reminder.checklist,
+    openItemsTitle: '',
+    openItems: [],
+    blockersTitle: '',
+    blockers: [],
+    allDone: '',
+    stopNote: 'These personal reminders come to you because you are the Primary Program Contact; the team keeps getting them in its channel. Say "stop personal reminders" here to stop them, "start personal reminders" to have them again.',
+    suggestions: [...reminder.suggestions.slice(0, 2), STOP_PERSONAL],
+  };
+  if (input.kind !== 'two-weeks') return base;
+
+  const done = new Set(input.ticks.filter((tick) => tick.done).map((tick) => tick.itemId));
+  const items = checklistItems(org, input.cycle, input.today, catalog);
+  const open = items.filter((item) => !done.has(item.id)).map((item) => item.text);
+  const blockers = requirementsView(org, input.cycle, input.today, catalog).competencies.flatMap((competency) =>
+    competency.blockers.map((blocker) => `${competency.title} (${competency.levelLabel}): ${blocker}`),
+  );
+  return {
+    ...base,
+    // The open items replace the static 2-week list: they include it, as far as it is not ticked.
+    checklistTitle: '',
+    checklist: [],
+    openItemsTitle: open.length > 0 ? `Still open on the renewal checklist: ${open.length} of ${items.length}` : '',
+    openItems: open,
+    blockersTitle: blockers.length > 0 ? 'Still blocking the renewal' : '',
+    blockers,
+    allDone:
+      open.length === 0 && blockers.length === 0
+        ? 'Every item of the renewal checklist is ticked and nothing blocks the renewal. Once the online renewal is complete, say "mark renewal done" to move the reminders to next year.'
+        : '',
+    suggestions: open.length === 0 && blockers.length === 0 ? [MARK_RENEWED, STOP_PERSONAL] : base.suggestions,
+  };
+}
