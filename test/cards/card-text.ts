@@ -10,19 +10,21 @@ import type { CardAttachment } from '../../src/cards/render-card.js';
 
 type Json = Record<string, unknown>;
 
-export function cardText(attachment: CardAttachment | { content: unknown }): string {
+/** `collapsed`: only what shows before any button is pressed (no element with `isVisible: false`). */
+export function cardText(attachment: CardAttachment | { content: unknown }, options: { collapsed?: boolean } = {}): string {
   const parts: string[] = [];
-  visit(attachment.content, parts);
+  visit(attachment.content, parts, options.collapsed === true);
   return parts.join('\n');
 }
 
-function visit(node: unknown, parts: string[]): void {
+function visit(node: unknown, parts: string[], collapsed: boolean): void {
   if (Array.isArray(node)) {
-    for (const item of node) visit(item, parts);
+    for (const item of node) visit(item, parts, collapsed);
     return;
   }
   if (typeof node !== 'object' || node === null) return;
   const element = node as Json;
+  if (collapsed && element.isVisible === false) return;
   const type = typeof element.type === 'string' ? element.type : '';
   if (type === 'TextBlock') push(parts, element.text);
   if (type === 'RichTextBlock' && Array.isArray(element.inlines)) {
@@ -40,7 +42,7 @@ function visit(node: unknown, parts: string[]): void {
     }
   }
   for (const [key, value] of Object.entries(element)) {
-    if (key !== 'data' && key !== 'choices' && key !== 'facts' && key !== 'inlines') visit(value, parts);
+    if (key !== 'data' && key !== 'choices' && key !== 'facts' && key !== 'inlines') visit(value, parts, collapsed);
   }
 }
 
