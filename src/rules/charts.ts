@@ -93,9 +93,10 @@ export function progressDonut(done: number, total: number): DonutView {
   const summary = `${done} of ${total} done`;
   return {
     title: summary,
+    // The counts are in the legends: not every client draws a chart's title.
     data: [
-      { legend: 'Done', value: done, color: 'good' },
-      { legend: 'To do', value: total - done, color: 'neutral' },
+      { legend: `Done: ${done}`, value: done, color: 'good' },
+      { legend: `To do: ${total - done}`, value: total - done, color: 'neutral' },
     ],
     summary,
   };

@@ -26,17 +26,18 @@ interface Evidence {
  * // { title: 'Customer references', value: '2 of 5 needed (to confirm)' }
  */
 export function evidenceChart(references: Evidence, people: Evidence): BarChartView {
-  const pair = (label: string, evidence: Evidence) => {
+  const pair = (label: string, barLabel: string, evidence: Evidence) => {
     const confirm = evidence.toConfirm ? ' (to confirm)' : '';
     return {
       bars: [
-        { x: `${label}, yours`, y: evidence.counting, color: evidence.counting >= evidence.needed ? 'good' : 'attention' },
-        { x: `needed${confirm}`, y: evidence.needed, color: 'neutral' },
+        // Each bar's label must be unique: a chart merges bars that share one.
+        { x: `${barLabel}: yours`, y: evidence.counting, color: evidence.counting >= evidence.needed ? 'good' : 'attention' },
+        { x: `${barLabel}: needed${confirm}`, y: evidence.needed, color: 'neutral' },
       ] satisfies BarChartView['data'],
       fact: { title: label, value: `${evidence.counting} of ${evidence.needed} needed${confirm}` },
     };
   };
-  const shown = [pair('Customer references', references), pair('Certified people', people)];
+  const shown = [pair('Customer references', 'References', references), pair('Certified people', 'Certified', people)];
   return { title: 'Yours and needed', data: shown.flatMap((entry) => entry.bars), facts: shown.map((entry) => entry.fact) };
 }
 

@@ -92,8 +92,8 @@ describe('charts', () => {
     const data = donut?.data as Json[];
     const total = samples.checklistSampleView.sections.flatMap((section) => section.items).length;
     expect(data).toEqual([
-      { legend: 'Done', value: 1, color: 'good' },
-      { legend: 'To do', value: total - 1, color: 'neutral' },
+      { legend: 'Done: 1', value: 1, color: 'good' },
+      { legend: `To do: ${total - 1}`, value: total - 1, color: 'neutral' },
     ]);
     expect(donut?.title).toBe(`1 of ${total} done`);
     expect(donut?.fallback).toMatchObject({ type: 'TextBlock', text: `1 of ${total} done` });
@@ -103,10 +103,10 @@ describe('charts', () => {
     const bars = chart(render('requirements', samples.requirementsView), 'Chart.HorizontalBar');
     expect(bars).toHaveLength(2); // the competency outside the catalog has no numbers to chart
     expect(bars[0]?.data).toEqual([
-      { x: 'Customer references, yours', y: 2, color: 'attention' },
-      { x: 'needed (to confirm)', y: 3, color: 'neutral' },
-      { x: 'Certified people, yours', y: 1, color: 'attention' },
-      { x: 'needed', y: 2, color: 'neutral' },
+      { x: 'References: yours', y: 2, color: 'attention' },
+      { x: 'References: needed (to confirm)', y: 3, color: 'neutral' },
+      { x: 'Certified: yours', y: 1, color: 'attention' },
+      { x: 'Certified: needed', y: 2, color: 'neutral' },
     ]);
     expect(bars[0]?.fallback).toEqual({
       type: 'FactSet',
