@@ -1,4 +1,5 @@
 /** A test app tuned for reminder tests: fast retries, short timeouts, the org installed in a team. */
+import { elements } from '../cards/card-inspection.js';
 import { makeActivity } from '../support/activities.js';
 import { makeOrganization } from '../support/organizations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
@@ -31,7 +32,9 @@ export async function installInTeam(t: TestApp, action: 'add' | 'remove' = 'add'
 /** The reminder cards the connector received, as their titles. */
 export function postedTitles(t: TestApp): string[] {
   return t.connector.sent.map((sent) => {
-    const card = (sent.body.attachments as { content: { body: { text?: string }[] } }[] | undefined)?.[0]?.content;
-    return card?.body[1]?.text ?? '(no card)';
+    const card = (sent.body.attachments as { content: unknown }[] | undefined)?.[0]?.content;
+    // The title: the card's one large text (in the coloured band at its top).
+    const title = card ? elements(card).find((element) => element.type === 'TextBlock' && element.size === 'Large') : undefined;
+    return typeof title?.text === 'string' ? title.text : '(no card)';
   });
 }
