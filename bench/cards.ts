@@ -14,7 +14,7 @@ export const TEAMS_MESSAGE_LIMIT_BYTES = 28 * 1024;
 const CARD_HEAD = { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version: '1.5', msteams: { width: 'Full' } } as const;
 
 const suggestionActions = (suggestions: Suggestion[]) =>
-  suggestions.map((suggestion) => ({ type: 'Action.Submit', title: suggestion.title, data: { msteams: { type: 'imBack', value: suggestion.text } } }));
+  suggestions.map((suggestion) => ({ type: 'Action.Submit', title: suggestion.title, data: suggestion.data }));
 
 /** cards/anniversary.json, written out by hand. */
 export function handAnniversary(view: AnniversaryView): CardAttachment {
@@ -25,9 +25,22 @@ export function handAnniversary(view: AnniversaryView): CardAttachment {
       style: view.phaseStyle,
       bleed: true,
       items: [
-        { type: 'TextBlock', text: view.phaseLabel, weight: 'Bolder', color: view.phaseStyle, wrap: true },
+        { type: 'TextBlock', text: view.phaseLabel, weight: 'Bolder', wrap: true },
         { type: 'TextBlock', text: view.headline, size: 'Large', weight: 'Bolder', wrap: true, spacing: 'Small' },
       ],
+    },
+    {
+      type: 'Chart.Gauge',
+      title: view.cycleGauge.title,
+      min: view.cycleGauge.min,
+      max: view.cycleGauge.max,
+      value: view.cycleGauge.value,
+      valueFormat: 'Fraction',
+      subLabel: view.cycleGauge.subLabel,
+      showMinMax: true,
+      showLegend: true,
+      segments: view.cycleGauge.segments,
+      fallback: { type: 'TextBlock', text: view.cycleGauge.summary, wrap: true },
     },
     {
       type: 'FactSet',
@@ -56,13 +69,22 @@ export function handAnniversary(view: AnniversaryView): CardAttachment {
       ],
     });
   }
+  if (view.programNotices.length > 0) {
+    body.push({
+      type: 'Container',
+      items: [
+        { type: 'TextBlock', text: 'What Microsoft sends you', weight: 'Bolder', wrap: true },
+        ...view.programNotices.map((notice) => ({ type: 'TextBlock', text: notice, isSubtle: true, spacing: 'Small', wrap: true })),
+      ],
+    });
+  }
   return { contentType: 'application/vnd.microsoft.card.adaptive', content: { ...CARD_HEAD, msteams: { width: 'Full' }, body, actions: suggestionActions(view.suggestions) } };
 }
 
 /** cards/welcome.json, written out by hand. */
 export function handWelcome(view: WelcomeView): CardAttachment {
   const body: unknown[] = [];
-  if (view.notUnderstood) body.push({ type: 'TextBlock', text: view.notUnderstood, color: 'warning', wrap: true });
+  if (view.notUnderstood) body.push({ type: 'Container', style: 'warning', bleed: true, items: [{ type: 'TextBlock', text: view.notUnderstood, wrap: true }] });
   body.push({ type: 'TextBlock', text: view.title, size: 'Large', weight: 'Bolder', wrap: true }, { type: 'TextBlock', text: view.intro, wrap: true });
   if (!view.isSetUp) body.push({ type: 'TextBlock', text: view.setupHint, weight: 'Bolder', color: 'accent', wrap: true });
   return { contentType: 'application/vnd.microsoft.card.adaptive', content: { ...CARD_HEAD, msteams: { width: 'Full' }, body, actions: suggestionActions(view.suggestions) } };

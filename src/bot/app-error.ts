@@ -11,6 +11,7 @@ const MESSAGES = {
   'tenant.not-allowed': ['Renewal Bot is not available for your organization', 'Sorry: this installation of Renewal Bot serves a fixed list of organizations, and yours is not on it. Nothing was read or stored. If you think it should be, ask the team that runs the bot to add your tenant.'],
   'user.unidentified': ['I cannot tell who you are', 'This message carries no Azure AD id for you, so I cannot check whether you may change the profile.'],
   'profile.forbidden': ['Only admins can change the profile', 'The organization profile can be changed by its admins and by the Primary Program Contact. Ask one of them to make the change.'],
+  'ask.unknown': ['I do not know that button', 'The button asked for something I cannot answer (it may come from an older card), so nothing was read or changed. Type your question, or "help" to see what I answer.'],
   'input.invalid': ['I cannot use that card', 'The card sent something I do not recognize, so nothing was changed. Type "help" for a fresh start.'],
   'storage.unavailable': ['I cannot reach my records right now', 'Nothing was changed. Please try again in a minute.'],
   internal: ['Something went wrong on my side', 'Nothing was changed. Please try again; if it keeps happening, tell the team that runs this bot.'],

@@ -13,6 +13,7 @@ import { welcomeView } from '../rules/welcome.js';
 import { AppError } from './app-error.js';
 import { errorCard, logTurnError } from './card-errors.js';
 import { handlerDependencies, type BotDependencies, type HandlerDependencies } from './dependencies.js';
+import { intentOfAsk, isAskData } from './asks.js';
 import { recognizeIntent } from './intents.js';
 import { createRoutes, isVerb, verbOfSubmit } from './routes.js';
 import { isServiceUrlAllowed } from './service-url-allowlist.js';
@@ -81,6 +82,8 @@ export class RenewalBot extends TeamsActivityHandler {
     // Action.Submit lands here as a message carrying the card's data.
     if (value !== undefined && value !== null) {
       const data = asRecord(value);
+      // A question button: answered exactly as the typed question.
+      if (isAskData(data)) return this.routes.answer(intentOfAsk(data), turn, org);
       const verb = verbOfSubmit(data);
       if (!verb) throw new AppError('input.invalid', { reason: 'unknown card data' });
       return this.routes.act(verb, data, turn, org);

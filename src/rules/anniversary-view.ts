@@ -1,5 +1,6 @@
 /** The anniversary card's view: the date, the days left, the phase and what to do now. */
 import { cycleOn, nextAnniversary } from './cycle.js';
+import { cycleGauge } from './charts.js';
 import { anniversaryHeadline, anniversaryNextSteps, PHASE_LABELS } from './anniversary.js';
 import type { Organization } from './organization.js';
 import { longDate, type PlainDate } from './plain-date.js';
@@ -41,6 +42,7 @@ export function anniversaryView(org: Pick<Organization, 'name' | 'anniversaryDat
     timeZone: org.timeZone,
     nextSteps: anniversaryNextSteps(status, nextAnniversary(org)),
     programNotices: PROGRAM_NOTICES,
+    cycleGauge: cycleGauge(status),
     suggestions: [SUGGESTIONS.requirements, SUGGESTIONS.contact, SUGGESTIONS.support],
   };
 }

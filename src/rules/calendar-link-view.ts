@@ -19,9 +19,9 @@ export interface CalendarLinkView {
 }
 
 /** What the checklist's calendar button and a person type alike. */
-export const CALENDAR_LINK_SUGGESTION: Suggestion = { title: 'Add to calendar (.ics)', text: 'calendar link' };
-/** Recognized as a rotation: "new" is one of its words (see intents.ts). */
-export const NEW_CALENDAR_LINK_SUGGESTION: Suggestion = { title: 'Make a new link', text: 'new calendar link' };
+export const CALENDAR_LINK_SUGGESTION: Suggestion = { title: 'Add to calendar (.ics)', data: { ask: 'calendar-link' } };
+/** The same rotation as the typed "new calendar link". */
+export const NEW_CALENDAR_LINK_SUGGESTION: Suggestion = { title: 'Make a new link', data: { ask: 'calendar-link', rotate: true } };
 
 export interface CalendarLinkInput {
   organizationName: string;

@@ -109,7 +109,7 @@ export interface CallView {
   /** As published: "9:30 AM Pacific". */
   originalLabel: string;
   durationLabel: string;
-  /** True once the call has ended. */
+  /** True once the call has ended: it has no "Add to calendar" button. */
   past: boolean;
   /** "Past", "Happening now" or "Upcoming". */
   status: string;
@@ -124,8 +124,10 @@ export interface CallSeriesView {
   zoneLabel: string;
   timeZone: string;
   zoneSource: 'reader' | 'organization' | 'utc';
-  /** "2 of 5 calls are still ahead." or "All 5 calls have taken place." */
+  /** "2 of 5 calls are still ahead.", or once all are over the dates they ran: "All 5 calls took place, from … to …." */
   summary: string;
+  /** Every call is over: the card says so in one line and lists none (nothing left to add to a calendar). */
+  allPast: boolean;
   calls: CallView[];
 }
 
@@ -147,25 +149,24 @@ export interface CallSeriesInput {
 export function callSeriesView(input: CallSeriesInput): CallSeriesView {
   const { schedule, now, publicUrl, catalog } = input;
   const zone = displayZone(input.readerZone, input.organizationZone);
-  const calls = [...schedule.data.calls]
-    .sort((a, b) => callStart(a).getTime() - callStart(b).getTime())
-    .map((call): CallView => {
-      const start = callStart(call);
-      const past = now.getTime() >= callEnd(call).getTime();
-      const started = now.getTime() >= start.getTime();
-      return {
-        callId: call.id,
-        title: call.title,
-        competency: catalog?.competency(call.competencyId)?.name ?? call.competencyName,
-        whenLabel: format(new TZDate(start.getTime(), zone.timeZone), 'EEEE, MMMM d, yyyy, h:mm a'),
-        originalLabel: publishedTimeLabel(call),
-        durationLabel:
-          call.durationSource === 'guide' ? `${call.durationMinutes} minutes` : `length not in the guide: ${call.durationMinutes} minutes in the calendar entry, to confirm`,
-        past,
-        status: past ? 'Past' : started ? 'Happening now' : 'Upcoming',
-        icsUrl: callIcsUrl(publicUrl, call.id),
-      };
-    });
+  const sorted = [...schedule.data.calls].sort((a, b) => callStart(a).getTime() - callStart(b).getTime());
+  const calls = sorted.map((call): CallView => {
+    const start = callStart(call);
+    const past = now.getTime() >= callEnd(call).getTime();
+    const started = now.getTime() >= start.getTime();
+    return {
+      callId: call.id,
+      title: call.title,
+      competency: catalog?.competency(call.competencyId)?.name ?? call.competencyName,
+      whenLabel: format(new TZDate(start.getTime(), zone.timeZone), 'EEEE, MMMM d, yyyy, h:mm a'),
+      originalLabel: publishedTimeLabel(call),
+      durationLabel:
+        call.durationSource === 'guide' ? `${call.durationMinutes} minutes` : `length not in the guide: ${call.durationMinutes} minutes in the calendar entry, to confirm`,
+      past,
+      status: past ? 'Past' : started ? 'Happening now' : 'Upcoming',
+      icsUrl: callIcsUrl(publicUrl, call.id),
+    };
+  });
   const ahead = calls.filter((call) => !call.past).length;
   return {
     title: schedule.data.title,
@@ -173,9 +174,16 @@ export function callSeriesView(input: CallSeriesInput): CallSeriesView {
     zoneLabel: zone.label,
     timeZone: zone.timeZone,
     zoneSource: zone.source,
-    summary: ahead === 0 ? `All ${calls.length} calls have taken place.` : `${ahead} of ${calls.length} calls are still ahead.`,
+    summary: ahead === 0 ? `All ${calls.length} ${calls.length === 1 ? 'call' : 'calls'} of the series took place, ${datesRan(sorted, zone.timeZone)}.` : `${ahead} of ${calls.length} calls are still ahead.`,
+    allPast: ahead === 0,
     calls,
   };
+}
+
+/** "from January 13, 2016 to February 10, 2016", or "on …" for a single call, as the dates fell in `timeZone`. */
+function datesRan(sorted: readonly ScheduledCall[], timeZone: string): string {
+  const day = (call: ScheduledCall | undefined) => (call ? format(new TZDate(callStart(call).getTime(), timeZone), 'MMMM d, yyyy') : '');
+  return sorted.length === 1 ? `on ${day(sorted[0])}` : `from ${day(sorted[0])} to ${day(sorted.at(-1))}`;
 }
 
 interface DisplayZone {

@@ -7,6 +7,7 @@ import { format } from 'date-fns/format';
 import { phaseFor } from './anniversary.js';
 import { CALENDAR_LINK_SUGGESTION } from './calendar-link-view.js';
 import type { Catalog } from './catalog.js';
+import { progressDonut } from './charts.js';
 import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from './checklists.js';
 import { referenceKey, referenceStanding } from './customer-evidence.js';
 import type { Organization } from './organization.js';
@@ -109,7 +110,8 @@ export function checklistView(input: ChecklistViewInput): ChecklistView {
       text: item.text,
       done,
       mark: done ? '✔' : '☐',
-      doneLabel: tick ? `${done ? 'Ticked' : 'Unticked'} by ${escapeMarkdown(tick.changedByName)}, ${formatInZone(tick.changedAt, input.readerZone)}` : '',
+      // Who ticked it, only while it is ticked: an unticked item looks like one never ticked.
+      doneLabel: tick && done ? `Ticked by ${escapeMarkdown(tick.changedByName)}, ${formatInZone(tick.changedAt, input.readerZone)}` : '',
       actionTitle: done ? 'Untick' : 'Tick',
       actionData: { tenantId: input.tenantId, cycle, itemId: item.id, done: !done },
     };
@@ -122,7 +124,7 @@ export function checklistView(input: ChecklistViewInput): ChecklistView {
     organizationName: escapeMarkdown(org.name),
     title: 'Renewal checklist',
     cycleLabel: `Renewal for the anniversary on ${longDate(cycle)}`,
-    progressLabel: `${doneCount} of ${items.length} done`,
+    progressChart: progressDonut(doneCount, items.length),
     readOnly,
     note: readOnly ? `This is an earlier renewal's checklist, kept for reference. The current one is for ${longDate(input.currentCycle)}.` : '',
     sections,

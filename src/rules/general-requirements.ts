@@ -8,7 +8,7 @@ import type { Catalog } from './catalog.js';
 import { referenceRule, summarizeReferences } from './customer-evidence.js';
 import { otherCompetencyKey, type Organization, type OtherCompetency } from './organization.js';
 import type { PlainDate } from './plain-date.js';
-import { csatLine, levelLabel, summaryFor } from './requirement-lines.js';
+import { csatLine, levelLabel, statusLabelFor, summaryFor } from './requirement-lines.js';
 import type { CompetencyRequirementsView, RequirementLine } from './view-models.js';
 
 /**
@@ -38,6 +38,9 @@ export function generalRequirements(org: Pick<Organization, 'customerReferences'
   if (csatRemoval?.effectiveFrom) lines.push(csatLine(csatRemoval.effectiveFrom, csatRemoval.effectiveFromSource, anniversary));
   return {
     competencyId: `other:${key}`,
+    detailsId: '',
+    statusLabel: statusLabelFor(blockers.length),
+    chart: null,
     title: escapeMarkdown(other.name),
     focus: 'Not in this bot\'s catalog.',
     levelLabel: levelLabel(other.level),

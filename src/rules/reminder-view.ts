@@ -13,8 +13,8 @@ import { markedValue } from './value-source.js';
 import type { ReminderView, Suggestion } from './view-models.js';
 import { escapeMarkdown } from './markdown.js';
 
-const CHECKLIST: Suggestion = { title: 'Open the checklist', text: 'checklist' };
-const MARK_RENEWED: Suggestion = { title: 'We renewed', text: 'mark renewal done' };
+const CHECKLIST = SUGGESTIONS.checklist;
+const MARK_RENEWED = SUGGESTIONS.markRenewed;
 
 export type ReminderCardInput = KindAndPayload & {
   organizationName: string;
@@ -86,10 +86,15 @@ export function reminderView(input: ReminderCardInput, catalog: Catalog): Remind
         message: `This bot's catalog values for ${competency} (${level}), which ${organizationName} holds, are not what they were when we last told you about them. The renewal guide gives none of these values: confirm each ${where}. Microsoft itself emails you and posts a notification in the Partner Membership Center when a competency you hold changes its requirements or benefits. What changed:`,
         checklistTitle: '',
         checklist: payload.changes.map((change) => markedValue(change, 'to-confirm', '')),
-        suggestions: [{ title: `${competency} requirements`, text: `requirements for ${competency} ${level.toLowerCase()}` }],
+        suggestions: [{ title: `${competency} requirements`, data: { ask: 'requirements', competencyId: payload.competencyId, level: payload.level } }],
       };
     }
   }
+}
+
+/** A catalog competency's own requirements; one outside the catalog is shown among all of them, as typed. */
+function competencyRequirements(name: string, competencyId: string, catalog: Catalog): Suggestion {
+  return { title: `${name} requirements`, data: catalog.competency(competencyId) ? { ask: 'requirements', competencyId } : { ask: 'requirements' } };
 }
 
 function twoWeeksTitle(daysLeft: number): string {
@@ -120,6 +125,6 @@ function referenceReminder(
       : `${reference} expires on ${longDate(expiresOn)}, ${fromToday(daysToExpiry)}, on or before the anniversary on ${anniversaryLabel}. An expiring customer reference may delay the renewal, even when every other requirement is met: identify a new one now.`,
     checklistTitle: '',
     checklist: [],
-    suggestions: [{ title: `${competency} requirements`, text: `requirements for ${competency}` }, CHECKLIST],
+    suggestions: [competencyRequirements(competency, payload.competency, catalog), CHECKLIST],
   };
 }

@@ -2,9 +2,44 @@
 import type { CompetencyLevel } from './organization.js';
 import { daysBetween, longDate, monthYear, type PlainDate } from './plain-date.js';
 import { markedValue, type ValueSource } from './value-source.js';
+import type { BarChartView } from './charts.js';
 import type { RequirementLine } from './view-models.js';
 
 export const levelLabel = (level: CompetencyLevel) => (level === 'gold' ? 'Gold' : 'Silver');
+
+/** The competency's one line on the collapsed card: "2 blockers" or "Nothing blocks it". */
+export function statusLabelFor(blockerCount: number): string {
+  return blockerCount === 0 ? 'Nothing blocks it' : `${blockerCount} ${blockerCount === 1 ? 'blocker' : 'blockers'}`;
+}
+
+interface Evidence {
+  counting: number;
+  needed: number;
+  /** The number needed is a catalog value the guide does not give. */
+  toConfirm: boolean;
+}
+
+/**
+ * Customer references and certified people counting today against the numbers needed, as bars in
+ * pairs; the fallback says the same per pair ("2 of 5 needed (to confirm)").
+ * @example evidenceChart({ counting: 2, needed: 5, toConfirm: true }, { counting: 1, needed: 4, toConfirm: true }).facts[0]
+ * // { title: 'Customer references', value: '2 of 5 needed (to confirm)' }
+ */
+export function evidenceChart(references: Evidence, people: Evidence): BarChartView {
+  const pair = (label: string, barLabel: string, evidence: Evidence) => {
+    const confirm = evidence.toConfirm ? ' (to confirm)' : '';
+    return {
+      bars: [
+        // Each bar's label must be unique: a chart merges bars that share one.
+        { x: `${barLabel}: yours`, y: evidence.counting, color: evidence.counting >= evidence.needed ? 'good' : 'attention' },
+        { x: `${barLabel}: needed${confirm}`, y: evidence.needed, color: 'neutral' },
+      ] satisfies BarChartView['data'],
+      fact: { title: label, value: `${evidence.counting} of ${evidence.needed} needed${confirm}` },
+    };
+  };
+  const shown = [pair('Customer references', 'References', references), pair('Certified people', 'Certified', people)];
+  return { title: 'Yours and needed', data: shown.flatMap((entry) => entry.bars), facts: shown.map((entry) => entry.fact) };
+}
 
 export function summaryFor(held: boolean, blockerCount: number, riskCount: number): string {
   const holding = held ? 'You hold this level.' : 'You do not hold this level: this is what it would take.';

@@ -9,7 +9,7 @@ import { referenceRule, summarizeReferences } from './customer-evidence.js';
 import { generalRequirements } from './general-requirements.js';
 import type { CompetencyLevel, HeldCompetency, Organization } from './organization.js';
 import { longDate, type PlainDate } from './plain-date.js';
-import { csatLine, levelLabel, summaryFor } from './requirement-lines.js';
+import { csatLine, evidenceChart, levelLabel, statusLabelFor, summaryFor } from './requirement-lines.js';
 import { certifiedPeopleFor, sharedCreditNote } from './technical-credentials.js';
 import { markedLinkTitle, markedValue } from './value-source.js';
 import type { CompetencyRequirementsView, LinkView, RequirementLine, RequirementsView } from './view-models.js';
@@ -51,7 +51,7 @@ export function requirementsView(
     partnerCenterNote:
       'Besides the changes across competencies, a competency may have updated or new requirements of its own: each competency\'s page lists them (choose Requirements, then Silver or Gold). ' +
       'Within 90 days of the anniversary, the Primary Program Contact also sees the requirements in the Partner Membership Center.',
-    competencies,
+    competencies: competencies.map((competency, index) => ({ ...competency, detailsId: `competency-details-${index + 1}` })),
     credentialsTitle: 'Preparing technical credentials',
     credentialsNote: 'Technical credentials take time: work with your technical team as early as possible. The renewal guide points to these three places:',
     credentialLinks: [
@@ -59,13 +59,15 @@ export function requirementsView(
       link('IT training by technology', data.itTrainingUrl, data.sources.itTrainingUrl),
       link('Partner learning paths', data.learningPathsUrl, data.sources.learningPathsUrl),
     ],
+    changesToggleTitle: 'What changed in 2015–2016',
+    credentialsToggleTitle: 'Preparing technical credentials',
     changesTitle: 'Changes that apply across competencies',
     changesNote: 'Announced at WPC 2015. The program keeps its changes on its "What\'s new" page, which it updates often.',
     whatsNewLink: link('"What\'s new" page', data.whatsNewUrl, data.sources.whatsNewUrl),
     changes: data.changes.map((change) => crossChangeView(change, { competencies: org.competencies, otherCompetencies }, anniversary, catalog)),
     feesNote: data.feesNote,
     thresholdsNote: data.thresholdsNote,
-    catalogVersion: `Catalog: ${data.version}`,
+    catalogVersion: `Source of the numbers: ${data.version}`,
   };
 }
 
@@ -132,10 +134,8 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
   const peopleSource = competency.sources.certifiedProfessionals;
   const examSource = competency.sources.exams;
   if (missingPeople > 0) {
-    const eitherToConfirm = peopleSource === 'guide' && examSource === 'guide' ? 'guide' : 'to-confirm';
-    blockers.push(
-      markedValue(`${missingPeople} more certified ${missingPeople === 1 ? 'person' : 'people'} needed, accepted exams: ${competency.exams.join(', ')}`, eitherToConfirm, where),
-    );
+    // The accepted exams are listed once, in the technical credentials line below.
+    blockers.push(markedValue(`${missingPeople} more certified ${missingPeople === 1 ? 'person' : 'people'} needed`, peopleSource, where));
   }
   lines.push({
     label: 'Technical credentials',
@@ -157,6 +157,12 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
 
   return {
     competencyId: target.id,
+    detailsId: '',
+    statusLabel: statusLabelFor(blockers.length),
+    chart: evidenceChart(
+      { counting: references.counting, needed: neededReferences, toConfirm: referenceSource !== 'guide' },
+      { counting: people.length, needed: neededPeople, toConfirm: peopleSource !== 'guide' },
+    ),
     title: competency.name,
     focus: `For partners ${competency.focus}.`,
     levelLabel: levelLabel(target.level),

@@ -1,14 +1,40 @@
-/** The questions the bot offers as buttons, worded as a person would type them. */
-import type { Suggestion } from './view-models.js';
+/**
+ * The questions the bot offers as buttons. A button sends its question as plain Action.Submit data,
+ * `{ ask: … }`, which the bot answers exactly as the typed question: no `msteams` imBack, which some
+ * clients (the Agents Playground) cannot render.
+ */
+import type { CompetencyLevel } from './organization.js';
+
+/** What a question button asks; the bot validates it and routes it to the typed question's handler. */
+export type Ask =
+  | { ask: 'help' }
+  | { ask: 'setup' }
+  | { ask: 'anniversary' }
+  | { ask: 'requirements'; competencyId?: string; level?: CompetencyLevel }
+  | { ask: 'contact' }
+  | { ask: 'support' }
+  | { ask: 'mark-renewed' }
+  | { ask: 'checklist' }
+  | { ask: 'calls' }
+  | { ask: 'calendar-link'; rotate?: boolean };
+
+export interface Suggestion {
+  /** Button title, e.g. "Days until renewal". */
+  title: string;
+  /** The data the button submits, e.g. `{ ask: 'anniversary' }`. */
+  data: Ask;
+}
 
 export const SUGGESTIONS = {
-  anniversary: { title: 'Our anniversary', text: 'when is our anniversary' },
-  daysLeft: { title: 'Days until renewal', text: 'how many days until renewal' },
-  requirements: { title: 'Requirements', text: 'requirements' },
-  contact: { title: 'Program contact', text: 'who is our program contact' },
-  support: { title: 'Get support', text: 'how do I get support' },
-  setup: { title: 'Set up / edit profile', text: 'setup' },
-  help: { title: 'Help', text: 'help' },
+  anniversary: { title: 'Our anniversary', data: { ask: 'anniversary' } },
+  daysLeft: { title: 'Days until renewal', data: { ask: 'anniversary' } },
+  requirements: { title: 'Requirements', data: { ask: 'requirements' } },
+  contact: { title: 'Program contact', data: { ask: 'contact' } },
+  support: { title: 'Get support', data: { ask: 'support' } },
+  setup: { title: 'Set up / edit profile', data: { ask: 'setup' } },
+  help: { title: 'Help', data: { ask: 'help' } },
+  checklist: { title: 'Open the checklist', data: { ask: 'checklist' } },
+  markRenewed: { title: 'We renewed', data: { ask: 'mark-renewed' } },
 } satisfies Record<string, Suggestion>;
 
 export const QUESTION_SUGGESTIONS: Suggestion[] = [

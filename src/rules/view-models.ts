@@ -2,16 +2,14 @@
  * What each card shows, already worded and formatted by the rules. Templates in `cards/` bind these
  * fields and hold no logic beyond `$when` and `$data`.
  */
+import type { BarChartView, DonutView, GaugeView } from './charts.js';
 import type { PlainDate } from './plain-date.js';
 
 export type Phase = 'planning' | 'renewal-open' | 'final-two-weeks' | 'expired';
 
-export interface Suggestion {
-  /** Button title, e.g. "Days until renewal". */
-  title: string;
-  /** What the button sends as if typed, e.g. "how many days until renewal". */
-  text: string;
-}
+import type { Suggestion } from './suggestions.js';
+
+export type { Suggestion } from './suggestions.js';
 
 export interface WelcomeView {
   title: string;
@@ -42,6 +40,8 @@ export interface AnniversaryView {
   nextSteps: string[];
   /** What the program itself sends as the anniversary approaches and during the year. */
   programNotices: string[];
+  /** The renewal window as a gauge of the days left in it, with the same in words as its fallback. */
+  cycleGauge: GaugeView;
   suggestions: Suggestion[];
 }
 
@@ -61,6 +61,12 @@ export interface LinkView {
 
 export interface CompetencyRequirementsView {
   competencyId: string;
+  /** Id of the container that holds its details, shown on demand (Action.ToggleVisibility). */
+  detailsId: string;
+  /** Its one line on the collapsed card: "2 blockers", "Nothing blocks it". */
+  statusLabel: string;
+  /** Customer references and certified people against what is needed; null without catalog numbers. */
+  chart: BarChartView | null;
   title: string;
   focus: string;
   levelLabel: string;
@@ -96,6 +102,9 @@ export interface RequirementsView {
   /** Within 90 days the Primary Program Contact also sees the requirements in the Partner Membership Center. */
   partnerCenterNote: string;
   competencies: CompetencyRequirementsView[];
+  /** Titles of the buttons that show the changes across competencies and the credentials help. */
+  changesToggleTitle: string;
+  credentialsToggleTitle: string;
   credentialsTitle: string;
   credentialsNote: string;
   /** Exams, IT training and partner learning paths. */
@@ -240,7 +249,7 @@ export interface ChecklistItemView {
   done: boolean;
   /** "✔" or "☐": the template shows it, it holds no logic. */
   mark: string;
-  /** "Ticked by Alex Wilber, Nov 25, 2026, 2:03 PM (Europe/Berlin)", or '' when never ticked. */
+  /** "Ticked by Alex Wilber, Nov 25, 2026, 2:03 PM (Europe/Berlin)" while ticked; '' otherwise. */
   doneLabel: string;
   /** Title of the button that flips it: "Tick" or "Untick". */
   actionTitle: string;
@@ -257,7 +266,8 @@ export interface ChecklistView {
   organizationName: string;
   title: string;
   cycleLabel: string;
-  progressLabel: string;
+  /** Progress as a donut ("3 of 10 done"), the same words as its fallback. */
+  progressChart: DonutView;
   /** An earlier cycle: shown for reference, without buttons. */
   readOnly: boolean;
   note: string;
@@ -267,6 +277,6 @@ export interface ChecklistView {
   refreshData: { tenantId: string; cycle: string };
   /** Teams refreshes the card automatically for these users (at most 60) in chats and channels. */
   refreshUserIds: string[];
-  /** The button that asks for the calendar link, as if typed ("calendar link"). */
+  /** The button that asks for the calendar link, as the typed "calendar link" does. */
   calendarLink: Suggestion;
 }

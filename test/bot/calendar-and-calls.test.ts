@@ -17,8 +17,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.stop());
 
-async function say(text: string, extra: { aadObjectId?: string; localTimezone?: string | null } = {}) {
-  const activity = makeActivity('personal-message', { serviceUrl: t.connector.serviceUrl, tenantId: TENANT, text, aadObjectId: extra.aadObjectId });
+async function say(text: string | undefined, extra: { aadObjectId?: string; localTimezone?: string | null; value?: unknown } = {}) {
+  const activity = makeActivity('personal-message', { serviceUrl: t.connector.serviceUrl, tenantId: TENANT, text, aadObjectId: extra.aadObjectId, value: extra.value });
+  if (text === undefined) delete activity.text;
   if (extra.localTimezone === null) {
     delete activity.localTimezone;
     activity.entities = [];
@@ -30,11 +31,11 @@ async function say(text: string, extra: { aadObjectId?: string; localTimezone?: 
 /** The public URL's path, fetched from the running test server instead. */
 const fetchLocal = (publicLink: string) => fetch(publicLink.replace('https://renewal.contoso.example', t.app.url));
 
-/** What a card's button sends as if typed (Action.Submit with imBack), by its title. */
-function buttonText(card: any, title: string): string {
+/** Presses a card's Action.Submit button by its title: a message carrying its data, as Teams sends it. */
+function press(card: any, title: string, extra: { aadObjectId?: string } = {}) {
   const button = card.actions.find((action: { title: string }) => action.title === title);
-  expect(button, `a "${title}" button`).toBeDefined();
-  return button.data.msteams.value as string;
+  expect(button, `a "${title}" button`).toMatchObject({ type: 'Action.Submit' });
+  return say(undefined, { ...extra, value: button.data });
 }
 
 const linkIn = (card: unknown) => cardText({ content: card }).match(/https:\/\/\S+\.ics/)?.[0];
@@ -43,8 +44,8 @@ describe('the renewal calendar from Teams', () => {
   it("the checklist's calendar button gets a link to a calendar file with the window-open and two-week days of this cycle and the next", async () => {
     const checklist = await say('checklist');
     expect(checklist.actions.filter((action: { type: string }) => action.type === 'Action.OpenUrl')).toEqual([]);
-    const card = await say(buttonText(checklist, 'Add to calendar (.ics)'));
-    const link = card.body.flatMap((element: any) => element.actions ?? []).find((action: { type: string }) => action.type === 'Action.OpenUrl').url as string;
+    const card = await press(checklist, 'Add to calendar (.ics)');
+    const link = card.actions.find((action: { type: string }) => action.type === 'Action.OpenUrl').url as string;
     expect(linkIn(card)).toBe(link);
     expect(cardText({ content: card })).toContain('cannot show it again');
     expect(link).toMatch(/^https:\/\/renewal\.contoso\.example\/calendar\/[0-9a-f]{64}\/renewal\.ics$/);
@@ -77,7 +78,7 @@ describe('the renewal calendar from Teams', () => {
     expect((await fetchLocal(before)).status).toBe(200);
     const again = await say('calendar link', { aadObjectId: 'aad-megan' });
     expect(linkIn(again)).toBeUndefined();
-    const rotatedCard = await say(buttonText(again, 'Make a new link'), { aadObjectId: 'aad-megan' });
+    const rotatedCard = await press(again, 'Make a new link', { aadObjectId: 'aad-megan' });
     expect(cardText({ content: rotatedCard })).toContain('The old link no longer works');
     const rotated = linkIn(rotatedCard)!;
     expect(rotated).not.toBe(before);
@@ -103,6 +104,9 @@ describe('the renewal calendar from Teams', () => {
 });
 
 describe('the competency call series', () => {
+  // While the series runs: its first call (January 13, 2016) is over, the others are ahead.
+  beforeEach(() => t.setNow('2016-01-25T12:00:00Z'));
+
   it("shows 9:30 AM Pacific in the reader's own zone, saying which zone", async () => {
     const text = cardText({ content: await say('when are the competency calls', { localTimezone: 'Asia/Tokyo' }) });
     expect(text).toContain('Asia/Tokyo');
@@ -115,5 +119,12 @@ describe('the competency call series', () => {
     expect(text).toContain("your organization's time zone");
     expect(text).toContain('Wednesday, January 13, 2016, 6:30 PM');
     expect(text).toContain('Past');
+  });
+
+  it('says in one line when the series ran once every call is over, with no calendar buttons', async () => {
+    t.setNow('2026-12-01T12:00:00Z');
+    const card = await say('calls');
+    expect(cardText({ content: card })).toContain('All 5 calls of the series took place, from January 13, 2016 to February 17, 2016.');
+    expect(JSON.stringify(card)).not.toContain('Add to calendar');
   });
 });

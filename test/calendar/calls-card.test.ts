@@ -1,6 +1,6 @@
 /**
- * The call series card as people read it: every call in their zone, past ones marked, each with
- * its calendar file (test/cards/cards.test.ts also checks it with the SDK like every card).
+ * The call series card as people read it: every call in their zone, past ones marked, each one still
+ * ahead with its calendar file; once the series is over, one line saying when it ran (test/cards/cards.test.ts also checks it with the SDK like every card).
  */
 import { describe, expect, it } from 'vitest';
 import type { CallSeriesView } from '../../src/rules/call-series.js';
@@ -28,8 +28,13 @@ describe.each([
     expect(JSON.stringify(card)).not.toContain('${');
   });
 
-  it('shows each call with its time in the chosen zone and the published time', () => {
+  it('shows each call with its time in the chosen zone and the published time, until every call has taken place', () => {
     const text = cardText({ content: card });
+    if (view.allPast) {
+      expect(text).toContain(view.summary);
+      for (const call of view.calls) expect(text).not.toContain(call.whenLabel);
+      return;
+    }
     expect(text).toContain(view.zoneLabel);
     for (const call of view.calls) {
       expect(text).toContain(call.competency);
@@ -38,15 +43,16 @@ describe.each([
     expect(text).toContain('9:30 AM Pacific, length not in the guide: 60 minutes in the calendar entry, to confirm');
   });
 
-  it('marks past calls with a subtle "Past", and only those', () => {
+  it('marks past calls with a subtle "Past", and only those, while some are still ahead', () => {
     const markers = elements(card).filter((element) => element.type === 'TextBlock' && element.text === 'Past');
-    expect(markers).toHaveLength(view.calls.filter((call) => call.past).length);
+    expect(markers).toHaveLength(view.allPast ? 0 : view.calls.filter((call) => call.past).length);
     for (const marker of markers) expect(marker).toMatchObject({ isSubtle: true });
   });
 
-  it('offers "Add to calendar" for each call, opening its .ics URL', () => {
+  it('offers "Add to calendar" for each call still ahead, opening its .ics URL, and none for a past one', () => {
     const actions = elements(card).filter((element) => element.type === 'Action.OpenUrl');
-    expect(actions).toEqual(view.calls.map((call) => ({ type: 'Action.OpenUrl', title: 'Add to calendar', url: call.icsUrl })));
+    const ahead = view.calls.filter((call) => !call.past);
+    expect(actions).toEqual(ahead.map((call) => ({ type: 'Action.OpenUrl', title: 'Add to calendar', url: call.icsUrl })));
   });
 
   it('fits in a Teams message (under 28 KB)', () => {

@@ -91,13 +91,11 @@ describe('what users see', () => {
     expect(text).toContain('Contoso & Sons <EMEA> "Cloud" ${organizationName} $5');
   });
 
-  it('welcome: puts the not-understood message first and turns suggestions into typed messages', () => {
+  it('welcome: puts the not-understood message first and turns suggestions into question buttons with plain data', () => {
     const card = renderCard('welcome', samples.welcomeNotUnderstoodView);
     expect(textBlocks(card)[0]?.text).toBe(samples.welcomeNotUnderstoodView.notUnderstood);
     expect(cardText(card)).toContain(samples.welcomeNotUnderstoodView.setupHint);
-    expect(card.content.actions).toEqual([
-      { type: 'Action.Submit', title: 'Set up', data: { msteams: { type: 'imBack', value: 'setup' } } },
-    ]);
+    expect(card.content.actions).toEqual([{ type: 'Action.Submit', title: 'Set up', data: { ask: 'setup' } }]);
   });
 
   it('welcome: leaves out the not-understood line and the setup hint once set up', () => {
@@ -139,9 +137,9 @@ describe('what users see', () => {
   });
 
   it('requirements: colours a blocking line attention and a met line good', () => {
-    const blocks = textBlocks(renderCard('requirements', samples.requirementsView));
-    expect(blocks.find((block) => block.text === 'Blocks renewal')).toMatchObject({ color: 'attention' });
-    expect(blocks.find((block) => block.text === 'Met')).toMatchObject({ color: 'good' });
+    const runs = elements(renderCard('requirements', samples.requirementsView).content).filter((element) => element.type === 'TextRun');
+    expect(runs.find((run) => run.text === 'Blocks renewal')).toMatchObject({ color: 'attention' });
+    expect(runs.find((run) => run.text === 'Met')).toMatchObject({ color: 'good' });
   });
 
   it('requirements: shows the hint instead of competencies when none are held', () => {

@@ -7,7 +7,9 @@ import { reminderView as buildReminderView } from '../../src/rules/reminder-view
 import { personalReminderView as buildPersonalReminderView } from '../../src/rules/personal-reminder-view.js';
 import { contactUnreachableNote } from '../../src/rules/personal-reminders.js';
 import { REMINDER_KINDS, type ReminderKind } from '../../src/rules/reminders.js';
-import type { NoticeView, ReminderView } from '../../src/rules/view-models.js';
+import type { NoticeView, ReminderView, Suggestion } from '../../src/rules/view-models.js';
+import { cycleGauge } from '../../src/rules/charts.js';
+import { evidenceChart } from '../../src/rules/requirement-lines.js';
 /**
  * Realistic view models for every card, shared by the card tests and by conversation tests.
  * Dates are consistent with each other: today 2026-12-05, anniversary 2027-02-28 (85 days left).
@@ -36,11 +38,11 @@ export const longBlocker =
   'expired reference delays the whole renewal even when every other requirement is met. Ask the customer early, ' +
   'keep the project dates at hand, and check the reference status in the Partner Membership Center each week.';
 
-const questionSuggestions = [
-  { title: 'Days until renewal', text: 'how many days until renewal' },
-  { title: 'Requirements', text: 'what are the requirements' },
-  { title: 'Who can renew?', text: 'who can renew' },
-  { title: 'Get help', text: 'help with sign-in' },
+const questionSuggestions: Suggestion[] = [
+  { title: 'Days until renewal', data: { ask: 'anniversary' } },
+  { title: 'Requirements', data: { ask: 'requirements' } },
+  { title: 'Who can renew?', data: { ask: 'contact' } },
+  { title: 'Get help', data: { ask: 'support' } },
 ];
 
 export const welcomeView: WelcomeView = {
@@ -57,7 +59,7 @@ export const welcomeNotUnderstoodView: WelcomeView = {
   isSetUp: false,
   setupHint: 'Start with "setup": I need your anniversary date and your Primary Program Contact.',
   notUnderstood: 'Sorry, I did not understand "renw <now> & $$$". Here is what I can do.',
-  suggestions: [{ title: 'Set up', text: 'setup' }],
+  suggestions: [{ title: 'Set up', data: { ask: 'setup' } }],
 };
 
 export const anniversaryView: AnniversaryView = {
@@ -81,6 +83,7 @@ export const anniversaryView: AnniversaryView = {
     'Budget for competency and exam fees.',
   ],
   programNotices: ['Microsoft emails the Primary Program Contact about the renewal.'],
+  cycleGauge: cycleGauge({ phase: 'renewal-open', daysLeft: 85, daysOverdue: 0, windowOpens: '2026-11-30', finishBy: '2027-02-14' }),
   suggestions: questionSuggestions,
 };
 
@@ -95,11 +98,15 @@ export const anniversaryExpiredView: AnniversaryView = {
   todayLabel: 'March 3, 2027',
   nextSteps: [],
   programNotices: [],
+  cycleGauge: cycleGauge({ phase: 'expired', daysLeft: -3, daysOverdue: 3, windowOpens: '2026-11-30', finishBy: '2027-02-14' }),
   suggestions: [],
 };
 
 const cloudPlatform: CompetencyRequirementsView = {
   competencyId: 'cloud-platform',
+  detailsId: 'competency-details-1',
+  statusLabel: '2 blockers',
+  chart: evidenceChart({ counting: 2, needed: 3, toConfirm: true }, { counting: 1, needed: 2, toConfirm: false }),
   title: 'Cloud Platform',
   focus: 'Infrastructure and SaaS solutions on Azure',
   levelLabel: 'Gold (held)',
@@ -122,6 +129,9 @@ const cloudPlatform: CompetencyRequirementsView = {
 
 const cloudProductivity: CompetencyRequirementsView = {
   competencyId: 'cloud-productivity',
+  detailsId: 'competency-details-2',
+  statusLabel: 'Nothing blocks it',
+  chart: evidenceChart({ counting: 3, needed: 3, toConfirm: false }, { counting: 2, needed: 1, toConfirm: false }),
   title: 'Cloud Productivity',
   focus: 'Office 365 deployments for enterprise customers',
   levelLabel: 'Silver (held)',
@@ -143,6 +153,8 @@ const cloudProductivity: CompetencyRequirementsView = {
 const generalCompetency: CompetencyRequirementsView = {
   ...cloudProductivity,
   competencyId: 'other:datacenter',
+  detailsId: 'competency-details-3',
+  chart: null,
   title: 'Datacenter',
   general: true,
   generalNote: 'General rules: this competency is not in the catalog.',
@@ -173,6 +185,8 @@ export const requirementsView: RequirementsView = {
   emptyHint: 'You have not listed any competencies yet. Type "setup" to add them.',
   partnerCenterNote: 'Within 90 days the Primary Program Contact also sees the requirements in the Partner Membership Center.',
   competencies: [cloudPlatform, cloudProductivity, generalCompetency],
+  changesToggleTitle: 'What changed in 2015–2016',
+  credentialsToggleTitle: 'Preparing technical credentials',
   credentialsTitle: 'Preparing technical credentials',
   credentialsNote: 'Start early with your technical team.',
   credentialLinks: [
@@ -209,9 +223,10 @@ export const requirementsAllCompetenciesView: RequirementsView = {
     ['cloud-productivity', 'Cloud Productivity'],
     ['cloud-crm', 'Cloud Customer Relationship Management'],
     ['enterprise-mobility-management', 'Enterprise Mobility Management'],
-  ].map(([competencyId, title]) => ({
+  ].map(([competencyId, title], index) => ({
     ...cloudPlatform,
     competencyId: competencyId ?? '',
+    detailsId: `competency-details-${index + 1}`,
     title: title ?? '',
     lines: [...cloudPlatform.lines, ...cloudPlatform.lines],
     requirementsUrl: `https://partner.example.com/competencies/${competencyId}`,

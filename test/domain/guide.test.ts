@@ -51,6 +51,12 @@ describe('the renewal guide, fact by fact, on the cards', () => {
       expect(text).toContain('Put a reminder in your calendar for November 30, 2026, the day the online renewal can start.');
     });
 
+    it("draws the renewal window as a gauge of the days left in its 90, the last 14 for finishing", async () => {
+      // guide lines 5-6 (90 days before) and 41 (complete the renewal two weeks before)
+      at('2026-12-30T12:00:00Z');
+      expect(await ask('when is our anniversary')).toContain('Renewal window: 60 of its 90 days left; the last 14 days, from February 14, 2027, are for finishing it.');
+    });
+
     it('can begin the online renewal at exactly 90 days', async () => {
       // guide line 6
       at('2026-11-30T12:00:00Z');
@@ -315,13 +321,20 @@ describe('the renewal guide, fact by fact, on the cards', () => {
       );
     });
 
-    it('lists the five calls at 9:30 AM Pacific, the length marked as not in the guide', async () => {
+    it('lists the five calls at 9:30 AM Pacific while the series runs, the length marked as not in the guide', async () => {
       // guide lines 44-48
+      at('2016-01-10T12:00:00Z');
       const text = await ask('calls');
       for (const competency of ['Small and Midmarket Cloud Solutions', 'Cloud Productivity', 'Cloud Platform', 'Cloud Customer Relationship Management', 'Enterprise Mobility Management']) {
         expect(text).toContain(competency);
       }
       expect(text.match(/9:30 AM Pacific, length not in the guide: 60 minutes in the calendar entry, to confirm/g)).toHaveLength(5);
+    });
+
+    it('says when the five calls ran once the series is over', async () => {
+      // guide lines 44-48
+      at('2026-11-25T12:00:00Z');
+      expect(await ask('calls')).toContain('All 5 calls of the series took place, from January 13, 2016 to February 17, 2016.');
     });
   });
 
@@ -335,6 +348,8 @@ describe('the renewal guide, fact by fact, on the cards', () => {
       expect(text).toContain('Accepted exams: 70-532, 70-533, 70-534, 70-473, 70-475 (to confirm on the Cloud Platform competency page, Requirements → Gold).');
       expect(text).toContain('Official requirements (address to confirm)');
       expect(text).not.toMatch(/AZ-\d{3}|MS-\d{3}/);
+      // The chart's words (its fallback) mark the numbers needed too.
+      expect(text).toContain('2 of 5 needed (to confirm)');
     });
 
     it('marks the certified-people number on the checklist item that uses it', async () => {

@@ -1,7 +1,8 @@
 /**
  * The README's "What the cards say" transcript, made from real output: Contoso from the import
  * fixture, loaded through the import's own validation, asked through the real HTTP edge on
- * November 25, 2026, each answer written as the card text a person reads.
+ * November 25, 2026, each answer written as the card text a person reads before pressing anything
+ * (what a card shows on demand is left out; a chart is shown as its fallback's words).
  */
 import { readFileSync } from 'node:fs';
 import { validateImport } from '../../src/cli/import-organizations.js';
@@ -31,10 +32,10 @@ export async function renderTranscript(): Promise<string> {
     const sections: string[] = [];
     for (const question of QUESTIONS) {
       const cards = await t.ask(makeActivity('personal-message', { serviceUrl: t.connector.serviceUrl, tenantId: contoso.tenantId, aadObjectId: ASKER, text: question }));
-      const text = cards.map((content) => cardText({ content })).join('\n\n');
+      const text = cards.map((content) => cardText({ content }, { collapsed: true })).join('\n\n');
       sections.push(`**${question}**\n\n\`\`\`text\n${text}\n\`\`\``);
     }
-    return [TRANSCRIPT_START, `With Contoso's profile from \`test/fixtures/import/organizations.json\` on November 25, 2026, asked by someone who is not the Primary Program Contact:`, ...sections, TRANSCRIPT_END].join('\n\n');
+    return [TRANSCRIPT_START, `With Contoso's profile from \`test/fixtures/import/organizations.json\` on November 25, 2026, asked by someone who is not the Primary Program Contact (each card as it first shows, a chart as the words a client without charts shows instead):`, ...sections, TRANSCRIPT_END].join('\n\n');
   } finally {
     await t.stop();
   }

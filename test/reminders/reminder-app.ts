@@ -1,4 +1,5 @@
 /** A test app tuned for reminder tests: fast retries, short timeouts, the org installed in a team. */
+import { elements } from '../cards/card-inspection.js';
 import { makeActivity } from '../support/activities.js';
 import { makeOrganization } from '../support/organizations.js';
 import type { SentActivity } from '../support/fake-connector.js';
@@ -42,8 +43,9 @@ export function postedTitles(t: TestApp): string[] {
   return channelPosts(t).map(titleOf);
 }
 
-/** A card's title: the second line of every reminder card. */
+/** A card's title: the card's one large text (in the coloured band at its top). */
 export function titleOf(sent: SentActivity): string {
-  const card = (sent.body.attachments as { content: { body: { text?: string }[] } }[] | undefined)?.[0]?.content;
-  return card?.body[1]?.text ?? '(no card)';
+  const card = (sent.body.attachments as { content: unknown }[] | undefined)?.[0]?.content;
+  const title = card ? elements(card).find((element) => element.type === 'TextBlock' && element.size === 'Large') : undefined;
+  return typeof title?.text === 'string' ? title.text : '(no card)';
 }

@@ -170,7 +170,9 @@ describe('past and upcoming calls', () => {
   it('says when the whole series is over', () => {
     const over = view({ now: new Date('2026-11-25T12:00:00Z') });
     expect(over.calls.every((call) => call.past && call.status === 'Past')).toBe(true);
-    expect(over.summary).toBe('All 5 calls have taken place.');
+    expect(over.summary).toBe('All 5 calls of the series took place, from January 13, 2016 to February 17, 2016.');
+    expect(over.allPast).toBe(true);
+    expect(view({ now: new Date('2016-02-03T18:00:00Z') }).allPast).toBe(false);
   });
 });
 

@@ -1,0 +1,50 @@
+/**
+ * Question buttons submit `{ ask: … }` (src/rules/suggestions.ts). Validated here, each becomes the
+ * intent its typed question has, so the same handler answers it; anything else is refused with a card
+ * saying so, before any handler runs.
+ */
+import { z } from 'zod';
+import { CompetencyLevelSchema } from '../rules/organization.js';
+import type { Ask } from '../rules/suggestions.js';
+import { AppError } from './app-error.js';
+import type { Intent } from './intents.js';
+
+const plain = <K extends string>(ask: K) => z.object({ ask: z.literal(ask) });
+
+const AskSchema = z.discriminatedUnion('ask', [
+  plain('help'),
+  plain('setup'),
+  plain('anniversary'),
+  z.object({ ask: z.literal('requirements'), competencyId: z.string().trim().min(1).max(100).optional(), level: CompetencyLevelSchema.optional() }),
+  plain('contact'),
+  plain('support'),
+  plain('mark-renewed'),
+  plain('checklist'),
+  plain('calls'),
+  z.object({ ask: z.literal('calendar-link'), rotate: z.boolean().optional() }),
+]) satisfies z.ZodType<Ask>;
+
+/** True when submitted card data is a question button's (it names an `ask`), valid or not. */
+export function isAskData(data: Record<string, unknown>): boolean {
+  return 'ask' in data;
+}
+
+/**
+ * @example intentOfAsk({ ask: 'requirements', competencyId: 'cloud-platform', level: 'gold' })
+ * // { kind: 'requirements', competencyId: 'cloud-platform', level: 'gold' }
+ */
+export function intentOfAsk(data: Record<string, unknown>): Intent {
+  const parsed = AskSchema.safeParse(data);
+  if (!parsed.success) throw new AppError('ask.unknown', { ask: String(data.ask).slice(0, 40) });
+  const ask = parsed.data;
+  switch (ask.ask) {
+    case 'requirements':
+      return { kind: 'requirements', ...(ask.competencyId ? { competencyId: ask.competencyId } : {}), ...(ask.level ? { level: ask.level } : {}) };
+    case 'contact':
+      return { kind: 'contact', aboutAsker: false };
+    case 'calendar-link':
+      return { kind: 'calendar-link', rotate: ask.rotate === true };
+    default:
+      return { kind: ask.ask };
+  }
+}
