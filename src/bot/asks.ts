@@ -22,6 +22,7 @@ const AskSchema = z.discriminatedUnion('ask', [
   plain('checklist'),
   plain('calls'),
   z.object({ ask: z.literal('calendar-link'), rotate: z.boolean().optional() }),
+  z.object({ ask: z.literal('personal-reminders'), on: z.boolean() }),
 ]) satisfies z.ZodType<Ask>;
 
 /** True when submitted card data is a question button's (it names an `ask`), valid or not. */
@@ -44,6 +45,8 @@ export function intentOfAsk(data: Record<string, unknown>): Intent {
       return { kind: 'contact', aboutAsker: false };
     case 'calendar-link':
       return { kind: 'calendar-link', rotate: ask.rotate === true };
+    case 'personal-reminders':
+      return { kind: 'personal-reminders', on: ask.on };
     default:
       return { kind: ask.ask };
   }

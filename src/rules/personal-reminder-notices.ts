@@ -35,11 +35,11 @@ export function personalRemindersSwitchedView(organizationName: string, on: bool
     ? {
         title: 'Personal reminders are on',
         message: `As the Primary Program Contact of ${name}, you get the two-week, anniversary-passed and customer-reference reminders here in our 1:1 chat, as well as in the team's channel. Say "stop personal reminders" to stop them.`,
-        suggestions: [{ title: 'Stop personal reminders', text: 'stop personal reminders' }, ...QUESTION_SUGGESTIONS.slice(0, 2)],
+        suggestions: [SUGGESTIONS.stopPersonalReminders, ...QUESTION_SUGGESTIONS.slice(0, 2)],
       }
     : {
         title: 'Personal reminders stopped',
         message: `You will get no more personal reminders for ${name}; the team's channel still gets them. Say "start personal reminders" to have them here again.`,
-        suggestions: [{ title: 'Start personal reminders', text: 'start personal reminders' }, ...QUESTION_SUGGESTIONS.slice(0, 2)],
+        suggestions: [SUGGESTIONS.startPersonalReminders, ...QUESTION_SUGGESTIONS.slice(0, 2)],
       };
 }

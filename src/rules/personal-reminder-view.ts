@@ -11,10 +11,11 @@ import type { Organization } from './organization.js';
 import type { PlainDate } from './plain-date.js';
 import type { ReminderKind } from './reminder-payloads.js';
 import { requirementsView } from './requirements.js';
+import { SUGGESTIONS } from './suggestions.js';
 import type { PersonalReminderView, ReminderView, Suggestion } from './view-models.js';
 
-export const STOP_PERSONAL: Suggestion = { title: 'Stop personal reminders', text: 'stop personal reminders' };
-const MARK_RENEWED: Suggestion = { title: 'We renewed', text: 'mark renewal done' };
+export const STOP_PERSONAL: Suggestion = SUGGESTIONS.stopPersonalReminders;
+const MARK_RENEWED: Suggestion = SUGGESTIONS.markRenewed;
 
 export interface PersonalReminderInput {
   org: Organization;

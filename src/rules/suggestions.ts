@@ -16,7 +16,8 @@ export type Ask =
   | { ask: 'mark-renewed' }
   | { ask: 'checklist' }
   | { ask: 'calls' }
-  | { ask: 'calendar-link'; rotate?: boolean };
+  | { ask: 'calendar-link'; rotate?: boolean }
+  | { ask: 'personal-reminders'; on: boolean };
 
 export interface Suggestion {
   /** Button title, e.g. "Days until renewal". */
@@ -35,6 +36,8 @@ export const SUGGESTIONS = {
   help: { title: 'Help', data: { ask: 'help' } },
   checklist: { title: 'Open the checklist', data: { ask: 'checklist' } },
   markRenewed: { title: 'We renewed', data: { ask: 'mark-renewed' } },
+  stopPersonalReminders: { title: 'Stop personal reminders', data: { ask: 'personal-reminders', on: false } },
+  startPersonalReminders: { title: 'Start personal reminders', data: { ask: 'personal-reminders', on: true } },
 } satisfies Record<string, Suggestion>;
 
 export const QUESTION_SUGGESTIONS: Suggestion[] = [

@@ -9,6 +9,8 @@ import { renderCard } from '../../src/cards/render-card.js';
 import { isVerb } from '../../src/bot/routes.js';
 import { defaultCatalog } from '../../src/rules/catalog.js';
 import { reminderChannelElsewhereView, remindersNeedChannelView, remindersPostedHereView } from '../../src/rules/reminder-channel.js';
+import { personalRemindersSwitchedView } from '../../src/rules/personal-reminder-notices.js';
+import { personalReminderView } from '../../src/rules/personal-reminder-view.js';
 import { reminderView } from '../../src/rules/reminder-view.js';
 import { REMINDER_KINDS } from '../../src/rules/reminders.js';
 import { CHART_TYPES, elements, type Json } from '../cards/card-inspection.js';
@@ -79,6 +81,11 @@ describe('every button on every card', () => {
         ),
       ).map((view) => renderCard('reminder', view).content as Json),
       ...[reminderChannelElsewhereView(contoso.name), remindersNeedChannelView(), remindersPostedHereView(contoso.name)].map((view) => renderCard('notice', view).content as Json),
+      ...(['two-weeks', 'expired'] as const).map((kind) => {
+        const reminder = reminderView({ kind, payload: {}, organizationName: contoso.name, anniversary: '2027-02-28', today: '2026-12-30' }, defaultCatalog());
+        return renderCard('personal-reminder', personalReminderView({ org: contoso, reminder, kind, cycle: '2027-02-28', today: '2026-12-30', ticks: [] }, defaultCatalog())).content as Json;
+      }),
+      ...[personalRemindersSwitchedView(contoso.name, true), personalRemindersSwitchedView(contoso.name, false)].map((view) => renderCard('notice', view).content as Json),
     ];
     const queue: Json[] = [...proactive];
     for (const text of TYPED) queue.push(await ask(text));
@@ -119,7 +126,7 @@ describe('every button on every card', () => {
         }
       }
     }
-    for (const title of ['Requirements', 'Program contact', 'Get support', 'Open the checklist', 'We renewed', 'Days until renewal', 'Set up / edit profile', 'Cloud Platform requirements', 'Add to calendar (.ics)']) {
+    for (const title of ['Stop personal reminders', 'Start personal reminders', 'Requirements', 'Program contact', 'Get support', 'Open the checklist', 'We renewed', 'Days until renewal', 'Set up / edit profile', 'Cloud Platform requirements', 'Add to calendar (.ics)']) {
       expect(answered).toContain(title);
     }
   });

@@ -126,7 +126,7 @@ describe('the personal two-week card', () => {
     expect(view.openItems).toEqual([]);
     expect(view.blockers).toEqual([]);
     expect(view.allDone).toContain('say "mark renewal done"');
-    expect(view.suggestions.map((suggestion) => suggestion.text)).toEqual(['mark renewal done', 'stop personal reminders']);
+    expect(view.suggestions.map((suggestion) => suggestion.data)).toEqual([{ ask: 'mark-renewed' }, { ask: 'personal-reminders', on: false }]);
   });
 
   it('addresses the contact by name, escaped', () => {
