@@ -32,7 +32,10 @@ export async function remindersCommand(args: string[], context: { config: Config
   const sender = createProactiveSender(createAdapter(botFrameworkSettings(config), log), config.MicrosoftAppId, config.REMINDER_SEND_TIMEOUT_MS, serviceUrlAllowlistOf(config));
   const runner = createReminderRunner({ storage, catalog, sender, log, settings: reminderSettings(config), runnerId: runnerId(), isTenantAllowed: tenantAllowList(config) });
   const report = await runner.runPass({ now, dryRun: values['dry-run'], tenantId: values.tenant?.toLowerCase() });
-  io.out(`Reminder pass at ${now.toISOString()}${values['dry-run'] ? ' (dry run: nothing planned or sent)' : ''}: ${report.organizationsPlanned} organizations checked, ${report.planned} reminders planned.`);
+  const planned = values['dry-run']
+    ? `${report.planned} new reminders would be planned, ${report.counts['would-send']} reminders would be sent`
+    : `${report.planned} reminders planned`;
+  io.out(`Reminder pass at ${now.toISOString()}${values['dry-run'] ? ' (dry run: nothing planned or sent)' : ''}: ${report.organizationsPlanned} organizations checked, ${planned}.`);
   for (const entry of report.entries) {
     const subject = entry.subject ? ` ${entry.subject}` : '';
     io.out(`  ${entry.outcome.padEnd(10)} ${entry.tenantId} ${entry.kind} ${entry.cycle}${subject}${entry.reason ? ` (${entry.reason})` : ''}`);

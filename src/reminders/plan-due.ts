@@ -31,11 +31,13 @@ export function createPlanner(deps: { storage: ReminderPlanning & Pick<ReminderL
         const plan = planReminders(organization, today, toldRequirements, catalog);
         report.organizationsPlanned++;
         if (options.dryRun) {
+          // Only what is new: reminders already in the ledger are counted by the delivery's dry run.
           const ledger = await storage.remindersOf(organization.tenantId);
           for (const reminder of plan.reminders) {
             const key = { ...reminder, tenantId: organization.tenantId };
-            const known = ledger.find((row) => sameKey(row, key));
-            if (!known || known.status === 'pending' || known.status === 'sending') report.add(key, 'would-send');
+            if (ledger.some((row) => sameKey(row, key))) continue;
+            report.planned++;
+            report.add(key, 'would-send');
           }
           continue;
         }

@@ -43,6 +43,7 @@ export function createReminderRunner(deps: RunnerDependencies) {
       const report = new PassReport();
       await planDue(options, report);
       if (!options.dryRun) await sendClaimed(options, report);
+      else for (const key of await deps.storage.remindersToClaim(options)) report.add(key, 'would-send');
       return report;
     },
   };

@@ -3,7 +3,7 @@
  * released for a retry or closed. Claims are atomic, so replicas never send the same reminder, and
  * leases expire, so a runner that dies mid-send loses nothing: its reminders are claimed again.
  */
-import type { Kysely, Selectable, Transaction, UpdateQueryBuilder } from 'kysely';
+import type { Kysely, Selectable, UpdateQueryBuilder } from 'kysely';
 import type { DatabaseKind } from './database.js';
 import { storedJsonObject } from './json-text.js';
 import type { ClaimedReminder, StoredReminder, ReminderKey, ReminderStore, ReminderTarget } from './reminder-store.js';
@@ -12,7 +12,7 @@ import type { DatabaseSchema, ReminderLedgerTable } from './schema.js';
 
 type LedgerMethods = Pick<
   ReminderStore,
-  'claimReminders' | 'markReminderSent' | 'releaseReminder' | 'closeReminder' | 'reminderCounts' | 'remindersOf'
+  'claimReminders' | 'markReminderSent' | 'releaseReminder' | 'closeReminder' | 'reminderCounts' | 'remindersOf' | 'remindersToClaim'
 >;
 type ClaimOptions = Parameters<ReminderStore['claimReminders']>[0];
 type LedgerRow = Selectable<ReminderLedgerTable>;
@@ -56,6 +56,12 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
         // RETURNING comes back in no particular order: oldest due first, as they were picked.
         return claimed.sort(byDueThenKey).map((row) => claimedReminder(row, targetOf.get(row.tenant_id)));
       });
+    },
+
+    async remindersToClaim(options) {
+      // What claimReminders would take now, read without claiming (a dry run); no page limit.
+      const rows = await claimCandidates(db, { ...options, attemptsDueBy: options.now, limit: Number.MAX_SAFE_INTEGER }).execute();
+      return rows.map((row) => ({ tenantId: row.tenant_id, kind: row.kind, cycle: row.cycle, subject: row.subject }));
     },
 
     async markReminderSent(key, at) {
@@ -116,7 +122,7 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
  * The keys a claim takes: pending and due for an attempt, or sending under an expired lease (its
  * runner died or hung); active targets only; oldest due first, at most `limit`.
  */
-function claimCandidates(trx: Transaction<DatabaseSchema>, options: ClaimOptions) {
+function claimCandidates(trx: Kysely<DatabaseSchema>, options: Omit<ClaimOptions, 'runnerId' | 'leaseMs'>) {
   const at = options.now.toISOString();
   const dueBy = (options.attemptsDueBy ?? options.now).toISOString();
   let query = trx

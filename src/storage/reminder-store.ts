@@ -122,6 +122,8 @@ export interface ReminderLedger {
     /** Only pending reminders whose next attempt is due by then (default `now`): a pass passes its start, so it never retries what it already left pending. */
     attemptsDueBy?: Date;
   }): Promise<ClaimedReminder[]>;
+  /** The keys claimReminders would take at `now`, without claiming them (for a dry run). */
+  remindersToClaim(options: { now: Date; tenantId?: string }): Promise<ReminderKey[]>;
   markReminderSent(key: ReminderKey, at: Date): Promise<void>;
   /** Back to pending for a later attempt, with the reason kept. */
   releaseReminder(key: ReminderKey, options: { reason: string; retryAt: Date }): Promise<void>;
