@@ -18,14 +18,7 @@ type ClaimOptions = Parameters<ReminderStore['claimReminders']>[0];
 type LedgerRow = Selectable<ReminderLedgerTable>;
 
 export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKind): LedgerMethods {
-  /** An UPDATE of the one ledger row `key` names. */
-  const updateReminder = (key: ReminderKey) =>
-    db
-      .updateTable('reminder_ledger')
-      .where('tenant_id', '=', key.tenantId)
-      .where('kind', '=', key.kind)
-      .where('cycle', '=', key.cycle)
-      .where('subject', '=', key.subject);
+  const updateReminder = (key: ReminderKey) => updateLedgerRow(db, key);
 
   return {
     async claimReminders(options) {
@@ -65,7 +58,7 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
     },
 
     async markReminderSent(key, at) {
-      await updateReminder(key).set({ status: 'sent', sent_at: at.toISOString(), claimed_by: null, lease_until: null }).execute();
+      await markSent(db, key, at);
     },
 
     async releaseReminder(key, options) {
@@ -116,6 +109,21 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
       }));
     },
   };
+}
+
+/** Marks one reminder sent (also inside the transaction that records the message it posted). */
+export async function markSent(db: Kysely<DatabaseSchema>, key: ReminderKey, at: Date): Promise<void> {
+  await updateLedgerRow(db, key).set({ status: 'sent', sent_at: at.toISOString(), claimed_by: null, lease_until: null }).execute();
+}
+
+/** An UPDATE of the one ledger row `key` names. */
+function updateLedgerRow(db: Kysely<DatabaseSchema>, key: ReminderKey) {
+  return db
+    .updateTable('reminder_ledger')
+    .where('tenant_id', '=', key.tenantId)
+    .where('kind', '=', key.kind)
+    .where('cycle', '=', key.cycle)
+    .where('subject', '=', key.subject);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { KindAndPayload } from '../../src/rules/reminder-payloads.js';
+import { recordedView, supersededView } from '../../src/rules/message-updates.js';
 import { calendarLinkView as buildCalendarLinkView } from '../../src/rules/calendar-link-view.js';
 import { checklistView as buildChecklistView } from '../../src/rules/checklist.js';
 import { callsView } from '../calendar/sample-calls-view.js';
@@ -377,6 +378,9 @@ export const calendarLinkExistsView = buildCalendarLinkView({
   mayRotate: true,
 });
 
+export const supersededNoteView = supersededView({ kind: 'window-open', subject: '' }, '2026-11-30', { kind: 'two-weeks', subject: '' }, '2027-02-14');
+export const recordedNoteView = recordedView({ anniversary: '2027-02-28', byName: trickyOrganizationName, on: '2027-02-20' });
+
 /** One typical view per card, keyed like the templates. */
 export const sampleViews: CardViews = {
   welcome: welcomeView,
@@ -392,6 +396,7 @@ export const sampleViews: CardViews = {
   checklist: checklistSampleView,
   calls: callsView,
   'calendar-link': calendarLinkMadeView,
+  'message-note': supersededNoteView,
 };
 
 function samplePayload(kind: ReminderKind): KindAndPayload {

@@ -14,6 +14,7 @@ import { createSqlStorage } from '../../src/storage/sql-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { makeOrganization } from '../support/organizations.js';
 import { runCalendarTokenContract } from './calendar-token-contract.js';
+import { runMessageUpdateContract } from './message-update-contract.js';
 
 export interface StorageUnderTest {
   storage: Storage;
@@ -189,6 +190,7 @@ export function runStorageContract(name: string, makeStorage: MakeStorage): void
 
   runReminderContract(name, makeStorage);
   runCalendarTokenContract(name, makeStorage);
+  runMessageUpdateContract(name, makeStorage);
 }
 
 const CHANNEL = '19:general@thread.tacv2';
