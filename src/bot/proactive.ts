@@ -4,7 +4,7 @@
  * bot's app id. The connector client for a service URL is built once and reused by every send to it;
  * its credentials (one per app id and audience) fetch and renew the token (see shared-credentials.ts).
  */
-import { MessageFactory, type ConversationReference } from 'botbuilder';
+import { MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { CardAttachment } from '../cards/render-card.js';
 import type { ReminderTarget } from '../storage/reminder-store.js';
@@ -12,8 +12,13 @@ import type { BotAdapter } from './adapter.js';
 import { isServiceUrlAllowed, UntrustedServiceUrlError, type ServiceUrlAllowlist } from './service-url-allowlist.js';
 
 export interface CardSender {
-  /** Resolves when the connector accepted the card; rejects with the connector's error otherwise. */
-  send(target: ReminderTarget, card: CardAttachment): Promise<void>;
+  /** Resolves with the id of the posted message when the connector accepted the card; rejects with the connector's error otherwise. */
+  send(target: ReminderTarget, card: CardAttachment): Promise<string | undefined>;
+  /**
+   * Replaces the message `activityId` in `conversationId` (the target's channel, or a thread in it)
+   * with `card`: PUT /v3/conversations/{conversationId}/activities/{activityId}.
+   */
+  update(target: ReminderTarget, conversationId: string, activityId: string, card: CardAttachment): Promise<void>;
 }
 
 export class SendTimeoutError extends Error {
@@ -61,39 +66,52 @@ function connectorClients(adapter: BotAdapter, appId: string): (serviceUrl: stri
 
 export function createProactiveSender(adapter: BotAdapter, appId: string, timeoutMs: number, serviceUrls: ServiceUrlAllowlist): CardSender {
   const connectorFor = connectorClients(adapter, appId);
+
+  /** Runs `work` in a continuation turn of `conversationId`, within the timeout; one HTTP request per call. */
+  async function inConversation<T>(target: ReminderTarget, conversationId: string, work: (context: TurnContext) => Promise<T>): Promise<T> {
+    // Checked at every call, not only when stored: the list may have changed since, and a row
+    // written by hand or by an older version must not get the bot's token either.
+    if (!isServiceUrlAllowed(serviceUrls, target.serviceUrl)) throw new UntrustedServiceUrlError();
+    // The newest service URL seen for the tenant wins over the one saved with the reference.
+    const stored = target.conversationReference as Partial<ConversationReference>;
+    const reference = { ...stored, serviceUrl: target.serviceUrl, conversation: { ...stored.conversation, id: conversationId } } as Partial<ConversationReference>;
+    // The failure is caught inside the turn: thrown from it, the adapter's onTurnError would
+    // swallow it and the call would look successful.
+    let outcome: { value: T } | { error: unknown } | undefined;
+    const delivery = connectorFor(target.serviceUrl)
+      .then((connectorClient) =>
+        adapter.continueConversationWith(connectorClient, appId, reference, async (context) => {
+          try {
+            outcome = { value: await work(context) };
+          } catch (error) {
+            outcome = { error };
+          }
+        }),
+      )
+      .then(() => {
+        if (!outcome) throw new Error('the continuation turn did not run');
+        if ('error' in outcome) throw outcome.error;
+        return outcome.value;
+      });
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new SendTimeoutError(timeoutMs)), timeoutMs);
+    });
+    try {
+      return await Promise.race([delivery, timeout]);
+    } finally {
+      clearTimeout(timer);
+      delivery.catch(() => {}); // a late failure after the timeout is already accounted for
+    }
+  }
+
   return {
     async send(target, card) {
-      // Checked at every send, not only when stored: the list may have changed since, and a row
-      // written by hand or by an older version must not get the bot's token either.
-      if (!isServiceUrlAllowed(serviceUrls, target.serviceUrl)) throw new UntrustedServiceUrlError();
-      // The newest service URL seen for the tenant wins over the one saved with the reference.
-      const reference = { ...target.conversationReference, serviceUrl: target.serviceUrl } as Partial<ConversationReference>;
-      // The failure is caught inside the turn: thrown from it, the adapter's onTurnError would
-      // swallow it and the send would look successful.
-      let failure: { error: unknown } | undefined;
-      const delivery = connectorFor(target.serviceUrl)
-        .then((connectorClient) =>
-          adapter.continueConversationWith(connectorClient, appId, reference, async (context) => {
-            try {
-              await context.sendActivity(MessageFactory.attachment(card));
-            } catch (error) {
-              failure = { error };
-            }
-          }),
-        )
-        .then(() => {
-          if (failure) throw failure.error;
-        });
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new SendTimeoutError(timeoutMs)), timeoutMs);
-      });
-      try {
-        await Promise.race([delivery, timeout]);
-      } finally {
-        clearTimeout(timer);
-        delivery.catch(() => {}); // a late failure after the timeout is already accounted for
-      }
+      const response = await inConversation(target, target.conversationId, (context) => context.sendActivity(MessageFactory.attachment(card)));
+      return response?.id;
+    },
+    async update(target, conversationId, activityId, card) {
+      await inConversation(target, conversationId, (context) => context.updateActivity({ ...MessageFactory.attachment(card), id: activityId }));
     },
   };
 }

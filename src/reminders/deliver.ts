@@ -11,14 +11,14 @@ import { calendarDateIn, dayReachedAtHour } from '../rules/plain-date.js';
 import { deliveryDecision } from '../rules/reminder-delivery.js';
 import type { ClaimedReminder, ReminderKey, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
 import type { OrganizationStore } from '../storage/storage.js';
+import type { MessageUpdateStore } from '../storage/message-updates.js';
 import { forEachConcurrently } from './concurrency.js';
-import { backoffMs, classifyDeliveryError } from './delivery-outcome.js';
+import { createDeliveryAttempts, type AttemptDelivery } from './delivery-attempts.js';
 import type { PassReport } from './pass-report.js';
-import { SlidingWindowLimiter } from './rate-limiter.js';
 import type { ReminderSettings } from './settings.js';
 
 export interface DeliveryDependencies {
-  storage: ReminderLedger & Pick<ReminderTargets, 'deactivateReminderTarget'> & Pick<OrganizationStore, 'getOrganization'>;
+  storage: ReminderLedger & Pick<ReminderTargets, 'deactivateReminderTarget'> & Pick<OrganizationStore, 'getOrganization'> & Pick<MessageUpdateStore, 'recordReminderPosted'>;
   catalog: Catalog;
   sender: CardSender;
   log: Logger;
@@ -27,12 +27,13 @@ export interface DeliveryDependencies {
   clock: () => Date;
   sleep: (ms: number) => Promise<void>;
   isTenantAllowed?: (tenantId: string) => boolean;
+  /** The rate limits and retry policy, shared with message updates (made here when not given). */
+  attempt?: AttemptDelivery;
 }
 
 export function createDelivery(deps: DeliveryDependencies) {
-  const { storage, catalog, sender, log, settings, clock, sleep } = deps;
-  const conversationLimiter = new SlidingWindowLimiter(settings.conversationLimits, () => clock().getTime(), sleep);
-  const tenantLimiter = new SlidingWindowLimiter(settings.tenantLimits, () => clock().getTime(), sleep);
+  const { storage, catalog, sender, log, settings, clock } = deps;
+  const attempt = deps.attempt ?? createDeliveryAttempts(deps);
 
   /** The card for a claimed reminder, or why it should not go out any more (decided by the rules). */
   /** `now` is the pass's moment (the CLI's --now); leases and retries use the real clock. */
@@ -53,56 +54,41 @@ export function createDelivery(deps: DeliveryDependencies) {
       report.add(key, 'skipped', card.skip);
       return;
     }
-    let transientTries = 0;
-    let throttledTries = 0;
-    for (;;) {
-      await conversationLimiter.acquire([reminder.target.conversationId]);
-      await tenantLimiter.acquire([reminder.tenantId]);
-      try {
-        await sender.send(reminder.target, card);
-        await storage.markReminderSent(key, clock());
+    const target = reminder.target;
+    const result = await attempt({ conversationId: target.conversationId, tenantId: reminder.tenantId }, () => sender.send(target, card));
+    switch (result.outcome) {
+      case 'done':
+        // With the message's id kept, a later reminder or the renewal can update it in place.
+        if (result.value) await storage.recordReminderPosted(key, clock(), { conversationId: target.conversationId, activityId: result.value });
+        else await storage.markReminderSent(key, clock());
         report.add(key, 'sent');
         log.info({ tenantId: key.tenantId, kind: key.kind, cycle: key.cycle, attempt: reminder.attempts }, 'reminder sent');
         return;
-      } catch (error) {
-        const failure = classifyDeliveryError(error);
-        if (failure.kind === 'gone') {
-          const reason = `HTTP ${failure.status}: the bot is no longer in the conversation`;
-          await storage.closeReminder(key, 'inactive', reason);
-          await storage.deactivateReminderTarget(key.tenantId, reason);
-          report.add(key, 'inactive', reason);
-          log.warn({ tenantId: key.tenantId, status: failure.status }, 'reminder target deactivated');
-          return;
-        }
-        if (failure.kind === 'untrusted') {
-          // Kept pending, not failed: a later activity from Teams (rememberServiceUrl) or a corrected
-          // SERVICE_URL_ALLOWLIST makes it go out at the next pass; until then it is never called.
-          await storage.releaseReminder(key, { reason: failure.reason, retryAt: new Date(clock().getTime() + settings.retryBaseMs) });
-          report.add(key, 'pending', failure.reason);
-          log.warn({ tenantId: key.tenantId, kind: key.kind }, 'reminder not sent: the target service URL is not in SERVICE_URL_ALLOWLIST');
-          return;
-        }
-        if (failure.kind === 'rejected') {
-          await storage.closeReminder(key, 'failed', failure.reason);
-          report.add(key, 'failed', failure.reason);
-          log.error({ tenantId: key.tenantId, kind: key.kind, status: failure.status }, 'reminder rejected by the connector');
-          return;
-        }
-        const throttled = failure.kind === 'throttled';
-        const tries = throttled ? ++throttledTries : ++transientTries;
-        const limit = throttled ? settings.maxThrottledAttempts : settings.maxAttempts;
-        const wait = throttled && failure.retryAfterMs !== undefined ? failure.retryAfterMs : backoffMs(tries, settings.retryBaseMs, settings.retryCapMs);
-        const reason = throttled ? 'HTTP 429: throttled by Teams' : failure.reason;
-        if (tries >= limit || wait > settings.maxRetryAfterMs) {
-          const retryAt = new Date(clock().getTime() + Math.max(wait, settings.retryBaseMs));
-          await storage.releaseReminder(key, { reason, retryAt });
-          report.add(key, 'pending', reason);
-          log.warn({ tenantId: key.tenantId, kind: key.kind, reason, retryAt }, 'reminder left pending for a later pass');
-          return;
-        }
-        log.debug({ tenantId: key.tenantId, kind: key.kind, reason, waitMs: wait }, 'reminder send retrying');
-        await sleep(wait);
+      case 'gone': {
+        const reason = `HTTP ${result.status}: the bot is no longer in the conversation`;
+        await storage.closeReminder(key, 'inactive', reason);
+        await storage.deactivateReminderTarget(key.tenantId, reason);
+        report.add(key, 'inactive', reason);
+        log.warn({ tenantId: key.tenantId, status: result.status }, 'reminder target deactivated');
+        return;
       }
+      case 'untrusted':
+        // Kept pending, not failed: a later activity from Teams (rememberServiceUrl) or a corrected
+        // SERVICE_URL_ALLOWLIST makes it go out at the next pass; until then it is never called.
+        await storage.releaseReminder(key, { reason: result.reason, retryAt: new Date(clock().getTime() + settings.retryBaseMs) });
+        report.add(key, 'pending', result.reason);
+        log.warn({ tenantId: key.tenantId, kind: key.kind }, 'reminder not sent: the target service URL is not in SERVICE_URL_ALLOWLIST');
+        return;
+      case 'rejected':
+        await storage.closeReminder(key, 'failed', result.reason);
+        report.add(key, 'failed', result.reason);
+        log.error({ tenantId: key.tenantId, kind: key.kind, status: result.status }, 'reminder rejected by the connector');
+        return;
+      case 'later':
+        await storage.releaseReminder(key, { reason: result.reason, retryAt: result.retryAt });
+        report.add(key, 'pending', result.reason);
+        log.warn({ tenantId: key.tenantId, kind: key.kind, reason: result.reason, retryAt: result.retryAt }, 'reminder left pending for a later pass');
+        return;
     }
   }
 
