@@ -28,9 +28,9 @@ export async function installInTeam(t: TestApp, action: 'add' | 'remove' = 'add'
   t.connector.reset();
 }
 
-/** The reminder cards the connector received, as their titles. */
+/** The reminder cards posted to the connector (not the updates of earlier ones), as their titles. */
 export function postedTitles(t: TestApp): string[] {
-  return t.connector.sent.map((sent) => {
+  return t.connector.sent.filter((sent) => sent.method === 'POST').map((sent) => {
     const card = (sent.body.attachments as { content: { body: { text?: string }[] } }[] | undefined)?.[0]?.content;
     return card?.body[1]?.text ?? '(no card)';
   });
