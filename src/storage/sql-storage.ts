@@ -13,6 +13,7 @@ import { reminderPlanningStore } from './reminder-planning.js';
 import { reminderTargetStore } from './reminder-targets.js';
 import type { DatabaseSchema } from './schema.js';
 import { messageUpdateStore } from './message-updates.js';
+import { organizationListStore } from './organization-list.js';
 import { settingsStore } from './settings.js';
 import { checklistStore } from './checklist-store.js';
 import { calendarTokenStore } from './calendar-tokens.js';
@@ -36,6 +37,7 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: DatabaseKind,
     ...checklistStore(db),
     ...calendarTokenStore(db),
     ...messageUpdateStore(db, kind, now),
+    ...organizationListStore(db),
 
     async getOrganization(tenantId) {
       const row = await storedProfile(db, tenantId);

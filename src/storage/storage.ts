@@ -6,6 +6,7 @@ import type { Organization } from '../rules/organization.js';
 import type { CalendarTokenStore } from './calendar-tokens.js';
 import type { ChecklistStore } from './checklist-store.js';
 import type { MessageUpdateStore } from './message-updates.js';
+import type { OrganizationList } from './organization-list.js';
 import type { ReminderStore } from './reminder-store.js';
 
 export interface UpsertSummary {
@@ -24,7 +25,7 @@ export interface OrganizationStore {
   countOrganizations(): Promise<number>;
 }
 
-export interface Storage extends OrganizationStore, ReminderStore, ChecklistStore, CalendarTokenStore, MessageUpdateStore {
+export interface Storage extends OrganizationStore, ReminderStore, ChecklistStore, CalendarTokenStore, MessageUpdateStore, OrganizationList {
   /** Which back end answers: for logs, /healthz and the doctor. */
   readonly kind: 'sqlite' | 'postgres';
   /** Resolves when the database answers a trivial query; rejects otherwise. */

@@ -106,6 +106,14 @@ export function runStorageContract(name: string, makeStorage: MakeStorage): void
       expect(await storage.getOrganization('tenant-b')).toEqual(fabrikam);
     });
 
+    it('lists every organization a page at a time, in tenant order', async () => {
+      for (const tenantId of ['tenant-c', 'tenant-a', 'tenant-b']) await storage.saveOrganization(makeOrganization({ tenantId, name: `Org ${tenantId}` }));
+      const first = await storage.listOrganizations({ limit: 2 });
+      expect(first.map((org) => org.tenantId)).toEqual(['tenant-a', 'tenant-b']);
+      const rest = await storage.listOrganizations({ after: 'tenant-b', limit: 2 });
+      expect(rest.map((org) => [org.tenantId, org.name])).toEqual([['tenant-c', 'Org tenant-c']]);
+    });
+
     it('replaces an organization that is saved again, keeping one record', async () => {
       await storage.saveOrganization(makeOrganization());
       await storage.saveOrganization(makeOrganization({ anniversaryDate: '2027-03-31', competencies: [] }));
