@@ -12,7 +12,7 @@ import { deliveryDecision } from '../rules/reminder-delivery.js';
 import type { ClaimedReminder, ReminderKey, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
 import type { OrganizationStore } from '../storage/storage.js';
 import type { MessageUpdateStore } from '../storage/message-updates.js';
-import { forEachConcurrently } from './concurrency.js';
+import { drainClaims } from './concurrency.js';
 import { createDeliveryAttempts, type AttemptDelivery } from './delivery-attempts.js';
 import type { PassReport } from './pass-report.js';
 import type { ReminderSettings } from './settings.js';
@@ -94,27 +94,15 @@ export function createDelivery(deps: DeliveryDependencies) {
 
   /** Claims and delivers everything due at `options.now` (pass-scoped: it never retries what it left pending). */
   return async function sendClaimed(options: { now: Date; tenantId?: string }, report: PassReport): Promise<void> {
-    const passStarted = clock();
-    for (;;) {
-      const claimed = await storage.claimReminders({
-        runnerId: deps.runnerId,
-        now: clock(),
-        attemptsDueBy: passStarted,
-        leaseMs: settings.leaseMs,
-        limit: settings.batchSize,
-        tenantId: options.tenantId,
-      });
-      if (claimed.length === 0) return;
-      await forEachConcurrently(claimed, settings.concurrency, async (reminder) => {
-        try {
-          await deliver(reminder, options.now, report);
-        } catch (error) {
-          // Storage trouble mid-send: the lease expires and a later pass takes the reminder again.
-          log.error({ err: error, tenantId: reminder.tenantId, kind: reminder.kind }, 'reminder delivery step failed');
-          report.add(keyOf(reminder), 'pending', 'storage error during delivery');
-        }
-      });
-    }
+    await drainClaims(
+      { runnerId: deps.runnerId, leaseMs: settings.leaseMs, limit: settings.batchSize, concurrency: settings.concurrency, tenantId: options.tenantId, clock },
+      (batch) => storage.claimReminders(batch),
+      (reminder) => deliver(reminder, options.now, report),
+      (reminder, error) => {
+        log.error({ err: error, tenantId: reminder.tenantId, kind: reminder.kind }, 'reminder delivery step failed');
+        report.add(keyOf(reminder), 'pending', 'storage error during delivery');
+      },
+    );
   };
 }
 

@@ -16,7 +16,7 @@ import { REMINDER_KINDS } from '../rules/reminders.js';
 import type { ChecklistStore } from '../storage/checklist-store.js';
 import type { ClaimedMessageUpdate, MessageUpdateStore } from '../storage/message-updates.js';
 import type { OrganizationStore } from '../storage/storage.js';
-import { forEachConcurrently } from './concurrency.js';
+import { drainClaims } from './concurrency.js';
 import type { AttemptDelivery } from './delivery-attempts.js';
 import type { PassReport } from './pass-report.js';
 import type { ReminderSettings } from './settings.js';
@@ -119,26 +119,14 @@ export function createMessageUpdates(deps: MessageUpdateDependencies) {
 
   /** Claims and delivers every queued update due now (pass-scoped: what it left pending waits for a later pass). */
   return async function updateClaimed(options: { tenantId?: string }, report: PassReport): Promise<void> {
-    const passStarted = clock();
-    for (;;) {
-      const claimed = await storage.claimMessageUpdates({
-        runnerId: deps.runnerId,
-        now: clock(),
-        attemptsDueBy: passStarted,
-        leaseMs: settings.leaseMs,
-        limit: settings.batchSize,
-        tenantId: options.tenantId,
-      });
-      if (claimed.length === 0) return;
-      await forEachConcurrently(claimed, settings.concurrency, async (update) => {
-        try {
-          await updateOne(update, report);
-        } catch (error) {
-          // Storage trouble mid-update: the lease expires and a later pass takes it again.
-          log.error({ err: error, tenantId: update.tenantId, purpose: update.purpose }, 'message update step failed');
-          report.addUpdate('pending');
-        }
-      });
-    }
+    await drainClaims(
+      { runnerId: deps.runnerId, leaseMs: settings.leaseMs, limit: settings.batchSize, concurrency: settings.concurrency, tenantId: options.tenantId, clock },
+      (batch) => storage.claimMessageUpdates(batch),
+      (update) => updateOne(update, report),
+      (update, error) => {
+        log.error({ err: error, tenantId: update.tenantId, purpose: update.purpose }, 'message update step failed');
+        report.addUpdate('pending');
+      },
+    );
   };
 }
