@@ -17,8 +17,13 @@ import { isServiceUrlAllowed, UntrustedServiceUrlError, type ServiceUrlAllowlist
 export type CardDestination = Pick<ReminderTarget, 'serviceUrl' | 'conversationReference'>;
 
 export interface CardSender {
-  /** Resolves when the connector accepted the card; rejects with the connector's error otherwise. */
-  send(target: CardDestination, card: CardAttachment): Promise<void>;
+  /** Resolves with the id of the posted message when the connector accepted the card; rejects with the connector's error otherwise. */
+  send(target: CardDestination, card: CardAttachment): Promise<string | undefined>;
+  /**
+   * Replaces the message `activityId` in `conversationId` (the destination's conversation, or a thread
+   * in it) with `card`: PUT /v3/conversations/{conversationId}/activities/{activityId}.
+   */
+  update(target: CardDestination, conversationId: string, activityId: string, card: CardAttachment): Promise<void>;
 }
 
 export type ProactiveSender = CardSender & PersonalChatOpener;
@@ -114,9 +119,13 @@ export function createProactiveSender(adapter: BotAdapter, appId: string, timeou
 
   return {
     async send(target, card) {
-      await call(target, async (context) => {
-        await context.sendActivity(MessageFactory.attachment(card));
-      });
+      const response = await call(target, (context) => context.sendActivity(MessageFactory.attachment(card)));
+      return response?.id;
+    },
+    async update(target, conversationId, activityId, card) {
+      const stored = target.conversationReference as Partial<ConversationReference>;
+      const inConversation = { ...target, conversationReference: { ...stored, conversation: { ...stored.conversation, id: conversationId } } };
+      await call(inConversation, (context) => context.updateActivity({ ...MessageFactory.attachment(card), id: activityId }));
     },
     openPersonalChat: (request) => openPersonalConversation(call, request),
   };

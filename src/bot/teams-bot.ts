@@ -16,6 +16,7 @@ import { handlerDependencies, type BotDependencies, type HandlerDependencies } f
 import { intentOfAsk, isAskData } from './asks.js';
 import { recognizeIntent } from './intents.js';
 import { createRoutes, isVerb, verbOfSubmit } from './routes.js';
+import { cardPosted } from './posted-card.js';
 import { isServiceUrlAllowed } from './service-url-allowlist.js';
 import { isTeamsActivity, turnFrom, type Turn } from './turn.js';
 
@@ -119,7 +120,14 @@ export class RenewalBot extends TeamsActivityHandler {
 
   /** Runs a handler and sends its card (the error card if it refused or failed). */
   private async reply(context: TurnContext, work: Work<CardAttachment>): Promise<void> {
-    await context.sendActivity(MessageFactory.attachment(await this.answer(context, work)));
+    const card = await this.answer(context, work);
+    const response = await context.sendActivity(MessageFactory.attachment(card));
+    try {
+      await cardPosted(card, response?.id);
+    } catch (error) {
+      // The reply is out; failing to keep its id only means it will not be updated later.
+      this.deps.log.warn({ err: error, tenantId: context.activity.conversation?.tenantId }, 'posted card not kept for updates');
+    }
   }
 
   /** The single catch: every turn's refusal or failure is logged here and becomes the error card. */

@@ -14,6 +14,7 @@ import type ACData from 'adaptivecards-templating';
 import { compileTemplate } from './compile-template.js';
 import type { CalendarLinkView } from '../rules/calendar-link-view.js';
 import type { CallSeriesView } from '../rules/call-series.js';
+import type { MessageNoteView } from '../rules/message-updates.js';
 import type {
   AnniversaryView,
   ChecklistView,
@@ -58,6 +59,8 @@ export interface CardViews {
   checklist: ChecklistView;
   calls: CallSeriesView;
   'calendar-link': CalendarLinkView;
+  /** The one line a superseded or recorded reminder is updated to. */
+  'message-note': MessageNoteView;
 }
 export type CardName = keyof CardViews;
 
@@ -77,6 +80,7 @@ const cardSet: { [K in CardName]: true } = {
   checklist: true,
   calls: true,
   'calendar-link': true,
+  'message-note': true,
 };
 export const cardNames = Object.keys(cardSet) as readonly CardName[];
 

@@ -16,6 +16,7 @@ Commands:
   import FILE.json [--dry-run]                          Create or update organizations from FILE.json (all or nothing)
   reminders run [--now ISO-8601] [--dry-run] [--tenant ID]  Plan and send the reminders due now (or at --now)
   reminders status                                      Count reminders per kind: pending, sent, failed, inactive
+  reminders status --html FILE [--now ISO-8601]         Write a self-contained page: each organization's cycle, next reminder, sent, pending and why
   doctor                                                Check configuration, storage, catalog, cards and manifest
 `;
 

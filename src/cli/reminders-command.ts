@@ -1,9 +1,11 @@
 /**
  * `cli reminders run [--now ISO-8601] [--dry-run] [--tenant ID]` runs one pass of the same code the
- * server's ticker runs; `cli reminders status` counts the ledger. Both list the channel's reminders and
- * the Primary Program Contact's personal ones apart. A pass whose deliveries failed
+ * server's ticker runs; `cli reminders status` counts the ledger, and with `--html FILE` writes the
+ * operator's page. Both list the channel's reminders and the Primary Program Contact's personal ones
+ * apart. A pass whose deliveries failed
  * still exits 0: the failures are reported and stay pending.
  */
+import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createAdapter } from '../bot/adapter.js';
 import { createProactiveSender } from '../bot/proactive.js';
@@ -18,24 +20,31 @@ import { runnerId } from '../reminders/runner-id.js';
 import { createReminderRunner } from '../reminders/runner.js';
 import type { LedgerStatus, ReminderCount } from '../storage/reminder-store.js';
 import type { Storage } from '../storage/storage.js';
+import { calendarDateIn } from '../rules/plain-date.js';
+import { organizationStatusView } from '../rules/reminder-status-view.js';
 import { UsageError, type CliOutput } from './cli-output.js';
+import { statusPageHtml } from './status-page.js';
 
 export async function remindersCommand(args: string[], context: { config: Config; storage: Storage; catalog: Catalog; io: CliOutput }): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub === 'status') return printStatus(context.storage, context.io);
+  if (sub === 'status') {
+    const { values } = parseArgs({ args: rest, options: { html: { type: 'string' }, now: { type: 'string' } } });
+    if (values.html !== undefined) return writeStatusPage(context.storage, values.html, instantOption(values.now), context.io);
+    return printStatus(context.storage, context.io);
+  }
   if (sub !== 'run') throw new UsageError(`reminders takes "run" or "status", not "${sub ?? ''}".`);
   const { values } = parseArgs({ args: rest, options: { now: { type: 'string' }, 'dry-run': { type: 'boolean' }, tenant: { type: 'string' } } });
-  const now = values.now === undefined ? new Date() : new Date(values.now);
-  if (Number.isNaN(now.getTime()) || (values.now !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(values.now))) {
-    throw new UsageError(`--now takes an ISO-8601 instant such as 2027-01-15T09:00:00Z, not "${values.now}".`);
-  }
+  const now = instantOption(values.now);
   const { config, storage, catalog, io } = context;
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   await replanIfCatalogChanged(storage, catalog);
   const sender = createProactiveSender(createAdapter(botFrameworkSettings(config), log), config.MicrosoftAppId, config.REMINDER_SEND_TIMEOUT_MS, serviceUrlAllowlistOf(config));
   const runner = createReminderRunner({ storage, catalog, sender, log, settings: reminderSettings(config), runnerId: runnerId(), isTenantAllowed: tenantAllowList(config) });
   const report = await runner.runPass({ now, dryRun: values['dry-run'], tenantId: values.tenant?.toLowerCase() });
-  io.out(`Reminder pass at ${now.toISOString()}${values['dry-run'] ? ' (dry run: nothing planned or sent)' : ''}: ${report.organizationsPlanned} organizations checked, ${report.planned} reminders planned.`);
+  const planned = values['dry-run']
+    ? `${report.planned} new reminders would be planned, ${report.counts['would-send']} reminders would be sent`
+    : `${report.planned} reminders planned`;
+  io.out(`Reminder pass at ${now.toISOString()}${values['dry-run'] ? ' (dry run: nothing planned or sent)' : ''}: ${report.organizationsPlanned} organizations checked, ${planned}.`);
   const personal = report.entries.filter((entry) => isPersonalSubject(entry.subject));
   const channel = report.entries.filter((entry) => !isPersonalSubject(entry.subject));
   io.out('Channel reminders:');
@@ -43,8 +52,40 @@ export async function remindersCommand(args: string[], context: { config: Config
   io.out(`${PERSONAL_HEADING}:`);
   printEntries(personal, io);
   if (report.omitted > 0) io.out(`  … and ${report.omitted} more`);
-  const { counts } = report;
+  const { counts, updates } = report;
   io.out(`Sent ${counts.sent}, would send ${counts['would-send']}, left pending ${counts.pending}, failed ${counts.failed}, target inactive ${counts.inactive}, skipped ${counts.skipped}.`);
+  if (!values['dry-run']) {
+    io.out(`Updated ${updates.updated} posted messages, ${updates.gone} deleted meanwhile, left pending ${updates.pending}, failed ${updates.failed}, skipped ${updates.skipped}.`);
+  }
+  return 0;
+}
+
+/** --now as an instant (default: the real clock). */
+function instantOption(text: string | undefined): Date {
+  const now = text === undefined ? new Date() : new Date(text);
+  if (Number.isNaN(now.getTime()) || (text !== undefined && !/^\d{4}-\d{2}-\d{2}T/.test(text))) {
+    throw new UsageError(`--now takes an ISO-8601 instant such as 2027-01-15T09:00:00Z, not "${text}".`);
+  }
+  return now;
+}
+
+const STATUS_PAGE = 200;
+
+/** `reminders status --html FILE`: the operator's page, every organization read a page at a time. */
+async function writeStatusPage(storage: Storage, file: string, now: Date, io: CliOutput): Promise<number> {
+  const views = [];
+  let after: string | undefined;
+  for (;;) {
+    const page = await storage.listOrganizations({ after, limit: STATUS_PAGE });
+    for (const org of page) {
+      const [target, ledger, updates] = await Promise.all([storage.getReminderTarget(org.tenantId), storage.remindersOf(org.tenantId), storage.messageUpdatesOf(org.tenantId)]);
+      views.push(organizationStatusView({ org, today: calendarDateIn(now, org.timeZone), target, ledger, updates }));
+    }
+    if (page.length < STATUS_PAGE) break;
+    after = page[page.length - 1]!.tenantId;
+  }
+  await writeFile(file, statusPageHtml(views, now), 'utf8');
+  io.out(`Wrote ${file}: the reminder status of ${views.length} organizations.`);
   return 0;
 }
 

@@ -16,16 +16,16 @@ import type { ChecklistStore } from '../storage/checklist-store.js';
 import type { PersonalChatStore, PersonalConversation } from '../storage/personal-chats.js';
 import type { ClaimedPersonalReminder, ReminderKey, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
 import type { OrganizationStore } from '../storage/storage.js';
-import { deliveryDays, drainClaims, keyOf, skipReminder } from './claim-loop.js';
+import { deliveryDays, drainReminders, keyOf, recordNotSent, skipReminder } from './claim-loop.js';
+import type { AttemptDelivery, AttemptOutcome } from './delivery-attempts.js';
 import type { PassReport } from './pass-report.js';
-import { createSendWithRetries, recordNotSent, type Limiters, type SendOutcome } from './send-with-retries.js';
 import type { DeliveryDependencies } from './deliver.js';
 
 /** What channel delivery gets, with the storage and sender personal delivery needs. */
-export interface PersonalDeliveryDependencies extends Omit<DeliveryDependencies, 'storage' | 'sender' | 'limiters' | 'contactNoteFor'> {
+export interface PersonalDeliveryDependencies extends Omit<DeliveryDependencies, 'storage' | 'sender' | 'attempt' | 'contactNoteFor'> {
   storage: ReminderLedger & PersonalChatStore & ChecklistStore & Pick<ReminderTargets, 'getReminderTarget'> & Pick<OrganizationStore, 'getOrganization'>;
   sender: ProactiveSender;
-  limiters: Limiters;
+  attempt: AttemptDelivery;
 }
 
 /** Why a send ended without the card reaching the contact, as recorded on the reminder and the chat. */
@@ -35,11 +35,11 @@ const gone = (status: number, where: 'lookup' | 'chat') =>
     ? `HTTP ${status}: Teams could not find the contact in the organization's team or open a 1:1 chat with them`
     : `HTTP ${status}: Teams refused the message in the contact's 1:1 chat (the contact may have blocked or removed the app)`;
 
-type Ended = Exclude<SendOutcome, { outcome: 'sent' }>;
+type Ended = Exclude<AttemptOutcome<unknown>, { outcome: 'done' }>;
 
 export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
   const { storage, catalog, sender, log, settings, clock } = deps;
-  const sendWithRetries = createSendWithRetries(deps, deps.limiters);
+  const { attempt } = deps;
 
   async function decide(reminder: ClaimedPersonalReminder, now: Date): Promise<PersonalDecision & { org?: Organization }> {
     if (deps.isTenantAllowed && !deps.isTenantAllowed(reminder.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
@@ -61,7 +61,7 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
   /** Records a send that ended without reaching the contact; 403/404 make the contact unreachable. */
   async function ended(key: ReminderKey, recipient: string, result: Ended, where: 'lookup' | 'chat', report: PassReport): Promise<void> {
     if (result.outcome === 'gone') return unreachable(key, recipient, gone(result.status, where), report);
-    return recordNotSent({ storage, report, log }, key, result, 'personal reminder');
+    return recordNotSent({ storage, report, log, settings, clock }, key, result, 'personal reminder');
   }
 
   /** The contact's 1:1 chat: the stored one, or one opened through the reminder channel's team. */
@@ -73,20 +73,12 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
       await unreachable(key, recipient, NO_TEAM, report);
       return undefined;
     }
-    let opened: PersonalConversation | undefined;
-    const result = await sendWithRetries({
-      tenantId: key.tenantId,
-      conversationId: team.teamId,
-      kind: key.kind,
-      attempt: async () => {
-        opened = await sender.openPersonalChat({ tenantId: key.tenantId, aadObjectId: recipient, team });
-      },
-    });
-    if (result.outcome !== 'sent') {
+    const result = await attempt({ tenantId: key.tenantId, conversationId: team.teamId }, () => sender.openPersonalChat({ tenantId: key.tenantId, aadObjectId: recipient, team }));
+    if (result.outcome !== 'done') {
       await ended(key, recipient, result, 'lookup', report);
       return undefined;
     }
-    const conversation = opened as PersonalConversation; // set by the attempt that succeeded
+    const conversation = result.value;
     await storage.rememberPersonalChat(key.tenantId, recipient, conversation);
     log.info({ tenantId: key.tenantId }, 'personal chat with the Primary Program Contact opened');
     return conversation;
@@ -101,8 +93,8 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
     const card = renderCard('personal-reminder', decision.send);
     const conversation = await conversationOf(key, recipient, report);
     if (!conversation) return;
-    const result = await sendWithRetries({ tenantId: key.tenantId, conversationId: conversation.conversationId, kind: key.kind, attempt: () => sender.send(conversation, card) });
-    if (result.outcome !== 'sent') return ended(key, recipient, result, 'chat', report);
+    const result = await attempt({ tenantId: key.tenantId, conversationId: conversation.conversationId }, () => sender.send(conversation, card));
+    if (result.outcome !== 'done') return ended(key, recipient, result, 'chat', report);
     await storage.markReminderSent(key, clock());
     // Reached: any earlier unreachable mark goes (one read, no write when there was none).
     await storage.rememberPersonalChat(key.tenantId, recipient, conversation);
@@ -114,7 +106,7 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
     /** Claims and delivers the personal reminders due at `options.now`. */
     sendClaimed(options: { now: Date; tenantId?: string }, report: PassReport): Promise<void> {
       const loop = { claim: (claim: Parameters<ReminderLedger['claimPersonalReminders']>[0]) => storage.claimPersonalReminders(claim), deliver: (reminder: ClaimedPersonalReminder) => deliver(reminder, options.now, report) };
-      return drainClaims(loop, { ...deps, tenantId: options.tenantId }, report);
+      return drainReminders(loop, { ...deps, tenantId: options.tenantId }, report);
     },
 
     /** The line a channel reminder carries while the contact cannot be reached personally. */

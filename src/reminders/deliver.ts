@@ -8,16 +8,17 @@ import type { CardSender } from '../bot/proactive.js';
 import type { Logger } from '../logger.js';
 import type { Catalog } from '../rules/catalog.js';
 import { deliveryDecision } from '../rules/reminder-delivery.js';
+import type { MessageUpdateStore } from '../storage/message-updates.js';
 import type { ClaimedReminder, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
 import type { Organization } from '../rules/organization.js';
 import type { OrganizationStore } from '../storage/storage.js';
-import { deliveryDays, drainClaims, keyOf, skipReminder } from './claim-loop.js';
+import { deliveryDays, drainReminders, keyOf, recordNotSent, skipReminder } from './claim-loop.js';
+import { createDeliveryAttempts, type AttemptDelivery } from './delivery-attempts.js';
 import type { PassReport } from './pass-report.js';
-import { createLimiters, createSendWithRetries, recordNotSent, type Limiters } from './send-with-retries.js';
 import type { ReminderSettings } from './settings.js';
 
 export interface DeliveryDependencies {
-  storage: ReminderLedger & Pick<ReminderTargets, 'deactivateReminderTarget'> & Pick<OrganizationStore, 'getOrganization'>;
+  storage: ReminderLedger & Pick<ReminderTargets, 'deactivateReminderTarget'> & Pick<OrganizationStore, 'getOrganization'> & Pick<MessageUpdateStore, 'recordReminderPosted'>;
   catalog: Catalog;
   sender: CardSender;
   log: Logger;
@@ -26,15 +27,15 @@ export interface DeliveryDependencies {
   clock: () => Date;
   sleep: (ms: number) => Promise<void>;
   isTenantAllowed?: (tenantId: string) => boolean;
-  /** Shared with personal delivery, so both count toward the same tenant limits. */
-  limiters?: Limiters;
+  /** The rate limits and retry policy, shared with personal delivery and message updates (made here when not given). */
+  attempt?: AttemptDelivery;
   /** The line on a channel card when the Primary Program Contact could not be reached personally. */
   contactNoteFor?: (org: Organization) => Promise<string>;
 }
 
 export function createDelivery(deps: DeliveryDependencies) {
   const { storage, catalog, sender, log, settings, clock } = deps;
-  const sendWithRetries = createSendWithRetries(deps, deps.limiters ?? createLimiters(deps));
+  const attempt = deps.attempt ?? createDeliveryAttempts(deps);
 
   /** The card for a claimed reminder, or why it should not go out any more (decided by the rules). */
   /** `now` is the pass's moment (the CLI's --now); leases and retries use the real clock. */
@@ -51,10 +52,13 @@ export function createDelivery(deps: DeliveryDependencies) {
     const key = keyOf(reminder);
     const card = await cardFor(reminder, now);
     if ('skip' in card) return skipReminder(storage, report, key, card.skip);
-    const result = await sendWithRetries({ tenantId: key.tenantId, conversationId: reminder.target.conversationId, kind: key.kind, attempt: () => sender.send(reminder.target, card) });
+    const target = reminder.target;
+    const result = await attempt({ tenantId: key.tenantId, conversationId: target.conversationId }, () => sender.send(target, card));
     switch (result.outcome) {
-      case 'sent':
-        await storage.markReminderSent(key, clock());
+      case 'done':
+        // With the message's id kept, a later reminder or the renewal can update it in place.
+        if (result.value) await storage.recordReminderPosted(key, clock(), { conversationId: target.conversationId, activityId: result.value });
+        else await storage.markReminderSent(key, clock());
         report.add(key, 'sent');
         log.info({ tenantId: key.tenantId, kind: key.kind, cycle: key.cycle, attempt: reminder.attempts }, 'reminder sent');
         return;
@@ -67,13 +71,13 @@ export function createDelivery(deps: DeliveryDependencies) {
         return;
       }
       default:
-        return recordNotSent({ storage, report, log }, key, result, 'reminder');
+        return recordNotSent({ storage, report, log, settings, clock }, key, result, 'reminder');
     }
   }
 
   /** Claims and delivers everything due at `options.now` (pass-scoped: it never retries what it left pending). */
   return function sendClaimed(options: { now: Date; tenantId?: string }, report: PassReport): Promise<void> {
     const loop = { claim: (claim: Parameters<ReminderLedger['claimReminders']>[0]) => storage.claimReminders(claim), deliver: (reminder: ClaimedReminder) => deliver(reminder, options.now, report) };
-    return drainClaims(loop, { ...deps, clock, tenantId: options.tenantId }, report);
+    return drainReminders(loop, { ...deps, clock, tenantId: options.tenantId }, report);
   };
 }

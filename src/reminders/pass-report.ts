@@ -8,12 +8,16 @@ export interface ReportEntry extends ReminderKey {
   reason?: string;
 }
 
+/** What became of the message updates a pass delivered (storage/message-updates.ts). */
+export type UpdateOutcome = 'updated' | 'gone' | 'pending' | 'failed' | 'skipped';
+
 const KEEP_ENTRIES = 1000;
 
 export class PassReport {
   readonly counts: Record<Outcome, number> = { sent: 0, pending: 0, failed: 0, inactive: 0, skipped: 0, 'would-send': 0 };
   /** The first entries, in order; the counts hold the rest. */
   readonly entries: ReportEntry[] = [];
+  readonly updates: Record<UpdateOutcome, number> = { updated: 0, gone: 0, pending: 0, failed: 0, skipped: 0 };
   planned = 0;
   organizationsPlanned = 0;
 
@@ -22,6 +26,10 @@ export class PassReport {
     if (this.entries.length < KEEP_ENTRIES) {
       this.entries.push({ tenantId: key.tenantId, kind: key.kind, cycle: key.cycle, subject: key.subject, outcome, ...(reason ? { reason } : {}) });
     }
+  }
+
+  addUpdate(outcome: UpdateOutcome): void {
+    this.updates[outcome]++;
   }
 
   get omitted(): number {

@@ -37,11 +37,13 @@ export function createPlanner(deps: { storage: ReminderPlanning & Pick<ReminderL
         ];
         report.organizationsPlanned++;
         if (options.dryRun) {
+          // Only what is new: reminders already in the ledger are counted by the delivery's dry run.
           const ledger = await storage.remindersOf(organization.tenantId);
           for (const reminder of reminders) {
             const key = { ...reminder, tenantId: organization.tenantId };
-            const known = ledger.find((row) => sameKey(row, key));
-            if (!known || known.status === 'pending' || known.status === 'sending') report.add(key, 'would-send');
+            if (ledger.some((row) => sameKey(row, key))) continue;
+            report.planned++;
+            report.add(key, 'would-send');
           }
           continue;
         }

@@ -1,6 +1,7 @@
 /**
- * One reminder pass: plan what is due into the ledger (plan-due.ts), then claim and send it
- * (deliver-personal.ts for the Primary Program Contact's 1:1 chat, then deliver.ts for the channel).
+ * One reminder pass: plan what is due into the ledger (plan-due.ts), claim and send it
+ * (deliver-personal.ts for the Primary Program Contact's 1:1 chat, then deliver.ts for the channel),
+ * then update the channel messages that changed (update-messages.ts).
  * Several runners may run at once (replicas): the ledger's claims keep each reminder
  * to one of them.
  */
@@ -10,9 +11,10 @@ import type { Catalog } from '../rules/catalog.js';
 import type { Storage } from '../storage/storage.js';
 import { createDelivery } from './deliver.js';
 import { createPersonalDelivery } from './deliver-personal.js';
+import { createDeliveryAttempts } from './delivery-attempts.js';
+import { createMessageUpdates } from './update-messages.js';
 import { PassReport } from './pass-report.js';
 import { createPlanner } from './plan-due.js';
-import { createLimiters } from './send-with-retries.js';
 import type { ReminderSettings } from './settings.js';
 
 export interface RunnerDependencies {
@@ -40,19 +42,26 @@ export function createReminderRunner(deps: RunnerDependencies) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const { settings } = deps;
   const planDue = createPlanner({ storage: deps.storage, catalog: deps.catalog, localHour: settings.localHour, personalReminders: settings.personalReminders });
-  // One set of limiters: personal and channel sends count toward the same per-tenant limit.
-  const limiters = createLimiters({ settings, clock, sleep });
-  const personal = settings.personalReminders ? createPersonalDelivery({ ...deps, clock, sleep, limiters }) : undefined;
-  const sendClaimed = createDelivery({ ...deps, clock, sleep, limiters, contactNoteFor: personal?.contactNoteFor });
+  // One rate limiter and retry policy for every connector call of a pass (channel and personal sends,
+  // message updates): they all count against the same Teams limits.
+  const attempt = createDeliveryAttempts({ settings, clock, sleep, log: deps.log });
+  const personal = settings.personalReminders ? createPersonalDelivery({ ...deps, clock, sleep, attempt }) : undefined;
+  const sendClaimed = createDelivery({ ...deps, clock, sleep, attempt, contactNoteFor: personal?.contactNoteFor });
+  const updateClaimed = createMessageUpdates({ ...deps, clock, attempt });
   return {
     /** Plans and sends everything due at `options.now`; resolves with what happened. */
     async runPass(options: PassOptions): Promise<PassReport> {
       const report = new PassReport();
       await planDue(options, report);
-      if (options.dryRun) return report;
+      if (options.dryRun) {
+        for (const key of await deps.storage.remindersToClaim(options)) report.add(key, 'would-send');
+        return report;
+      }
       // Personal first: a channel reminder of this pass then says whether the contact was reached.
       if (personal) await personal.sendClaimed(options, report);
       await sendClaimed(options, report);
+      // After the sends, so the messages this pass's reminders supersede are updated in the same pass.
+      await updateClaimed(options, report);
       return report;
     },
   };

@@ -26,12 +26,17 @@ export function checklistStore(db: Kysely<DatabaseSchema>): ChecklistStore {
     },
 
     async markChecklistItem(tenantId, cycle, mark) {
-      const values = { done: mark.done ? 1 : 0, changed_by_name: mark.changedByName, changed_by_id: mark.changedById, changed_at: mark.changedAt };
-      await db
-        .insertInto('checklist_items')
-        .values({ tenant_id: tenantId, cycle, item_id: mark.itemId, ...values })
-        .onConflict((oc) => oc.columns(['tenant_id', 'cycle', 'item_id']).doUpdateSet(values))
-        .execute();
+      await writeChecklistMark(db, tenantId, cycle, mark);
     },
   };
+}
+
+/** Stores one tick (also inside the transaction that queues the channel card's update). */
+export async function writeChecklistMark(db: Kysely<DatabaseSchema>, tenantId: string, cycle: string, mark: ChecklistTick): Promise<void> {
+  const values = { done: mark.done ? 1 : 0, changed_by_name: mark.changedByName, changed_by_id: mark.changedById, changed_at: mark.changedAt };
+  await db
+    .insertInto('checklist_items')
+    .values({ tenant_id: tenantId, cycle, item_id: mark.itemId, ...values })
+    .onConflict((oc) => oc.columns(['tenant_id', 'cycle', 'item_id']).doUpdateSet(values))
+    .execute();
 }

@@ -164,6 +164,53 @@ export const migrations: Record<string, Migration> = {
       });
     },
   },
+  '0005-reminder-activity-ids': {
+    async up(db: Kysely<any>) {
+      // The cards the bot posted that it may update later (reminders, the channel's checklist card),
+      // with the activity id the Bot Connector returned for each.
+      await db.schema
+        .createTable('posted_messages')
+        .addColumn('tenant_id', 'text', (column) => column.notNull())
+        .addColumn('conversation_id', 'text', (column) => column.notNull())
+        .addColumn('activity_id', 'text', (column) => column.notNull())
+        .addColumn('channel_id', 'text', (column) => column.notNull())
+        .addColumn('card', 'text', (column) => column.notNull())
+        .addColumn('cycle', 'text', (column) => column.notNull())
+        .addColumn('reminder_kind', 'text', (column) => column.notNull().defaultTo(''))
+        .addColumn('reminder_subject', 'text', (column) => column.notNull().defaultTo(''))
+        .addColumn('posted_at', 'text', (column) => column.notNull())
+        .addColumn('state', 'text', (column) => column.notNull())
+        .addPrimaryKeyConstraint('posted_messages_pkey', ['tenant_id', 'conversation_id', 'activity_id'])
+        .execute();
+      // A new reminder looks up the live messages of its tenant and cycle; a renewal those of its cycle.
+      await db.schema.createIndex('posted_messages_tenant_cycle_idx').on('posted_messages').columns(['tenant_id', 'cycle', 'state']).execute();
+      // Durable work: one pending update per posted message, claimed under a lease like a reminder.
+      await db.schema
+        .createTable('message_updates')
+        .addColumn('tenant_id', 'text', (column) => column.notNull())
+        .addColumn('conversation_id', 'text', (column) => column.notNull())
+        .addColumn('activity_id', 'text', (column) => column.notNull())
+        .addColumn('purpose', 'text', (column) => column.notNull())
+        .addColumn('payload', 'text', (column) => column.notNull())
+        .addColumn('version', 'integer', (column) => column.notNull().defaultTo(1))
+        .addColumn('status', 'text', (column) => column.notNull())
+        .addColumn('attempts', 'integer', (column) => column.notNull().defaultTo(0))
+        .addColumn('last_error', 'text', (column) => column.notNull().defaultTo(''))
+        .addColumn('claimed_by', 'text')
+        .addColumn('lease_until', 'text')
+        .addColumn('next_attempt_at', 'text', (column) => column.notNull())
+        .addColumn('created_at', 'text', (column) => column.notNull())
+        .addColumn('done_at', 'text')
+        .addPrimaryKeyConstraint('message_updates_pkey', ['tenant_id', 'conversation_id', 'activity_id'])
+        .execute();
+      await db.schema.createIndex('message_updates_status_next_attempt_idx').on('message_updates').columns(['status', 'next_attempt_at']).execute();
+      await db.schema.createIndex('message_updates_status_lease_idx').on('message_updates').columns(['status', 'lease_until']).execute();
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.dropTable('message_updates').execute();
+      await db.schema.dropTable('posted_messages').execute();
+    },
+  },
   '0006-personal-reminders': {
     async up(db: Kysely<any>) {
       // The 1:1 chat with a Primary Program Contact, per tenant and Azure AD object id: where personal

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { OrganizationSchema, type Organization } from '../rules/organization.js';
-import type { OrganizationsTable } from './schema.js';
+import type { Kysely } from 'kysely';
+import { PLAN_AT_NEXT_PASS, type DatabaseSchema, type OrganizationsTable } from './schema.js';
 
 /** Validates and normalises an organization before it is written; `what` names it in the error. */
 export function validOrganization(organization: Organization, what: string): Organization {
@@ -87,4 +88,24 @@ function deepFreeze<T>(value: T): T {
     for (const child of Object.values(value)) deepFreeze(child);
   }
   return value;
+}
+
+/**
+ * Inserts or replaces one organization. created_at is kept on replace, and the update is skipped
+ * when the stored profile is identical, so a no-op save does not bump updated_at. A new or changed
+ * profile is due for reminder planning at the next pass; what it was told is left as it is.
+ */
+export async function writeOrganization(db: Kysely<DatabaseSchema>, organization: Organization, at: Date): Promise<void> {
+  const row = organizationRow(organization, at);
+  const { tenant_id: _tenantId, created_at: _createdAt, ...changes } = row;
+  await db
+    .insertInto('organizations')
+    .values({ ...row, next_reminder_on: PLAN_AT_NEXT_PASS })
+    .onConflict((oc) =>
+      oc
+        .column('tenant_id')
+        .doUpdateSet({ ...changes, next_reminder_on: PLAN_AT_NEXT_PASS })
+        .where('organizations.profile', '<>', row.profile),
+    )
+    .execute();
 }

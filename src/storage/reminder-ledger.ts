@@ -13,7 +13,7 @@ import type { DatabaseSchema, ReminderLedgerTable } from './schema.js';
 
 type LedgerMethods = Pick<
   ReminderStore,
-  'claimReminders' | 'claimPersonalReminders' | 'markReminderSent' | 'releaseReminder' | 'closeReminder' | 'reminderCounts' | 'personalReminderCounts' | 'remindersOf'
+  'claimReminders' | 'claimPersonalReminders' | 'markReminderSent' | 'releaseReminder' | 'closeReminder' | 'reminderCounts' | 'personalReminderCounts' | 'remindersOf' | 'remindersToClaim'
 >;
 type ClaimOptions = Parameters<ReminderStore['claimReminders']>[0];
 type LedgerRow = Selectable<ReminderLedgerTable>;
@@ -22,14 +22,7 @@ type Audience = 'channel' | 'personal';
 const PERSONAL_SUBJECTS = `${PERSONAL_SUBJECT_PREFIX}%`;
 
 export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKind): LedgerMethods {
-  /** An UPDATE of the one ledger row `key` names. */
-  const updateReminder = (key: ReminderKey) =>
-    db
-      .updateTable('reminder_ledger')
-      .where('tenant_id', '=', key.tenantId)
-      .where('kind', '=', key.kind)
-      .where('cycle', '=', key.cycle)
-      .where('subject', '=', key.subject);
+  const updateReminder = (key: ReminderKey) => updateLedgerRow(db, key);
 
   /** Marks the claimed rows `sending` under the runner's lease and returns them, oldest due first. */
   async function claimRows(trx: Transaction<DatabaseSchema>, options: ClaimOptions, audience: Audience): Promise<LedgerRow[]> {
@@ -88,8 +81,15 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
       return claimed.map((row) => ({ ...storedReminder(row), attempts: row.attempts }));
     },
 
+    async remindersToClaim(options) {
+      // What claimReminders would take now, read without claiming (a dry run); no page limit.
+      const due = { ...options, attemptsDueBy: options.now, limit: Number.MAX_SAFE_INTEGER };
+      const rows = [...(await claimCandidates(db, due, 'personal').execute()), ...(await claimCandidates(db, due, 'channel').execute())];
+      return rows.map((row) => ({ tenantId: row.tenant_id, kind: row.kind, cycle: row.cycle, subject: row.subject }));
+    },
+
     async markReminderSent(key, at) {
-      await updateReminder(key).set({ status: 'sent', sent_at: at.toISOString(), claimed_by: null, lease_until: null }).execute();
+      await markSent(db, key, at);
     },
 
     async releaseReminder(key, options) {
@@ -139,7 +139,22 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
  * runner died or hung); of the audience's reminders, channel ones for active targets only; oldest
  * due first, at most `limit`.
  */
-function claimCandidates(trx: Transaction<DatabaseSchema>, options: ClaimOptions, audience: Audience) {
+/** Marks one reminder sent (also inside the transaction that records the message it posted). */
+export async function markSent(db: Kysely<DatabaseSchema>, key: ReminderKey, at: Date): Promise<void> {
+  await updateLedgerRow(db, key).set({ status: 'sent', sent_at: at.toISOString(), claimed_by: null, lease_until: null }).execute();
+}
+
+/** An UPDATE of the one ledger row `key` names. */
+function updateLedgerRow(db: Kysely<DatabaseSchema>, key: ReminderKey) {
+  return db
+    .updateTable('reminder_ledger')
+    .where('tenant_id', '=', key.tenantId)
+    .where('kind', '=', key.kind)
+    .where('cycle', '=', key.cycle)
+    .where('subject', '=', key.subject);
+}
+
+function claimCandidates(trx: Kysely<DatabaseSchema>, options: Omit<ClaimOptions, 'runnerId' | 'leaseMs'>, audience: Audience) {
   const at = options.now.toISOString();
   const dueBy = (options.attemptsDueBy ?? options.now).toISOString();
   let query = trx

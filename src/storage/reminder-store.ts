@@ -141,6 +141,8 @@ export interface ReminderLedger {
    * channel target. Channel and personal claims never take each other's reminders.
    */
   claimPersonalReminders(options: Parameters<ReminderLedger['claimReminders']>[0]): Promise<ClaimedPersonalReminder[]>;
+  /** The keys claimReminders would take at `now`, without claiming them (for a dry run). */
+  remindersToClaim(options: { now: Date; tenantId?: string }): Promise<ReminderKey[]>;
   markReminderSent(key: ReminderKey, at: Date): Promise<void>;
   /** Back to pending for a later attempt, with the reason kept. */
   releaseReminder(key: ReminderKey, options: { reason: string; retryAt: Date }): Promise<void>;

@@ -42,7 +42,13 @@ export function reminderTargetStore(db: Kysely<DatabaseSchema>, now: () => Date)
               .where('reminder_targets.active', '=', 0),
           )
           .executeTakeFirst();
-        if ((result.numInsertedOrUpdatedRows ?? 0n) === 0n) return 'elsewhere';
+        if ((result.numInsertedOrUpdatedRows ?? 0n) === 0n) {
+          // Lost a race: another install of the tenant took the target first (on PostgreSQL the insert
+          // waited for it). Teams sends two events per install (installationUpdate and
+          // conversationUpdate): when the winner is the same team, this one is the same install.
+          const winner = await trx.selectFrom('reminder_targets').select('team_id').where('tenant_id', '=', target.tenantId).executeTakeFirst();
+          return winner?.team_id === row.team_id ? 'unchanged' : 'elsewhere';
+        }
         await trx.updateTable('organizations').set({ next_reminder_on: PLAN_AT_NEXT_PASS }).where('tenant_id', '=', target.tenantId).execute();
         return stored ? 'updated' : 'created';
       });

@@ -98,6 +98,53 @@ export interface CalendarTokensTable {
   created_at: string;
 }
 
+/** A card the bot posted and may update in place later: a reminder, or the checklist card in the reminder channel. */
+export interface PostedMessagesTable {
+  tenant_id: string;
+  /** Where it was posted, as the update must name it (a reply in a thread keeps its `;messageid=`). */
+  conversation_id: string;
+  /** The id the Bot Connector returned for it. */
+  activity_id: string;
+  /** The channel's own conversation id (conversation_id without the thread part). */
+  channel_id: string;
+  card: PostedCard;
+  /** The anniversary (YYYY-MM-DD) of the cycle it belongs to (a reminder's ledger cycle). */
+  cycle: string;
+  /** For a reminder: its ledger kind and subject; '' otherwise. */
+  reminder_kind: Generated<string>;
+  reminder_subject: Generated<string>;
+  posted_at: string;
+  state: PostedMessageState;
+}
+
+export type PostedCard = 'reminder' | 'checklist';
+/** live: shows its full card; superseded/recorded: an update to its one-liner is queued or done; replaced: a newer checklist card took over. */
+export type PostedMessageState = 'live' | 'superseded' | 'recorded' | 'replaced';
+
+/** The update a posted message needs next, claimed under a lease like a reminder; at most one per message. */
+export interface MessageUpdatesTable {
+  tenant_id: string;
+  conversation_id: string;
+  activity_id: string;
+  purpose: MessageUpdatePurpose;
+  /** JSON object: what the one-liner names (the reminder that superseded it, who recorded the renewal). */
+  payload: string;
+  /** Raised when the same message needs updating again (another tick) while an update is queued or in flight. */
+  version: Generated<number>;
+  status: MessageUpdateStatus;
+  attempts: Generated<number>;
+  last_error: Generated<string>;
+  claimed_by: string | null;
+  lease_until: string | null;
+  next_attempt_at: string;
+  created_at: string;
+  done_at: string | null;
+}
+
+export type MessageUpdatePurpose = 'superseded' | 'recorded' | 'checklist';
+/** done: updated; gone: the message (or the bot's access to it) no longer exists, which is no error. */
+export type MessageUpdateStatus = 'pending' | 'sending' | 'done' | 'gone' | 'failed' | 'skipped';
+
 /** The 1:1 chat of a Primary Program Contact with the bot, per tenant and Azure AD object id. */
 export interface PersonalConversationsTable {
   tenant_id: string;
@@ -121,6 +168,8 @@ export interface PersonalReminderOptOutsTable {
 }
 
 export interface DatabaseSchema {
+  posted_messages: PostedMessagesTable;
+  message_updates: MessageUpdatesTable;
   organizations: OrganizationsTable;
   reminder_targets: ReminderTargetsTable;
   reminder_ledger: ReminderLedgerTable;

@@ -7,11 +7,13 @@
 import { sql, type Kysely } from 'kysely';
 import type { Organization } from '../rules/organization.js';
 import type { DatabaseKind } from './database.js';
-import { organizationFromProfile, organizationRow, profileJson, validOrganization } from './organization-row.js';
+import { organizationFromProfile, profileJson, validOrganization, writeOrganization } from './organization-row.js';
 import { reminderLedgerStore } from './reminder-ledger.js';
 import { reminderPlanningStore } from './reminder-planning.js';
 import { reminderTargetStore } from './reminder-targets.js';
-import { PLAN_AT_NEXT_PASS, type DatabaseSchema } from './schema.js';
+import type { DatabaseSchema } from './schema.js';
+import { messageUpdateStore } from './message-updates.js';
+import { organizationListStore } from './organization-list.js';
 import { settingsStore } from './settings.js';
 import { checklistStore } from './checklist-store.js';
 import { calendarTokenStore } from './calendar-tokens.js';
@@ -36,6 +38,8 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: DatabaseKind,
     ...checklistStore(db),
     ...calendarTokenStore(db),
     ...personalChatStore(db, now),
+    ...messageUpdateStore(db, kind, now),
+    ...organizationListStore(db),
 
     async getOrganization(tenantId) {
       const row = await storedProfile(db, tenantId);
@@ -88,24 +92,4 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: DatabaseKind,
 
 function storedProfile(db: Kysely<DatabaseSchema>, tenantId: string) {
   return db.selectFrom('organizations').select('profile').where('tenant_id', '=', tenantId).executeTakeFirst();
-}
-
-/**
- * Inserts or replaces one organization. created_at is kept on replace, and the update is skipped
- * when the stored profile is identical, so a no-op save does not bump updated_at. A new or changed
- * profile is due for reminder planning at the next pass; what it was told is left as it is.
- */
-async function writeOrganization(db: Kysely<DatabaseSchema>, organization: Organization, at: Date): Promise<void> {
-  const row = organizationRow(organization, at);
-  const { tenant_id: _tenantId, created_at: _createdAt, ...changes } = row;
-  await db
-    .insertInto('organizations')
-    .values({ ...row, next_reminder_on: PLAN_AT_NEXT_PASS })
-    .onConflict((oc) =>
-      oc
-        .column('tenant_id')
-        .doUpdateSet({ ...changes, next_reminder_on: PLAN_AT_NEXT_PASS })
-        .where('organizations.profile', '<>', row.profile),
-    )
-    .execute();
 }

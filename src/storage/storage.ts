@@ -5,6 +5,8 @@
 import type { Organization } from '../rules/organization.js';
 import type { CalendarTokenStore } from './calendar-tokens.js';
 import type { ChecklistStore } from './checklist-store.js';
+import type { MessageUpdateStore } from './message-updates.js';
+import type { OrganizationList } from './organization-list.js';
 import type { PersonalChatStore } from './personal-chats.js';
 import type { ReminderStore } from './reminder-store.js';
 
@@ -24,7 +26,7 @@ export interface OrganizationStore {
   countOrganizations(): Promise<number>;
 }
 
-export interface Storage extends OrganizationStore, ReminderStore, ChecklistStore, CalendarTokenStore, PersonalChatStore {
+export interface Storage extends OrganizationStore, ReminderStore, ChecklistStore, CalendarTokenStore, MessageUpdateStore, OrganizationList, PersonalChatStore {
   /** Which back end answers: for logs, /healthz and the doctor. */
   readonly kind: 'sqlite' | 'postgres';
   /** Resolves when the database answers a trivial query; rejects otherwise. */

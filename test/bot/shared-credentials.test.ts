@@ -134,6 +134,7 @@ describe('proactive sender', () => {
     const target = (i: number, serviceUrl: string): ReminderTarget =>
       ({
         serviceUrl,
+        conversationId: `conversation-${i}`,
         conversationReference: { channelId: 'msteams', serviceUrl, conversation: { id: `conversation-${i}` }, bot: { id: 'bot' }, user: { id: 'user' } },
       }) as unknown as ReminderTarget;
     const card = { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [] } };

@@ -35,6 +35,8 @@ const cases = [
   sample('checklist, earlier cycle', 'checklist', { ...samples.checklistSampleView, readOnly: true, note: 'Kept for reference.' }),
   sample('calendar link, just made', 'calendar-link', samples.calendarLinkMadeView),
   sample('calendar link, made earlier', 'calendar-link', samples.calendarLinkExistsView),
+  sample('message note, superseded', 'message-note', samples.supersededNoteView),
+  sample('message note, renewal recorded', 'message-note', samples.recordedNoteView),
 ];
 
 function textBlocks(attachment: CardAttachment): Json[] {

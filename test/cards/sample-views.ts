@@ -1,4 +1,5 @@
 import type { KindAndPayload } from '../../src/rules/reminder-payloads.js';
+import { recordedView, supersededView } from '../../src/rules/message-updates.js';
 import { calendarLinkView as buildCalendarLinkView } from '../../src/rules/calendar-link-view.js';
 import { checklistView as buildChecklistView } from '../../src/rules/checklist.js';
 import { callsView } from '../calendar/sample-calls-view.js';
@@ -434,6 +435,8 @@ export const reminderWithContactNoteView: ReminderView = {
   ...reminderViews['two-weeks'],
   contactNote: contactUnreachableNote(personalSampleOrg.primaryContact, 'HTTP 403: Teams refused the message'),
 };
+export const supersededNoteView = supersededView({ kind: 'window-open', subject: '' }, '2026-11-30', { kind: 'two-weeks', subject: '' }, '2027-02-14');
+export const recordedNoteView = recordedView({ anniversary: '2027-02-28', byName: trickyOrganizationName, on: '2027-02-20' });
 
 /** One typical view per card, keyed like the templates. */
 export const sampleViews: CardViews = {
@@ -451,6 +454,7 @@ export const sampleViews: CardViews = {
   checklist: checklistSampleView,
   calls: callsView,
   'calendar-link': calendarLinkMadeView,
+  'message-note': supersededNoteView,
 };
 
 function samplePayload(kind: ReminderKind): KindAndPayload {

@@ -43,6 +43,9 @@ describe('cli reminders', () => {
   it('prints what it would send on --dry-run, and sends and records nothing', async () => {
     expect(await cli('reminders', 'run', '--now', WINDOW_OPENS, '--dry-run')).toBe(0);
     expect(out.join('\n')).toMatch(/would-send\s+tenant-000000 window-open/);
+    // The summary counts the same reminders as the list and the totals (it once said "0 reminders planned").
+    expect(out[0]).toContain('2 organizations checked, 2 new reminders would be planned, 2 reminders would be sent.');
+    expect(out.join('\n')).toContain('Sent 0, would send 2,');
     expect(connector.sent).toHaveLength(0);
     out = [];
     await cli('reminders', 'status');
@@ -70,6 +73,19 @@ describe('cli reminders', () => {
     // The contact's chat was opened through the team (the connector answers every call with 200) and the card sent.
     expect(personalCounts).toMatch(/two-weeks\s+0\s+0\s+1\s+0\s+0\s+0/);
     expect(personalCounts).not.toContain('requirements-changed');
+  });
+
+  it('counts on --dry-run the reminders already planned and still pending, as a real pass would send them', async () => {
+    const storage = await openStorage({ dataDir: dir });
+    for (const tenantId of [tenantOf(0), tenantOf(1)]) {
+      const reminders = [{ tenantId, kind: 'window-open' as const, cycle: '2027-02-28', subject: '', dueOn: '2026-11-30', payload: {} }];
+      await storage.recordPlan(tenantId, { reminders, nextReminderOn: '2027-02-14', toldRequirements: {} });
+    }
+    await storage.close();
+    expect(await cli('reminders', 'run', '--now', WINDOW_OPENS, '--dry-run')).toBe(0);
+    expect(out[0]).toContain('0 organizations checked, 0 new reminders would be planned, 2 reminders would be sent.');
+    expect(out.join('\n')).toMatch(/would-send\s+tenant-000001 window-open 2027-02-28/);
+    expect(connector.sent).toHaveLength(0);
   });
 
   it('limits the pass to one tenant with --tenant', async () => {

@@ -96,7 +96,7 @@ describe('when reminders go out', () => {
     expect(JSON.stringify(channelPosts(t)[0]?.body)).toContain('The anniversary is February 28, 2027, 8 days from today.');
   });
 
-  it('posts expired the day after the anniversary, and nothing once the renewal is marked done', async () => {
+  it('posts expired the day after the anniversary, and once the renewal is marked done only updates it to say so', async () => {
     t = await startReminderApp({ now: '2027-03-01T10:00:00Z', org: { anniversaryDate: '2027-02-28' } });
     await t.app.reminders.runPass({ now: new Date('2027-02-28T10:00:00Z') });
     t.connector.reset();
@@ -106,7 +106,9 @@ describe('when reminders go out', () => {
     expect(JSON.stringify(cards)).toContain('February 28, 2028');
     t.connector.reset();
     await t.app.reminders.runPass({ now: new Date('2027-03-02T10:00:00Z') });
-    expect(t.connector.sent).toHaveLength(0); // neither in the channel nor to the contact
+    // No new reminder, neither in the channel nor to the contact: only the update of the one posted.
+    expect(t.connector.sent.map((sent) => sent.method)).toEqual(['PUT']);
+    expect(JSON.stringify(t.connector.sent[0]?.body)).toContain('Renewal recorded: Alex Wilber marked the renewal for the February 28, 2027 anniversary done');
   });
 
   it('posts each expiring customer reference once', async () => {

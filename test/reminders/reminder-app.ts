@@ -35,7 +35,7 @@ export const CHANNEL = 'team-id';
 
 /** What the connector received in the reminder channel (not the contact's 1:1 chat or lookups). */
 export function channelPosts(t: TestApp): SentActivity[] {
-  return t.connector.sent.filter((sent) => sent.conversationId === CHANNEL && sent.path.includes('/activities'));
+  return t.connector.sent.filter((sent) => sent.method === 'POST' && sent.conversationId === CHANNEL && sent.path.includes('/activities'));
 }
 
 /** The reminder cards posted in the channel, as their titles. */

@@ -15,6 +15,7 @@ import type { Storage } from '../../src/storage/storage.js';
 import { makeOrganization } from '../support/organizations.js';
 import { runCalendarTokenContract } from './calendar-token-contract.js';
 import { runPersonalReminderContract } from './personal-reminder-contract.js';
+import { runMessageUpdateContract } from './message-update-contract.js';
 
 export interface StorageUnderTest {
   storage: Storage;
@@ -106,6 +107,14 @@ export function runStorageContract(name: string, makeStorage: MakeStorage): void
       expect(await storage.getOrganization('tenant-b')).toEqual(fabrikam);
     });
 
+    it('lists every organization a page at a time, in tenant order', async () => {
+      for (const tenantId of ['tenant-c', 'tenant-a', 'tenant-b']) await storage.saveOrganization(makeOrganization({ tenantId, name: `Org ${tenantId}` }));
+      const first = await storage.listOrganizations({ limit: 2 });
+      expect(first.map((org) => org.tenantId)).toEqual(['tenant-a', 'tenant-b']);
+      const rest = await storage.listOrganizations({ after: 'tenant-b', limit: 2 });
+      expect(rest.map((org) => [org.tenantId, org.name])).toEqual([['tenant-c', 'Org tenant-c']]);
+    });
+
     it('replaces an organization that is saved again, keeping one record', async () => {
       await storage.saveOrganization(makeOrganization());
       await storage.saveOrganization(makeOrganization({ anniversaryDate: '2027-03-31', competencies: [] }));
@@ -191,6 +200,7 @@ export function runStorageContract(name: string, makeStorage: MakeStorage): void
   runReminderContract(name, makeStorage);
   runCalendarTokenContract(name, makeStorage);
   runPersonalReminderContract(name, makeStorage);
+  runMessageUpdateContract(name, makeStorage);
 }
 
 const CHANNEL = '19:general@thread.tacv2';
@@ -301,6 +311,16 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
         expect(results.filter((result) => result !== 'elsewhere')).toHaveLength(1);
         const winner = ['team-1', 'team-2', 'team-3'][results.findIndex((result) => result !== 'elsewhere')];
         expect((await storage.getReminderTarget('tenant-a'))?.teamId).toBe(winner);
+      });
+
+      it('treats the two events of one install arriving together as one: created once, then unchanged, never elsewhere', async () => {
+        const replica = subject.openSecond ? await subject.openSecond() : storage;
+        const install = () => makeTarget('tenant-a', { teamId: 'team-1', conversationId: 'team-1' });
+        for (let round = 0; round < 5; round += 1) {
+          await subject.db.deleteFrom('reminder_targets').execute();
+          const results = await Promise.all([storage.claimReminderTarget(install()), replica.claimReminderTarget(install())]);
+          expect(results.sort()).toEqual(['created', 'unchanged']);
+        }
       });
 
       it('returns nothing for a tenant without a target', async () => {
@@ -599,6 +619,20 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
         expect(first.map((reminder) => [reminder.tenantId, reminder.kind])).toEqual([['tenant-a', 'window-open']]);
         const next = await claim({ limit: 5 });
         expect(next.map((reminder) => [reminder.tenantId, reminder.kind])).toEqual([['tenant-a', 'two-weeks']]);
+      });
+
+      it('lists what a claim would take without claiming it (a dry run), oldest due first, per tenant when asked', async () => {
+        await install('tenant-a');
+        await install('tenant-b');
+        await plan('tenant-a', [makeReminder({ kind: 'two-weeks', dueOn: '2026-11-20' }), makeReminder({ kind: 'window-open', dueOn: '2026-09-01' })]);
+        await plan('tenant-b', [makeReminder({ tenantId: 'tenant-b', dueOn: '2026-10-01' })]);
+        await storage.deactivateReminderTarget('tenant-b', 'HTTP 404');
+        const peek = await storage.remindersToClaim({ now: T0 });
+        expect(peek).toEqual([keyOf(makeReminder({ kind: 'window-open' })), keyOf(makeReminder({ kind: 'two-weeks' }))]);
+        expect(await storage.remindersToClaim({ now: T0, tenantId: 'tenant-b' })).toEqual([]);
+        expect(await claim({ limit: 10 })).toHaveLength(2);
+        expect(await storage.remindersToClaim({ now: later(MINUTE) })).toEqual([]);
+        expect(await storage.remindersToClaim({ now: later(5 * MINUTE) })).toHaveLength(2);
       });
 
       it('records reminders of the tenant acted for, whatever tenant a planned reminder names', async () => {

@@ -11,7 +11,8 @@ import type { Organization } from '../../rules/organization.js';
 import { isPlainDate } from '../../rules/plain-date.js';
 import { AppError } from '../app-error.js';
 import type { HandlerDependencies } from '../dependencies.js';
-import type { Turn } from '../turn.js';
+import { whenPosted } from '../posted-card.js';
+import { channelConversationId, type Turn } from '../turn.js';
 import type { OrganizationActionRoute, OrganizationRoute } from './route.js';
 
 const CycleSchema = z.string().refine(isPlainDate);
@@ -45,7 +46,15 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
     if (data.tenantId.toLowerCase() !== turn.tenantId) throw new AppError('tenant.mismatch', { where: 'checklist' });
   }
 
-  const show: OrganizationRoute<'checklist'> = async (_intent, turn, org) => render(org, turn, currentAnniversary(org));
+  /** In the reminder channel, the card's message id is kept: a tick anywhere then updates it there. */
+  const show: OrganizationRoute<'checklist'> = async (_intent, turn, org) => {
+    const cycle = currentAnniversary(org);
+    const card = await render(org, turn, cycle);
+    const channelId = channelConversationId(turn.conversationId);
+    const target = await storage.getReminderTarget(turn.tenantId);
+    if (!target?.active || target.conversationId !== channelId) return card;
+    return whenPosted(card, (activityId) => storage.recordChecklistPosted(turn.tenantId, { conversationId: turn.conversationId, channelId, activityId, cycle, at: now() }));
+  };
 
   const refresh: OrganizationActionRoute = async (data, turn, org) => {
     const parsed = RefreshDataSchema.safeParse(data);
@@ -65,7 +74,8 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
     if (!checklistItems(org, cycle, today(org), catalog).some((item) => item.id === itemId)) {
       throw new AppError('input.invalid', { reason: 'unknown checklist item' });
     }
-    await storage.markChecklistItem(turn.tenantId, cycle, {
+    // With the tick, the checklist card in the reminder channel (if any) is queued for an update.
+    await storage.markChecklistItemEverywhere(turn.tenantId, cycle, {
       itemId,
       done,
       changedByName: turn.user.name ?? 'someone',

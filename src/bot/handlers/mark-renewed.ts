@@ -13,7 +13,7 @@ import type { HandlerDependencies } from '../dependencies.js';
 import type { OrganizationRoute } from './route.js';
 
 export function createMarkRenewedRoute(deps: HandlerDependencies): OrganizationRoute<'mark-renewed'> {
-  const { storage, today: todayOf, log } = deps;
+  const { storage, today: todayOf, now, log } = deps;
   return async function markRenewed(_intent, turn, org) {
     if (!canManage(org, turn.user)) throw new AppError('profile.forbidden');
     const today = todayOf(org);
@@ -21,7 +21,8 @@ export function createMarkRenewedRoute(deps: HandlerDependencies): OrganizationR
     // Before the window opens there is nothing to renew yet; refusing also makes a double click harmless.
     if (status.daysLeft > RENEWAL_WINDOW_DAYS) return renderCard('notice', nothingToMarkYetView(status));
     const renewed = { ...org, renewedCycles: org.renewedCycles + 1 };
-    await storage.saveOrganization(renewed);
+    // Saved with the "recorded" updates of the cycle's reminders still showing in the channel.
+    await storage.recordRenewal(renewed, { cycle: status.anniversary, byName: turn.user.name ?? 'someone', at: now() });
     log.info({ tenantId: org.tenantId, renewedCycle: status.anniversary }, 'renewal marked done');
     return renderCard('anniversary', anniversaryView(renewed, today));
   };
