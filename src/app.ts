@@ -12,7 +12,7 @@ import { createProactiveSender } from './bot/proactive.js';
 import { botFrameworkSettings, isAuthenticationDisabled, reminderSettings, serviceUrlAllowlistOf, tenantAllowList, type Config } from './config.js';
 import { replanIfCatalogChanged } from './reminders/catalog-watch.js';
 import { createReminderRunner, type ReminderRunner } from './reminders/runner.js';
-import { startTicker } from './reminders/ticker.js';
+import { startTicker, type Ticker } from './reminders/ticker.js';
 import { runnerId } from './reminders/runner-id.js';
 import { createServer } from './http/server.js';
 import type { Logger } from './logger.js';
@@ -43,14 +43,16 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
   const adapter = createAdapter(botFrameworkSettings(config), log);
   const isTenantAllowed = tenantAllowList(config);
   const serviceUrls = serviceUrlAllowlistOf(config);
-  const bot = new RenewalBot({ storage, catalog, now, log, isTenantAllowed, callSchedule, publicUrl, serviceUrls });
+  let ticker: Ticker | undefined;
+  const messagesChanged = () => ticker?.soon();
+  const bot = new RenewalBot({ storage, catalog, now, log, isTenantAllowed, callSchedule, publicUrl, serviceUrls, messagesChanged });
   const { server, inFlight } = createServer({ adapter, bot, storage, log, serviceUrls, load: { maxConcurrentTurns: config.MAX_CONCURRENT_TURNS, maxWaitingTurns: config.MAX_WAITING_TURNS }, maxConnections: config.MAX_CONNECTIONS, authenticationRequired: !isAuthenticationDisabled(config) });
   registerCalendarRoutes(server, { storage, now, log, schedule: callSchedule, isTenantAllowed });
 
   if (await replanIfCatalogChanged(storage, catalog)) log.info('the requirements catalog changed: every organization will be checked for changes to announce');
   const sender = createProactiveSender(adapter, config.MicrosoftAppId, config.REMINDER_SEND_TIMEOUT_MS, serviceUrls);
   const reminders = createReminderRunner({ storage, catalog, sender, log, settings: reminderSettings(config), runnerId: runnerId(), clock: now, isTenantAllowed });
-  const ticker = config.REMINDER_TICK_SECONDS > 0 ? startTicker(reminders, { intervalMs: config.REMINDER_TICK_SECONDS * 1000, now, log }) : undefined;
+  ticker = config.REMINDER_TICK_SECONDS > 0 ? startTicker(reminders, { intervalMs: config.REMINDER_TICK_SECONDS * 1000, now, log }) : undefined;
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

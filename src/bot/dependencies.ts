@@ -20,6 +20,8 @@ export interface BotDependencies {
   publicUrl: string;
   /** SERVICE_URL_ALLOWLIST: a turn from any other service URL stores nothing. */
   serviceUrls: ServiceUrlAllowlist;
+  /** Called when a turn queued updates of posted messages (a tick, a recorded renewal), so they go out soon. */
+  messagesChanged?: () => void;
 }
 
 /** What handlers get: the bot's dependencies and the organization's today, computed in one place. */

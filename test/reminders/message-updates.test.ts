@@ -4,7 +4,7 @@
  * renewal turns the latest into "recorded", a tick anywhere updates the checklist card in the
  * reminder channel; a deleted message (404) is no error, and a runner that died mid-update loses nothing.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cardText } from '../cards/card-text.js';
 import { makeActivity } from '../support/activities.js';
 import type { SentActivity } from '../support/fake-connector.js';
@@ -192,6 +192,19 @@ describe('the checklist card in the reminder channel', () => {
     const text = textOf(puts()[0]!);
     expect(text).toContain('2 of 8 done');
     expect(text).toContain('Alex Wilber');
+  });
+
+  it('is updated within seconds of the tick by the running bot, without waiting for the next scheduled pass', async () => {
+    // An hourly ticker: only the pass the tick asks for can deliver the update within the test.
+    t = await startReminderApp({ now: '2026-12-01T13:00:00Z', env: { REMINDER_TICK_SECONDS: '3600' } });
+    const activityId = await openChecklistInChannel();
+    await new Promise((resolve) => setTimeout(resolve, 500)); // the pass the ticker runs at start is over
+    t.connector.reset();
+    expect((await tickInPersonalChat(TENANT, 'window-open:budget-fees')).status).toBe(200);
+    expect((await tickInPersonalChat(TENANT, 'window-open:schedule-exams')).status).toBe(200);
+    await vi.waitFor(() => expect(puts()).toHaveLength(1), { timeout: 8_000, interval: 100 });
+    expect(puts()[0]!.path.endsWith(`/activities/${activityId}`)).toBe(true);
+    expect(textOf(puts()[0]!)).toContain('2 of 8 done');
   });
 
   it("is not updated by a tick in another tenant, and a checklist opened elsewhere is not kept", async () => {

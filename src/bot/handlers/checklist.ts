@@ -83,6 +83,7 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
       changedAt: now().toISOString(),
     });
     log.info({ tenantId: turn.tenantId, cycle, itemId, done }, 'checklist item changed');
+    deps.messagesChanged?.();
     return render(org, turn, cycle);
   };
 

@@ -24,6 +24,7 @@ export function createMarkRenewedRoute(deps: HandlerDependencies): OrganizationR
     // Saved with the "recorded" updates of the cycle's reminders still showing in the channel.
     await storage.recordRenewal(renewed, { cycle: status.anniversary, byName: turn.user.name ?? 'someone', at: now() });
     log.info({ tenantId: org.tenantId, renewedCycle: status.anniversary }, 'renewal marked done');
+    deps.messagesChanged?.();
     return renderCard('anniversary', anniversaryView(renewed, today));
   };
 }
