@@ -4,9 +4,6 @@
  */
 import type { CardAttachment } from '../cards/render-card.js';
 import { renderCard } from '../cards/render-card.js';
-import type { CardSender } from '../bot/proactive.js';
-import type { Logger } from '../logger.js';
-import type { Catalog } from '../rules/catalog.js';
 import { deliveryDecision } from '../rules/reminder-delivery.js';
 import type { MessageUpdateStore } from '../storage/message-updates.js';
 import type { ClaimedReminder, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
@@ -14,19 +11,12 @@ import type { Organization } from '../rules/organization.js';
 import type { OrganizationStore } from '../storage/storage.js';
 import { deliveryDays, drainReminders, keyOf, recordNotSent, skipReminder } from './claim-loop.js';
 import { createDeliveryAttempts, type AttemptDelivery } from './delivery-attempts.js';
+import type { PassDependencies } from './pass-dependencies.js';
 import type { PassReport } from './pass-report.js';
-import type { ReminderSettings } from './settings.js';
 
-export interface DeliveryDependencies {
+export interface DeliveryDependencies extends PassDependencies {
   storage: ReminderLedger & Pick<ReminderTargets, 'deactivateReminderTarget'> & Pick<OrganizationStore, 'getOrganization'> & Pick<MessageUpdateStore, 'recordReminderPosted'>;
-  catalog: Catalog;
-  sender: CardSender;
-  log: Logger;
-  settings: ReminderSettings;
-  runnerId: string;
-  clock: () => Date;
   sleep: (ms: number) => Promise<void>;
-  isTenantAllowed?: (tenantId: string) => boolean;
   /** The rate limits and retry policy, shared with personal delivery and message updates (made here when not given). */
   attempt?: AttemptDelivery;
   /** The line on a channel card when the Primary Program Contact could not be reached personally. */

@@ -4,10 +4,7 @@
  * and retry policy as sends. A 404 means the message was deleted: nothing left to update, no error.
  */
 import { z } from 'zod';
-import type { CardSender } from '../bot/proactive.js';
 import { renderCard, type CardAttachment } from '../cards/render-card.js';
-import type { Logger } from '../logger.js';
-import type { Catalog } from '../rules/catalog.js';
 import { checklistView } from '../rules/checklist.js';
 import { currentAnniversary } from '../rules/cycle.js';
 import { recordedView, supersededView } from '../rules/message-updates.js';
@@ -18,23 +15,16 @@ import type { ClaimedMessageUpdate, MessageUpdateStore } from '../storage/messag
 import type { OrganizationStore } from '../storage/storage.js';
 import { drainClaims } from './concurrency.js';
 import type { AttemptDelivery } from './delivery-attempts.js';
+import type { PassDependencies } from './pass-dependencies.js';
 import type { PassReport } from './pass-report.js';
-import type { ReminderSettings } from './settings.js';
 
 const InstantSchema = z.iso.datetime();
 const SupersededSchema = z.object({ by: z.object({ kind: z.enum(REMINDER_KINDS), subject: z.string(), postedAt: InstantSchema }) });
 const RecordedSchema = z.object({ byName: z.string().max(256), at: InstantSchema });
 
-export interface MessageUpdateDependencies {
+export interface MessageUpdateDependencies extends PassDependencies {
   storage: MessageUpdateStore & Pick<OrganizationStore, 'getOrganization'> & Pick<ChecklistStore, 'checklistMarks'>;
-  catalog: Catalog;
-  sender: CardSender;
-  log: Logger;
-  settings: ReminderSettings;
-  runnerId: string;
-  clock: () => Date;
   attempt: AttemptDelivery;
-  isTenantAllowed?: (tenantId: string) => boolean;
 }
 
 export function createMessageUpdates(deps: MessageUpdateDependencies) {

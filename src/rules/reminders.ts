@@ -12,7 +12,7 @@ import { referenceKey, referenceStanding } from './customer-evidence.js';
 import { cycleOn } from './cycle.js';
 import type { CustomerReference, Organization } from './organization.js';
 import { addDays, daysBetween, type PlainDate } from './plain-date.js';
-import type { KindAndPayload, ReminderKind } from './reminder-payloads.js';
+import type { KindAndPayload } from './reminder-payloads.js';
 import { requirementChanges, requirementsSnapshot, type ToldRequirements } from './requirements-snapshot.js';
 import type { Phase } from './view-models.js';
 

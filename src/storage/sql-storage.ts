@@ -5,7 +5,6 @@
  * Organizations live here; the reminder store is composed from its focused parts.
  */
 import { sql, type Kysely } from 'kysely';
-import type { Organization } from '../rules/organization.js';
 import type { DatabaseKind } from './database.js';
 import { organizationFromProfile, profileJson, validOrganization, writeOrganization } from './organization-row.js';
 import { reminderLedgerStore } from './reminder-ledger.js';
