@@ -2,7 +2,7 @@
  * The turns scenario end to end: start the server and the floor, check their replies, warm both up,
  * alternate measured rounds (bot, floor, bot, floor …), then one profiled run of the server.
  */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { LeanConnector } from './connector.js';
@@ -16,6 +16,8 @@ export interface TurnsOptions extends LoadOptions {
   dataDir: string;
   connector: LeanConnector;
   profile: boolean;
+  /** Copy each .cpuprofile here (for a closer look) instead of only summarizing it. */
+  keepProfilesIn?: string;
   log: (line: string) => void;
 }
 
@@ -126,6 +128,11 @@ async function profileRun(target: 'bot' | 'floor', options: TurnsOptions, load: 
   const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile'));
   if (!file) throw new Error(`no .cpuprofile written in ${profileDir}`);
   const summary = summarizeProfile(join(profileDir, file), { top: 15, window });
+  if (options.keepProfilesIn) {
+    mkdirSync(options.keepProfilesIn, { recursive: true });
+    copyFileSync(join(profileDir, file), join(options.keepProfilesIn, `${target}.cpuprofile`));
+    writeFileSync(join(options.keepProfilesIn, `${target}.window.json`), JSON.stringify({ window, turns }));
+  }
   rmSync(profileDir, { recursive: true, force: true });
   return { ...summary, file, target, turns, cpuMicrosPerTurn: (summary.sampledMs * 1000) / Math.max(1, turns) };
 }
