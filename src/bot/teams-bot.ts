@@ -71,7 +71,7 @@ export class RenewalBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     if (isTeamsActivity(context.activity)) {
       // A message is answered here, not through the SDK's dispatch (ActivityHandler's chain of handler
-      // lists, with no handler but this one), which cost about as much as our part of the turn.
+      // lists, with no handler but this one: 35-50 µs of CPU per turn in the bench's profile).
       if (context.activity.type === ActivityTypes.Message) {
         return this.reply(context, (turn, org) => this.onMessageTurn(context.activity.text ?? '', context.activity.value, turn, org));
       }

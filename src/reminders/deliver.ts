@@ -7,7 +7,6 @@ import { renderCard } from '../cards/render-card.js';
 import type { CardSender } from '../bot/proactive.js';
 import type { Logger } from '../logger.js';
 import type { Catalog } from '../rules/catalog.js';
-import { calendarDateIn, dayReachedAtHour } from '../rules/plain-date.js';
 import { deliveryDecision } from '../rules/reminder-delivery.js';
 import type { ClaimedReminder, ReminderKey, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
 import type { OrganizationStore } from '../storage/storage.js';
@@ -16,6 +15,7 @@ import { backoffMs, classifyDeliveryError } from './delivery-outcome.js';
 import type { PassReport } from './pass-report.js';
 import { SlidingWindowLimiter } from './rate-limiter.js';
 import type { ReminderSettings } from './settings.js';
+import { zoneDaysAt, type ZoneDays } from './zone-days.js';
 
 export interface DeliveryDependencies {
   storage: ReminderLedger & Pick<ReminderTargets, 'deactivateReminderTarget'> & Pick<OrganizationStore, 'getOrganization'>;
@@ -36,18 +36,17 @@ export function createDelivery(deps: DeliveryDependencies) {
 
   /** The card for a claimed reminder, or why it should not go out any more (decided by the rules). */
   /** `now` is the pass's moment (the CLI's --now); leases and retries use the real clock. */
-  async function cardFor(reminder: ClaimedReminder, now: Date): Promise<CardAttachment | { skip: string }> {
+  async function cardFor(reminder: ClaimedReminder, daysIn: (timeZone: string) => ZoneDays): Promise<CardAttachment | { skip: string }> {
     if (deps.isTenantAllowed && !deps.isTenantAllowed(reminder.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
     const org = await storage.getOrganization(reminder.tenantId);
     if (!org) return { skip: 'the organization no longer exists' };
-    const days = { planningDay: dayReachedAtHour(now, org.timeZone, settings.localHour), sendDay: calendarDateIn(now, org.timeZone) };
-    const decision = deliveryDecision(org, reminder, days, catalog);
+    const decision = deliveryDecision(org, reminder, daysIn(org.timeZone), catalog);
     return 'skip' in decision ? decision : renderCard('reminder', decision.send);
   }
 
-  async function deliver(reminder: ClaimedReminder, now: Date, report: PassReport): Promise<void> {
+  async function deliver(reminder: ClaimedReminder, daysIn: (timeZone: string) => ZoneDays, report: PassReport): Promise<void> {
     const key = keyOf(reminder);
-    const card = await cardFor(reminder, now);
+    const card = await cardFor(reminder, daysIn);
     if ('skip' in card) {
       await storage.closeReminder(key, 'skipped', card.skip);
       report.add(key, 'skipped', card.skip);
@@ -109,6 +108,7 @@ export function createDelivery(deps: DeliveryDependencies) {
   /** Claims and delivers everything due at `options.now` (pass-scoped: it never retries what it left pending). */
   return async function sendClaimed(options: { now: Date; tenantId?: string }, report: PassReport): Promise<void> {
     const passStarted = clock();
+    const daysIn = zoneDaysAt(options.now, settings.localHour);
     for (;;) {
       const claimed = await storage.claimReminders({
         runnerId: deps.runnerId,
@@ -121,7 +121,7 @@ export function createDelivery(deps: DeliveryDependencies) {
       if (claimed.length === 0) return;
       await forEachConcurrently(claimed, settings.concurrency, async (reminder) => {
         try {
-          await deliver(reminder, options.now, report);
+          await deliver(reminder, daysIn, report);
         } catch (error) {
           // Storage trouble mid-send: the lease expires and a later pass takes the reminder again.
           log.error({ err: error, tenantId: reminder.tenantId, kind: reminder.kind }, 'reminder delivery step failed');
