@@ -56,6 +56,15 @@ export function handAnniversary(view: AnniversaryView): CardAttachment {
       ],
     });
   }
+  if (view.programNotices.length > 0) {
+    body.push({
+      type: 'Container',
+      items: [
+        { type: 'TextBlock', text: 'What Microsoft sends you', weight: 'Bolder', wrap: true },
+        ...view.programNotices.map((notice) => ({ type: 'TextBlock', text: notice, isSubtle: true, spacing: 'Small', wrap: true })),
+      ],
+    });
+  }
   return { contentType: 'application/vnd.microsoft.card.adaptive', content: { ...CARD_HEAD, msteams: { width: 'Full' }, body, actions: suggestionActions(view.suggestions) } };
 }
 
