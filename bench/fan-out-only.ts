@@ -40,7 +40,7 @@ if (process.argv.includes('--cold')) {
   try {
     if (process.argv.includes('--sdk-only')) {
       await sdkSendsOnce(Math.min(1_000, organizations), 5, concurrency ?? 32, tokens); // warm-up
-      runs.push(await sdkSendsOnce(organizations, 5, concurrency ?? 32, tokens));
+      runs.push(await sdkSendsOnce(organizations, 5, concurrency ?? 32, tokens, profileFile ? profiled(profileFile) : undefined));
     } else {
       if (profileFile) await fanOutOnce(Math.min(1_000, organizations), 5, 'off', tokens, concurrency); // warm-up, not profiled
       runs.push(await fanOutOnce(organizations, 5, 'off', tokens, concurrency, profileFile ? profiled(profileFile) : undefined));

@@ -183,7 +183,7 @@ export async function benchFanOut(options: { organizations: number; latencyMs: n
  * conversations through createProactiveSender (the kept connector client, shared token), `concurrency`
  * at once, authentication on. What a pass costs beyond this is the runner, storage, rules and cards.
  */
-export async function sdkSendsOnce(count: number, latencyMs: number, concurrency: number, tokens: TokenEndpoint): Promise<FanOutRun> {
+export async function sdkSendsOnce(count: number, latencyMs: number, concurrency: number, tokens: TokenEndpoint, aroundPass: AroundPass = (pass) => pass()): Promise<FanOutRun> {
   const connector = await startConnector(latencyMs);
   try {
     const log = productionLogger();
@@ -207,7 +207,7 @@ export async function sdkSendsOnce(count: number, latencyMs: number, concurrency
     const baselineRss = process.memoryUsage().rss;
     const cpuBefore = process.cpuUsage();
     const started = performance.now();
-    await forEachConcurrently(targets, concurrency, (target) => sender.send(target, card));
+    await aroundPass(() => forEachConcurrently(targets, concurrency, (target) => sender.send(target, card)));
     const passSeconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     const reached = connector.perConversation.size;
