@@ -16,7 +16,7 @@ import { deepFreeze } from '../deep-freeze.js';
 import type { Organization } from '../rules/organization.js';
 import type { PlainDate } from '../rules/plain-date.js';
 
-/** Cards kept: the largest (all requirements) is about 25 KB of JSON; a few MB at most. */
+/** Cards kept: the largest (all requirements) is about 28 KB of JSON; a few MB at most. */
 export const ANSWER_CARDS_KEPT = 256;
 
 export type AnswerCards = (org: Organization, today: PlainDate, question: readonly (string | number | undefined)[], render: () => CardAttachment) => CardAttachment;

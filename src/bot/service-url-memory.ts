@@ -1,9 +1,9 @@
 /**
  * Teams may move a tenant to another service URL, and the tenant's reminder target must follow
- * (storage.rememberServiceUrl: one indexed read, a write only when the URL changed). Every turn
- * asked storage; now a process asks only when a tenant's URL differs from the one it last brought
- * the target up to date with, or when that was a while ago, since another instance of the bot (same
- * database) may have saved a target with another URL in between.
+ * (storage.rememberServiceUrl: one indexed read, a write only when the URL changed). Storage is asked
+ * only when a tenant's URL differs from the one this process last brought the target up to date with,
+ * or when that was a while ago, since another instance of the bot (same database) may have saved a
+ * target with another URL in between; not at every turn.
  */
 
 /** Tenants remembered; the oldest is forgotten first (and is then only asked again). */

@@ -1,6 +1,7 @@
 /**
  * The switchboard: turns Teams events into a Turn, routes it (routes.ts) and sends the card back.
- * It keeps no state between turns, and it is the one place where a turn's errors are caught.
+ * It keeps no turn's state for another (only memories of answers that cannot differ: intent-memory.ts,
+ * service-url-memory.ts, answer-cards.ts), and it is the one place where a turn's errors are caught.
  */
 import { ActivityTypes, MessageFactory, TeamsActivityHandler, type TurnContext } from 'botbuilder';
 import { z } from 'zod';

@@ -34,8 +34,10 @@ export function createDelivery(deps: DeliveryDependencies) {
   const conversationLimiter = new SlidingWindowLimiter(settings.conversationLimits, () => clock().getTime(), sleep);
   const tenantLimiter = new SlidingWindowLimiter(settings.tenantLimits, () => clock().getTime(), sleep);
 
-  /** The card for a claimed reminder, or why it should not go out any more (decided by the rules). */
-  /** `now` is the pass's moment (the CLI's --now); leases and retries use the real clock. */
+  /**
+   * The card for a claimed reminder, or why it should not go out any more (decided by the rules).
+   * `daysIn` gives the days of the pass's moment (the CLI's --now) per zone; leases and retries use the real clock.
+   */
   async function cardFor(reminder: ClaimedReminder, daysIn: (timeZone: string) => ZoneDays): Promise<CardAttachment | { skip: string }> {
     if (deps.isTenantAllowed && !deps.isTenantAllowed(reminder.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
     const org = await storage.getOrganization(reminder.tenantId);
