@@ -1,13 +1,16 @@
-/** bench/chart.svg with vega-lite: turn latency percentiles (bot vs floor), scan time vs organizations, fan-out rate. */
+/** bench/chart.svg with vega-lite: turn latency percentiles (bot vs floor, and the floor sending the bot's cards), scan time vs organizations, fan-out rate. */
 import { writeFileSync } from 'node:fs';
 import * as vega from 'vega';
 import * as vegaLite from 'vega-lite';
 import { fanOutLabel, type Results } from './report.js';
 
 export async function writeChart(file: string, results: Results): Promise<void> {
-  const latency = (['bot', 'floor'] as const).flatMap((target) =>
-    (['p50', 'p95', 'p99'] as const).map((percentile) => ({ target, percentile, ms: results.turns[target][percentile] })),
-  );
+  const targets = [
+    ['bot', results.turns.bot],
+    ['floor', results.turns.floor],
+    ["floor, bot's cards", results.turns.floorCards],
+  ] as const;
+  const latency = targets.flatMap(([target, summary]) => (['p50', 'p95', 'p99'] as const).map((percentile) => ({ target, percentile, ms: summary[percentile] })));
   const scan = results.scan.points.map((point) => ({ backend: point.backend, organizations: point.organizations, ms: point.medianPassMs }));
   const fanOut = [
     ...results.fanOut.map((run) => ({ what: fanOutLabel(run), perSecond: run.sendsPerSecond })),

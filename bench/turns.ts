@@ -9,7 +9,8 @@ import type { Child } from './processes.js';
 import { cpuMsOfPid, median, percentileSorted, rssOfPid } from './stats.js';
 import { requestsPerConnection } from './turn-load.js';
 
-export type Target = 'bot' | 'floor';
+/** `floor-cards`: the floor answering with the bot's own two cards (what the card sizes cost the SDK alone). */
+export type Target = 'bot' | 'floor' | 'floor-cards';
 
 export interface TurnRound {
   target: Target;
@@ -127,9 +128,10 @@ export function summarize(rounds: TurnRound[], target: Target): TurnSummary {
   };
 }
 
-/** Checks one answer of each question reaches the connector as the expected card before any load. */
-export async function checkReplies(child: Child, connector: LeanConnector, expect: (body: string, question: number) => string | undefined): Promise<void> {
+/** Checks one answer of each question reaches the connector as the expected card before any load; returns those replies (activity JSON). */
+export async function checkReplies(child: Child, connector: LeanConnector, expect: (body: string, question: number) => string | undefined): Promise<string[]> {
   const [bodies] = requestsPerConnection(connector.serviceUrl, 1, 1);
+  const replies: string[] = [];
   connector.reset();
   for (const [question, body] of (bodies ?? []).entries()) {
     connector.keep = 1;
@@ -140,6 +142,8 @@ export async function checkReplies(child: Child, connector: LeanConnector, expec
     if (!reply) throw new Error(`${child.url}: no reply reached the connector`);
     const problem = expect(reply, question);
     if (problem) throw new Error(`${child.url}: unexpected reply (${problem}): ${reply.slice(0, 300)}`);
+    replies.push(reply);
   }
   connector.reset();
+  return replies;
 }

@@ -1,10 +1,11 @@
 /** The CloudAdapter, configured from the SDK's own settings, with the last-resort turn error handler. */
 import { ActivityEx, BotCallbackHandlerKey, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, MessageFactory, TurnContext } from 'botbuilder';
 import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, ConfigurationServiceClientCredentialFactoryOptions, ConversationReference, InvokeResponse } from 'botbuilder';
-import type { AuthenticateRequestResult, ConnectorClient } from 'botframework-connector';
+import { ConnectorFactory, JwtTokenValidation, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
 import type { Logger } from '../logger.js';
 import { errorCard, logTurnError } from './card-errors.js';
 import { installKeySetGuard } from './key-set-guard.js';
+import { keptClients } from './kept-clients.js';
 import { SharedCredentialsFactory } from './shared-credentials.js';
 
 /** Longest a request waits for the channel's signing keys before it is answered 503. */
@@ -20,8 +21,19 @@ export class BotAdapter extends CloudAdapter {
     return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
   }
 
+  /** Connector clients for turn replies, per (app id, audience, service URL); they keep the SDK's retries. */
+  private readonly replyClients = keptClients<ConnectorClient>();
+
+  /**
+   * processActivity with the turn's connector client taken from a cache instead of built anew: the
+   * credentials behind it are already shared per app id and audience (SharedCredentialsFactory), so
+   * two turns with the same app id, audience and service URL would build identical clients.
+   */
   handleActivity(authenticated: AuthenticateRequestResult, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authenticated, activity, logic);
+    const built = authenticated.connectorFactory;
+    if (!built) return this.processActivity(authenticated, activity, logic); // the SDK reports the missing factory
+    const connectorFactory = new KeptConnectorFactory(built, appIdOf(authenticated.claimsIdentity), this.replyClients);
+    return this.processActivity({ ...authenticated, connectorFactory }, activity, logic);
   }
 
   /**
@@ -48,11 +60,40 @@ export class BotAdapter extends CloudAdapter {
   }
 }
 
+/** The app id a turn acts as (from its claims; empty with authentication off). */
+function appIdOf(claimsIdentity: ClaimsIdentity): string {
+  return JwtTokenValidation.getAppIdFromClaims(claimsIdentity.claims) ?? '';
+}
+
+/** A turn's connector factory whose clients come from `kept` (built by the turn's own factory the first time). */
+class KeptConnectorFactory extends ConnectorFactory {
+  constructor(
+    private readonly built: ConnectorFactory,
+    private readonly appId: string,
+    private readonly kept: (key: string, build: () => Promise<ConnectorClient>) => Promise<ConnectorClient>,
+  ) {
+    super();
+  }
+
+  create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    return this.kept(JSON.stringify([this.appId, audience ?? null, serviceUrl]), () => this.built.create(serviceUrl, audience));
+  }
+}
+
+/** The SDK's authentication with one user-token client per app id instead of one per turn (this bot never signs users in). */
+class KeptClientsAuthentication extends ConfigurationBotFrameworkAuthentication {
+  private readonly userTokenClients = keptClients<UserTokenClient>();
+
+  override createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
+    return this.userTokenClients(appIdOf(claimsIdentity), () => super.createUserTokenClient(claimsIdentity));
+  }
+}
+
 export function createAdapter(settings: Record<string, string>, log: Logger): BotAdapter {
   installKeySetGuard({ timeoutMs: KEY_SET_TIMEOUT_MS, log });
   // One credentials object (one MSAL client, one token) per app id and audience, for turns and sends alike.
   const credentials = new SharedCredentialsFactory(new ConfigurationServiceClientCredentialFactory(settings as ConfigurationServiceClientCredentialFactoryOptions));
-  const auth = new ConfigurationBotFrameworkAuthentication(settings as ConfigurationBotFrameworkAuthenticationOptions, credentials);
+  const auth = new KeptClientsAuthentication(settings as ConfigurationBotFrameworkAuthenticationOptions, credentials);
   const adapter = new BotAdapter(auth);
   adapter.onTurnError = async (context, error) => {
     // Handlers answer their own errors; reaching here means the reply itself failed or a bug escaped.

@@ -31,5 +31,28 @@ export interface HandlerDependencies extends BotDependencies {
 }
 
 export function handlerDependencies(deps: BotDependencies): HandlerDependencies {
-  return { ...deps, today: (org) => calendarDateIn(deps.now(), org.timeZone) };
+  const todayIn = todayPerZone(deps.now);
+  return { ...deps, today: (org) => todayIn(org.timeZone) };
+}
+
+/** Zones whose date is kept; an organization's zone is one of the few hundred IANA zones. */
+const ZONES_KEPT = 1024;
+
+/**
+ * Today in a zone, worked out once per minute of the clock rather than at every turn: every zone's
+ * offset from UTC (and so each local midnight) has been a whole number of minutes since 1972, so the
+ * date in a zone can only change where a minute starts.
+ */
+function todayPerZone(now: () => Date): (timeZone: string) => PlainDate {
+  const known = new Map<string, { minute: number; date: PlainDate }>();
+  return (timeZone) => {
+    const instant = now();
+    const minute = Math.floor(instant.getTime() / 60_000);
+    const kept = known.get(timeZone);
+    if (kept?.minute === minute) return kept.date;
+    const date = calendarDateIn(instant, timeZone);
+    if (known.size >= ZONES_KEPT) known.clear();
+    known.set(timeZone, { minute, date });
+    return date;
+  };
 }

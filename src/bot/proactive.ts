@@ -11,6 +11,7 @@ import type { CardAttachment } from '../cards/render-card.js';
 import type { ReminderTarget } from '../storage/reminder-store.js';
 import type { BotAdapter } from './adapter.js';
 import { openPersonalConversation, type PersonalChatOpener } from './personal-chat.js';
+import { keptClients } from './kept-clients.js';
 import { isServiceUrlAllowed, UntrustedServiceUrlError, type ServiceUrlAllowlist } from './service-url-allowlist.js';
 
 /** Where a card goes: a reminder channel, or a contact's 1:1 chat. */
@@ -45,30 +46,16 @@ function withoutSdkRetries(connectorClient: unknown): void {
   pipeline?.removePolicy?.({ phase: 'Retry' });
 }
 
-/** Service URLs whose connector client is kept (Teams uses a handful; the allowlist bounds them too). */
-const CONNECTOR_CLIENTS_KEPT = 64;
-
 /** One connector client per service URL, built on first use, without the SDK's retries; the least recently used goes first. */
 function connectorClients(adapter: BotAdapter, appId: string): (serviceUrl: string) => Promise<ConnectorClient> {
-  const clients = new Map<string, Promise<ConnectorClient>>();
-  return (serviceUrl) => {
-    let client = clients.get(serviceUrl);
-    if (client) {
-      clients.delete(serviceUrl);
-    } else {
-      client = adapter.connectorClientFor(appId, serviceUrl).then((created) => {
+  const clients = keptClients<ConnectorClient>();
+  return (serviceUrl) =>
+    clients(serviceUrl, () =>
+      adapter.connectorClientFor(appId, serviceUrl).then((created) => {
         withoutSdkRetries(created);
         return created;
-      });
-      const built = client;
-      built.catch(() => {
-        if (clients.get(serviceUrl) === built) clients.delete(serviceUrl); // built again by the next send
-      });
-    }
-    clients.set(serviceUrl, client);
-    if (clients.size > CONNECTOR_CLIENTS_KEPT) clients.delete(clients.keys().next().value as string);
-    return client;
-  };
+      }),
+    );
 }
 
 /** A call to the Bot Connector: in a continuation turn of `destination`, or with its client alone. */

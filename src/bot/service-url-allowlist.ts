@@ -166,9 +166,32 @@ function matches(pattern: ServiceUrlPattern, url: URL, host: string): boolean {
   return pattern.path === '' || url.pathname === pattern.path || url.pathname.startsWith(`${pattern.path}/`);
 }
 
+/**
+ * Answers already worked out, per list and exact URL text: every turn (twice) and every proactive send
+ * asks about one of the few URLs Teams uses, and parsing one costs more than the rest of the check.
+ * The answer is a pure function of the two; any other text is worked out (and the memory cleared when full).
+ */
+const answers = new WeakMap<ServiceUrlAllowlist, Map<string, boolean>>();
+const ANSWERS_KEPT = 256;
+
 /** Whether the bot may send its token to this service URL. */
 export function isServiceUrlAllowed(list: ServiceUrlAllowlist, serviceUrl: unknown): boolean {
   if (typeof serviceUrl !== 'string') return false;
+  let known = answers.get(list);
+  if (!known) {
+    known = new Map();
+    answers.set(list, known);
+  }
+  let allowed = known.get(serviceUrl);
+  if (allowed === undefined) {
+    allowed = checkServiceUrl(list, serviceUrl);
+    if (known.size >= ANSWERS_KEPT) known.clear();
+    known.set(serviceUrl, allowed);
+  }
+  return allowed;
+}
+
+function checkServiceUrl(list: ServiceUrlAllowlist, serviceUrl: string): boolean {
   const plain = plainUrl(serviceUrl);
   if (!plain) return false;
   if (list.loopback && plain.url.protocol === 'http:' && LOOPBACK_HOSTS.has(plain.host)) return true;

@@ -65,6 +65,7 @@ export function turnFrom(activity: Partial<Activity>): Turn {
   const claimed = channelData?.tenant?.id;
   if (claimed !== undefined && claimed.toLowerCase() !== tenantId.toLowerCase()) throw new AppError('tenant.mismatch');
   const teamId = channelData?.team?.id;
+  let reference: Record<string, unknown> | undefined;
   return {
     tenantId: tenantId.toLowerCase(),
     user: { id: from.id, aadObjectId: from.aadObjectId?.toLowerCase(), name: from.name },
@@ -73,7 +74,11 @@ export function turnFrom(activity: Partial<Activity>): Turn {
     team: teamId ? { id: teamId } : undefined,
     conversationId: conversation.id,
     serviceUrl: activity.serviceUrl ?? '',
-    reference: JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>,
+    // Built when a handler stores it (a reminder target), not at every turn.
+    get reference() {
+      reference ??= JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>;
+      return reference;
+    },
   };
 }
 

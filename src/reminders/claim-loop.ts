@@ -4,8 +4,6 @@
  * Pass-scoped: what it left pending for a later attempt is not retried in the same pass.
  */
 import type { Logger } from '../logger.js';
-import { calendarDateIn, dayReachedAtHour } from '../rules/plain-date.js';
-import type { DeliveryDays } from '../rules/reminder-delivery.js';
 import type { ReminderKey, ReminderLedger } from '../storage/reminder-store.js';
 import { drainClaims, type ClaimBatch } from './concurrency.js';
 import type { AttemptOutcome } from './delivery-attempts.js';
@@ -37,11 +35,6 @@ export function drainReminders<T extends ReminderKey>(
 
 export function keyOf(reminder: ReminderKey): ReminderKey {
   return { tenantId: reminder.tenantId, kind: reminder.kind, cycle: reminder.cycle, subject: reminder.subject };
-}
-
-/** The days a delivery decision counts from, at the pass's moment in the organization's zone. */
-export function deliveryDays(now: Date, timeZone: string, localHour: number): DeliveryDays {
-  return { planningDay: dayReachedAtHour(now, timeZone, localHour), sendDay: calendarDateIn(now, timeZone) };
 }
 
 /** Closes a reminder that no longer applies, with the reason, and reports it. */

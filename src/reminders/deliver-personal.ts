@@ -16,9 +16,10 @@ import type { ChecklistStore } from '../storage/checklist-store.js';
 import type { PersonalChatStore, PersonalConversation } from '../storage/personal-chats.js';
 import type { ClaimedPersonalReminder, ReminderKey, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
 import type { OrganizationStore } from '../storage/storage.js';
-import { deliveryDays, drainReminders, keyOf, recordNotSent, skipReminder } from './claim-loop.js';
+import { drainReminders, keyOf, recordNotSent, skipReminder } from './claim-loop.js';
 import type { AttemptDelivery, AttemptOutcome } from './delivery-attempts.js';
 import type { PassReport } from './pass-report.js';
+import { zoneDaysAt, type DaysIn } from './zone-days.js';
 import type { DeliveryDependencies } from './deliver.js';
 
 /** What channel delivery gets, with the storage and sender personal delivery needs. */
@@ -41,14 +42,14 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
   const { storage, catalog, sender, log, settings, clock } = deps;
   const { attempt } = deps;
 
-  async function decide(reminder: ClaimedPersonalReminder, now: Date): Promise<PersonalDecision & { org?: Organization }> {
+  async function decide(reminder: ClaimedPersonalReminder, daysIn: DaysIn): Promise<PersonalDecision & { org?: Organization }> {
     if (deps.isTenantAllowed && !deps.isTenantAllowed(reminder.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
     const org = await storage.getOrganization(reminder.tenantId);
     if (!org) return { skip: 'the organization no longer exists' };
     const recipient = parsePersonalSubject(reminder.subject)?.recipient;
     const stopped = recipient !== undefined && recipient !== UNIDENTIFIED_CONTACT && (await storage.personalRemindersStopped(reminder.tenantId, recipient));
     const ticks = reminder.kind === 'two-weeks' ? await storage.checklistMarks(reminder.tenantId, reminder.cycle) : [];
-    return personalDeliveryDecision(org, reminder, deliveryDays(now, org.timeZone, settings.localHour), catalog, { stopped, ticks });
+    return personalDeliveryDecision(org, reminder, daysIn(org.timeZone), catalog, { stopped, ticks });
   }
 
   async function unreachable(key: ReminderKey, recipient: string | undefined, reason: string, report: PassReport): Promise<void> {
@@ -84,9 +85,9 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
     return conversation;
   }
 
-  async function deliver(reminder: ClaimedPersonalReminder, now: Date, report: PassReport): Promise<void> {
+  async function deliver(reminder: ClaimedPersonalReminder, daysIn: DaysIn, report: PassReport): Promise<void> {
     const key = keyOf(reminder);
-    const decision = await decide(reminder, now);
+    const decision = await decide(reminder, daysIn);
     if ('skip' in decision) return skipReminder(storage, report, key, decision.skip);
     if ('unreachable' in decision) return unreachable(key, undefined, decision.unreachable, report);
     const { recipient } = decision;
@@ -105,7 +106,8 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
   return {
     /** Claims and delivers the personal reminders due at `options.now`. */
     sendClaimed(options: { now: Date; tenantId?: string }, report: PassReport): Promise<void> {
-      const loop = { claim: (claim: Parameters<ReminderLedger['claimPersonalReminders']>[0]) => storage.claimPersonalReminders(claim), deliver: (reminder: ClaimedPersonalReminder) => deliver(reminder, options.now, report) };
+      const daysIn = zoneDaysAt(options.now, settings.localHour);
+      const loop = { claim: (claim: Parameters<ReminderLedger['claimPersonalReminders']>[0]) => storage.claimPersonalReminders(claim), deliver: (reminder: ClaimedPersonalReminder) => deliver(reminder, daysIn, report) };
       return drainReminders(loop, { ...deps, tenantId: options.tenantId }, report);
     },
 

@@ -9,10 +9,11 @@ import type { MessageUpdateStore } from '../storage/message-updates.js';
 import type { ClaimedReminder, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
 import type { Organization } from '../rules/organization.js';
 import type { OrganizationStore } from '../storage/storage.js';
-import { deliveryDays, drainReminders, keyOf, recordNotSent, skipReminder } from './claim-loop.js';
+import { drainReminders, keyOf, recordNotSent, skipReminder } from './claim-loop.js';
 import { createDeliveryAttempts, type AttemptDelivery } from './delivery-attempts.js';
 import type { PassDependencies } from './pass-dependencies.js';
 import type { PassReport } from './pass-report.js';
+import { zoneDaysAt, type DaysIn } from './zone-days.js';
 
 export interface DeliveryDependencies extends PassDependencies {
   storage: ReminderLedger & Pick<ReminderTargets, 'deactivateReminderTarget'> & Pick<OrganizationStore, 'getOrganization'> & Pick<MessageUpdateStore, 'recordReminderPosted'>;
@@ -27,20 +28,21 @@ export function createDelivery(deps: DeliveryDependencies) {
   const { storage, catalog, sender, log, settings, clock } = deps;
   const attempt = deps.attempt ?? createDeliveryAttempts(deps);
 
-  /** The card for a claimed reminder, or why it should not go out any more (decided by the rules). */
-  /** `now` is the pass's moment (the CLI's --now); leases and retries use the real clock. */
-  async function cardFor(reminder: ClaimedReminder, now: Date): Promise<CardAttachment | { skip: string }> {
+  /**
+   * The card for a claimed reminder, or why it should not go out any more (decided by the rules).
+   * `daysIn` gives the days of the pass's moment (the CLI's --now) per zone; leases and retries use the real clock.
+   */
+  async function cardFor(reminder: ClaimedReminder, daysIn: DaysIn): Promise<CardAttachment | { skip: string }> {
     if (deps.isTenantAllowed && !deps.isTenantAllowed(reminder.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
     const org = await storage.getOrganization(reminder.tenantId);
     if (!org) return { skip: 'the organization no longer exists' };
-    const days = deliveryDays(now, org.timeZone, settings.localHour);
-    const decision = deliveryDecision(org, reminder, days, catalog, { contactNote: await deps.contactNoteFor?.(org) });
+    const decision = deliveryDecision(org, reminder, daysIn(org.timeZone), catalog, { contactNote: await deps.contactNoteFor?.(org) });
     return 'skip' in decision ? decision : renderCard('reminder', decision.send);
   }
 
-  async function deliver(reminder: ClaimedReminder, now: Date, report: PassReport): Promise<void> {
+  async function deliver(reminder: ClaimedReminder, daysIn: DaysIn, report: PassReport): Promise<void> {
     const key = keyOf(reminder);
-    const card = await cardFor(reminder, now);
+    const card = await cardFor(reminder, daysIn);
     if ('skip' in card) return skipReminder(storage, report, key, card.skip);
     const target = reminder.target;
     const result = await attempt({ tenantId: key.tenantId, conversationId: target.conversationId }, () => sender.send(target, card));
@@ -67,7 +69,8 @@ export function createDelivery(deps: DeliveryDependencies) {
 
   /** Claims and delivers everything due at `options.now` (pass-scoped: it never retries what it left pending). */
   return function sendClaimed(options: { now: Date; tenantId?: string }, report: PassReport): Promise<void> {
-    const loop = { claim: (claim: Parameters<ReminderLedger['claimReminders']>[0]) => storage.claimReminders(claim), deliver: (reminder: ClaimedReminder) => deliver(reminder, options.now, report) };
+    const daysIn = zoneDaysAt(options.now, settings.localHour);
+    const loop = { claim: (claim: Parameters<ReminderLedger['claimReminders']>[0]) => storage.claimReminders(claim), deliver: (reminder: ClaimedReminder) => deliver(reminder, daysIn, report) };
     return drainReminders(loop, { ...deps, clock, tenantId: options.tenantId }, report);
   };
 }

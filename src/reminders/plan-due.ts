@@ -3,11 +3,12 @@
  * zone) is planned by the pure planner, and the plans go into the ledger, a page at a time.
  */
 import type { Catalog } from '../rules/catalog.js';
-import { addDays, calendarDateIn, dayReachedAtHour, isPlainDate } from '../rules/plain-date.js';
+import { addDays, calendarDateIn, isPlainDate } from '../rules/plain-date.js';
 import { personalReminders } from '../rules/personal-reminders.js';
 import { planReminders } from '../rules/reminders.js';
 import type { ReminderKey, ReminderPlanning, ReminderLedger } from '../storage/reminder-store.js';
 import type { PassReport } from './pass-report.js';
+import { zoneDaysAt } from './zone-days.js';
 
 const PLANNING_PAGE = 500;
 
@@ -22,13 +23,14 @@ export function createPlanner(deps: { storage: ReminderPlanning & Pick<ReminderL
   return async function planDue(options: PlanningOptions, report: PassReport): Promise<void> {
     // No zone is more than 14 h ahead of UTC, so nothing can be due later than tomorrow's UTC date.
     const upTo = addDays(calendarDateIn(options.now, 'UTC'), 1);
+    const daysIn = zoneDaysAt(options.now, localHour);
     let after: { nextReminderOn: string; tenantId: string } | undefined;
     for (;;) {
       // With personal reminders, an organization without a channel is planned too: its contact may be reached.
       const page = await storage.organizationsToPlan({ upTo, limit: PLANNING_PAGE, after, tenantId: options.tenantId, withoutChannel: deps.personalReminders });
       const plans: Parameters<typeof storage.recordPlans>[0][number][] = [];
       for (const { organization, hasChannelTarget, toldRequirements, nextReminderOn, updatedAt } of page) {
-        const today = dayReachedAtHour(options.now, organization.timeZone, localHour);
+        const today = daysIn(organization.timeZone).planningDay;
         if (isPlainDate(nextReminderOn) && nextReminderOn > today) continue; // not yet in its own zone
         const plan = planReminders(organization, today, toldRequirements, catalog);
         const reminders = [

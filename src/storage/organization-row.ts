@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { OrganizationSchema, type Organization } from '../rules/organization.js';
 import type { Kysely } from 'kysely';
+import { deepFreeze } from '../deep-freeze.js';
 import { PLAN_AT_NEXT_PASS, type DatabaseSchema, type OrganizationsTable } from './schema.js';
 
 /** Validates and normalises an organization before it is written; `what` names it in the error. */
@@ -80,14 +81,6 @@ export function organizationFromProfile(tenantId: string, profile: string): Orga
     const reason = error instanceof z.ZodError ? z.prettifyError(error) : String(error);
     throw new Error(`The stored organization of tenant "${tenantId}" is corrupted: ${reason}`, { cause: error });
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }
 
 /**

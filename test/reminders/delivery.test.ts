@@ -66,6 +66,26 @@ describe('where reminders are posted', () => {
   });
 });
 
+describe('when Teams moves a tenant back', () => {
+  it('follows the tenant back to a service URL it used before (the bot remembers only the latest)', async () => {
+    t = await startReminderApp({ now: WINDOW_DAY_0900 });
+    const { startFakeConnector } = await import('../support/fake-connector.js');
+    const moved = await startFakeConnector();
+    try {
+      await t.post(makeActivity('personal-message', { serviceUrl: t.connector.serviceUrl, tenantId: TENANT, text: 'help' }));
+      await t.post(makeActivity('personal-message', { serviceUrl: moved.serviceUrl, tenantId: TENANT, text: 'help' }));
+      await t.post(makeActivity('personal-message', { serviceUrl: t.connector.serviceUrl, tenantId: TENANT, text: 'help' }));
+      moved.reset();
+      t.connector.reset();
+      await t.app.reminders.runPass({ now: new Date(WINDOW_DAY_0900) });
+      expect(t.connector.sent.map((sent) => sent.conversationId)).toEqual(['team-id']);
+      expect(moved.sent).toHaveLength(0);
+    } finally {
+      await moved.close();
+    }
+  });
+});
+
 describe('when reminders go out', () => {
   it('posts window-open on its day from 09:00 local time, not at 08:59 and not the day before', async () => {
     t = await startReminderApp({ now: '2026-11-29T12:00:00Z' });

@@ -6,18 +6,27 @@ import { currentAnniversary } from '../../rules/cycle.js';
 import { requirementsView } from '../../rules/requirements.js';
 import { supportView } from '../../rules/support.js';
 import { welcomeView } from '../../rules/welcome.js';
+import { answerCards } from '../answer-cards.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import type { OrganizationRoute, Route } from './route.js';
 
 export function createQuestionRoutes(deps: HandlerDependencies) {
   const { catalog, today } = deps;
+  // The two most asked questions, and the two costliest cards: kept per organization, day and question.
+  const kept = answerCards();
   return {
     support: (async () => renderCard('support', supportView(catalog.data))) satisfies Route<'support'>,
     help: (async (_intent, _turn, org) => renderCard('welcome', welcomeView({ organizationName: org.name }))) satisfies OrganizationRoute<'help'>,
     unknown: (async (intent, _turn, org) => renderCard('welcome', welcomeView({ organizationName: org.name, notUnderstoodText: intent.text }))) satisfies OrganizationRoute<'unknown'>,
-    anniversary: (async (_intent, _turn, org) => renderCard('anniversary', anniversaryView(org, today(org)))) satisfies OrganizationRoute<'anniversary'>,
-    requirements: (async (intent, _turn, org) =>
-      renderCard('requirements', requirementsView(org, currentAnniversary(org), today(org), catalog, { competencyId: intent.competencyId, level: intent.level }))) satisfies OrganizationRoute<'requirements'>,
+    anniversary: (async (_intent, _turn, org) => {
+      const day = today(org);
+      return kept(org, day, ['anniversary'], () => renderCard('anniversary', anniversaryView(org, day)));
+    }) satisfies OrganizationRoute<'anniversary'>,
+    requirements: (async (intent, _turn, org) => {
+      const day = today(org);
+      const only = { competencyId: intent.competencyId, level: intent.level };
+      return kept(org, day, ['requirements', only.competencyId, only.level], () => renderCard('requirements', requirementsView(org, currentAnniversary(org), day, catalog, only)));
+    }) satisfies OrganizationRoute<'requirements'>,
     contact: (async (intent, turn, org) =>
       renderCard('contact', contactView(org, { aadObjectId: turn.user.aadObjectId, askedAboutSelf: intent.aboutAsker }, catalog.data))) satisfies OrganizationRoute<'contact'>,
   };

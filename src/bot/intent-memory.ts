@@ -1,0 +1,26 @@
+/**
+ * What a message asks, remembered per exact text: most messages are the few texts of the bot's own
+ * suggestions and buttons, and matching with typo tolerance (edit distances against every keyword) is
+ * the costliest step of our own per turn. recognizeIntent depends only on the text and the catalog.
+ */
+import type { Catalog } from '../rules/catalog.js';
+import { recognizeIntent, type Intent } from './intents.js';
+
+/** Texts remembered; the oldest goes first. */
+export const TEXTS_REMEMBERED = 1_000;
+/** Longer texts are matched every time: typed questions, not the bot's own phrases. */
+export const LONGEST_REMEMBERED_TEXT = 200;
+
+export function intentMemory(catalog: Catalog): (text: string) => Intent {
+  const known = new Map<string, Intent>();
+  return (text) => {
+    if (text.length > LONGEST_REMEMBERED_TEXT) return recognizeIntent(text, catalog);
+    let intent = known.get(text);
+    if (!intent) {
+      intent = Object.freeze(recognizeIntent(text, catalog));
+      known.set(text, intent);
+      if (known.size > TEXTS_REMEMBERED) known.delete(known.keys().next().value as string);
+    }
+    return intent;
+  };
+}
