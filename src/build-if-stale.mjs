@@ -2,7 +2,7 @@
 /**
  * Builds dist/ with tsc only when it is missing or older than its sources, so that `npm start` and
  * a deploy restart never pay for a compile they do not need. Used by `prepare` (npm install / npm ci)
- * and `prestart`. A successful build writes dist/.build-stamp; any source, JSON data file or tsconfig
+ * and `prestart`; `npm run build` passes --always to compile in any case. A successful build writes dist/.build-stamp; any source, JSON data file or tsconfig
  * newer than the stamp (a git checkout, an edit) makes the next start rebuild.
  *
  * Without src/ (a deployment that ships dist/ only) it does nothing; without TypeScript installed
@@ -44,7 +44,8 @@ function stampMtime() {
 if (!existsSync(join(root, 'src'))) process.exit(0);
 const built = stampMtime();
 const sources = Math.max(...inputs.map((input) => newestMtime(join(root, input))));
-if (built > 0 && sources <= built) process.exit(0);
+// `npm run build` (--always) compiles whatever the stamp says, and stamps, so the next start does not compile again.
+if (built > 0 && sources <= built && !process.argv.includes('--always')) process.exit(0);
 
 let tsc;
 try {
@@ -58,7 +59,7 @@ try {
   process.exit(process.argv.includes('--at-install') ? 0 : 1);
 }
 
-console.error(built > 0 ? 'build-if-stale: sources changed since the last build, compiling …' : 'build-if-stale: no build yet, compiling …');
+if (!process.argv.includes('--always')) console.error(built > 0 ? 'build-if-stale: sources changed since the last build, compiling …' : 'build-if-stale: no build yet, compiling …');
 const startedAt = Date.now();
 const result = spawnSync(process.execPath, [tsc, '-p', join(root, 'src', 'tsconfig.json')], { cwd: root, stdio: 'inherit' });
 if (result.status !== 0) {
