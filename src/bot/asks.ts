@@ -15,7 +15,7 @@ const AskSchema = z.discriminatedUnion('ask', [
   plain('help'),
   plain('setup'),
   plain('anniversary'),
-  z.object({ ask: z.literal('requirements'), competencyId: z.string().trim().min(1).max(100).optional(), level: CompetencyLevelSchema.optional() }),
+  z.object({ ask: z.literal('requirements'), competencyId: z.string().trim().min(1).max(200).optional(), level: CompetencyLevelSchema.optional() }),
   plain('contact'),
   plain('support'),
   plain('mark-renewed'),

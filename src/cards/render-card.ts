@@ -140,6 +140,17 @@ function libraryTemplateOf(name: CardName): CompiledTemplate {
   return template;
 }
 
+/**
+ * Teams refuses a message over 28 KB (28,672 B, the activity with its envelope): a card's own JSON
+ * stays under this, leaving room for the envelope (ids, service URL, names: under 2 KB).
+ */
+export const CARD_BYTES_BUDGET = 26 * 1024;
+
+/** The size of a card's JSON as it goes out, in bytes. */
+export function cardBytes(card: CardAttachment): number {
+  return Buffer.byteLength(JSON.stringify(card.content), 'utf8');
+}
+
 export function renderCard<K extends CardName>(name: K, view: CardViews[K]): CardAttachment {
   loadCardTemplates();
   const expand = fast.get(name);

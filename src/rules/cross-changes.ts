@@ -32,9 +32,14 @@ export function crossChangeView(change: CrossChange, held: HeldForChanges, anniv
   let appliesLabel: string;
   if (all.length === 0) appliesLabel = scopeLabel(change.appliesTo);
   else if (names.length === 0) appliesLabel = `Does not concern your competencies (${scopeLabel(change.appliesTo).toLowerCase()}).`;
-  else if (change.appliesTo === 'many') appliesLabel = `May concern ${names.join(', ')}: check each one's accepted exams.`;
-  else appliesLabel = `Concerns ${names.join(', ')}.`;
+  else if (change.appliesTo === 'many') appliesLabel = `May concern ${listed(names)}: check each one's accepted exams.`;
+  else appliesLabel = `Concerns ${listed(names)}.`;
   return { title: change.title, detail: change.detail, effectiveLabel: effectiveLabel(change, anniversary), appliesLabel };
+}
+
+/** Names listed in full up to five; beyond, the first three and how many more (a card has room for a line, not fifty names). */
+function listed(names: readonly string[]): string {
+  return names.length <= 5 ? names.join(', ') : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
 }
 
 /** "Announced at WPC 2015", plus the month it takes effect when the guide gives one, judged at the anniversary. */

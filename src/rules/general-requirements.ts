@@ -11,6 +11,9 @@ import type { PlainDate } from './plain-date.js';
 import { csatLine, levelLabel, statusLabelFor, summaryFor } from './requirement-lines.js';
 import type { CompetencyRequirementsView, RequirementLine } from './view-models.js';
 
+/** The id of a competency outside the catalog on its card, before its name in lower case. */
+export const OTHER_ID_PREFIX = 'other:';
+
 /**
  * A competency outside the catalog: the guide's rules for every competency, and no numbers.
  * @example generalRequirements(org, { name: 'Datacenter', level: 'silver' }, '2027-02-28', '2026-11-25', catalog).generalNote // 'General rules: …'
@@ -37,7 +40,7 @@ export function generalRequirements(org: Pick<Organization, 'customerReferences'
   const csatRemoval = other.level === 'gold' ? catalog.data.changes.find((change) => change.appliesTo === 'gold' && change.effectiveFrom) : undefined;
   if (csatRemoval?.effectiveFrom) lines.push(csatLine(csatRemoval.effectiveFrom, csatRemoval.effectiveFromSource, anniversary));
   return {
-    competencyId: `other:${key}`,
+    competencyId: `${OTHER_ID_PREFIX}${key}`,
     detailsId: '',
     statusLabel: statusLabelFor(blockers.length),
     chart: null,

@@ -6,8 +6,8 @@
 import type { Catalog, Competency } from './catalog.js';
 import { crossChangeView } from './cross-changes.js';
 import { referenceRule, summarizeReferences } from './customer-evidence.js';
-import { generalRequirements } from './general-requirements.js';
-import type { CompetencyLevel, HeldCompetency, Organization } from './organization.js';
+import { generalRequirements, OTHER_ID_PREFIX } from './general-requirements.js';
+import { otherCompetencyKey, type CompetencyLevel, type HeldCompetency, type Organization } from './organization.js';
 import { longDate, type PlainDate } from './plain-date.js';
 import { csatLine, evidenceChart, levelLabel, statusLabelFor, summaryFor } from './requirement-lines.js';
 import { certifiedPeopleFor, sharedCreditNote } from './technical-credentials.js';
@@ -27,6 +27,35 @@ type Profile = Pick<Organization, 'name' | 'competencies' | 'otherCompetencies' 
 /**
  * @example requirementsView(org, '2027-02-28', '2026-11-25', catalog).competencies[0].blockers
  */
+/**
+ * The same card with each catalog competency's details left out, its "Details" button asking for that
+ * competency's own card: for an organization with so many competencies that the details would not fit
+ * in one Teams message.
+ * @example requirementsWithDetailsOnRequest(view).competencies[0].detailsOnRequest // { ask: 'requirements', competencyId: 'cloud-platform' }
+ */
+export function requirementsWithDetailsOnRequest(view: RequirementsView): RequirementsView {
+  return {
+    ...view,
+    competencies: view.competencies.map((competency) => ({ ...competency, detailsOnRequest: { ask: 'requirements', competencyId: competency.competencyId } })),
+  };
+}
+
+/**
+ * The same card with the competencies as one list to choose from (name, level and what blocks it), the
+ * chosen one's own card a button away: for so many competencies that even a line and a button each
+ * would not fit in one Teams message.
+ * @example requirementsAsList(view).competencyChoices?.[0] // { title: 'Cloud Platform · Gold: 2 blockers', value: 'cloud-platform' }
+ */
+export function requirementsAsList(view: RequirementsView): RequirementsView {
+  return {
+    ...view,
+    listOnly: true,
+    competencyChoices: view.competencies.map((competency) => ({ title: `${competency.title} · ${competency.levelLabel}: ${competency.statusLabel}`, value: competency.competencyId })),
+    firstChoice: view.competencies[0]?.competencyId ?? '',
+    listNote: `Your ${view.competencies.length} competencies, with what blocks each: choose one to see its requirements and what may delay it.`,
+  };
+}
+
 export function requirementsView(
   org: Profile,
   anniversary: PlainDate,
@@ -34,11 +63,13 @@ export function requirementsView(
   catalog: Catalog,
   query: RequirementsQuery = {},
 ): RequirementsView {
-  const { otherCompetencies } = org;
-  const targets = selectCompetencies(org.competencies, catalog, query);
+  // A competency outside the catalog is asked for by its card's id, `other:<its name in lower case>`.
+  const otherKey = query.competencyId?.startsWith(OTHER_ID_PREFIX) ? query.competencyId.slice(OTHER_ID_PREFIX.length) : undefined;
+  const targets = otherKey === undefined ? selectCompetencies(org.competencies, catalog, query) : [];
+  const others = otherKey !== undefined ? org.otherCompetencies.filter((other) => otherCompetencyKey(other.name) === otherKey) : query.competencyId ? [] : org.otherCompetencies;
   const competencies = [
     ...targets.map((target) => competencyRequirements(org, target, anniversary, today, catalog)),
-    ...(query.competencyId ? [] : otherCompetencies.map((other) => generalRequirements(org, other, anniversary, today, catalog))),
+    ...others.map((other) => generalRequirements(org, other, anniversary, today, catalog)),
   ];
   const blocked = competencies.filter((competency) => !competency.ready).length;
   const { data } = catalog;
@@ -64,7 +95,7 @@ export function requirementsView(
     changesTitle: 'Changes that apply across competencies',
     changesNote: 'Announced at WPC 2015. The program keeps its changes on its "What\'s new" page, which it updates often.',
     whatsNewLink: link('"What\'s new" page', data.whatsNewUrl, data.sources.whatsNewUrl),
-    changes: data.changes.map((change) => crossChangeView(change, { competencies: org.competencies, otherCompetencies }, anniversary, catalog)),
+    changes: data.changes.map((change) => crossChangeView(change, { competencies: org.competencies, otherCompetencies: org.otherCompetencies }, anniversary, catalog)),
     feesNote: data.feesNote,
     thresholdsNote: data.thresholdsNote,
     catalogVersion: `Source of the numbers: ${data.version}`,

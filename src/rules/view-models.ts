@@ -7,7 +7,7 @@ import type { PlainDate } from './plain-date.js';
 
 export type Phase = 'planning' | 'renewal-open' | 'final-two-weeks' | 'expired';
 
-import type { Suggestion } from './suggestions.js';
+import type { Ask, Suggestion } from './suggestions.js';
 
 export type { Suggestion } from './suggestions.js';
 
@@ -84,6 +84,11 @@ export interface CompetencyRequirementsView {
   /** '' when there is no page to link. */
   requirementsUrl: string;
   requirementsLinkTitle: string;
+  /**
+   * Set when the card has no room for the details (many competencies, Teams' 28 KB per message): its
+   * "Details" button then asks for this competency's own card instead of showing hidden details.
+   */
+  detailsOnRequest?: Ask;
 }
 
 export interface CrossChangeView {
@@ -116,6 +121,15 @@ export interface RequirementsView {
   feesNote: string;
   thresholdsNote: string;
   catalogVersion: string;
+  /**
+   * Set when even one line and a button per competency would not fit in a Teams message (dozens of
+   * competencies): the card then lists them as facts and offers one to choose for its own card.
+   */
+  listOnly?: boolean;
+  competencyChoices?: { title: string; value: string }[];
+  /** The choice selected at first (the first competency). */
+  firstChoice?: string;
+  listNote?: string;
 }
 
 export interface ContactView {

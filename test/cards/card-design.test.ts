@@ -3,6 +3,7 @@
  * same facts in words, emphasis readable on any theme, short requirements with details on demand,
  * and the past shown as past.
  */
+import { requirementsAsList, requirementsWithDetailsOnRequest } from '../../src/rules/requirements.js';
 import { describe, expect, it } from 'vitest';
 import { renderCard, type CardName, type CardViews } from '../../src/cards/render-card.js';
 import { callsAllPastView, callsView } from '../calendar/sample-calls-view.js';
@@ -19,6 +20,8 @@ const every: [string, Json][] = [
   ['anniversary, expired', render('anniversary', samples.anniversaryExpiredView)],
   ['requirements', render('requirements', samples.requirementsView)],
   ['requirements, five', render('requirements', samples.requirementsAllCompetenciesView)],
+  ['requirements, details on request', render('requirements', requirementsWithDetailsOnRequest(samples.requirementsAllCompetenciesView))],
+  ['requirements, as a list', render('requirements', requirementsAsList(samples.requirementsAllCompetenciesView))],
   ['contact', render('contact', samples.contactView)],
   ['support', render('support', samples.supportView)],
   ['setup form', render('setup-form', samples.setupFormWithErrorsView)],

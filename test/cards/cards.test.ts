@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { requirementsAsList, requirementsWithDetailsOnRequest } from '../../src/rules/requirements.js';
 import { type CardAttachment, type CardName, type CardViews, cardNames, compiledCardNames, loadCardTemplates, renderCard, renderCardWithLibrary } from '../../src/cards/render-card.js';
 import { cardText } from './card-text.js';
 import { elements, sdkProblems, type Json } from './card-inspection.js';
@@ -18,6 +19,8 @@ const cases = [
   sample('requirements', 'requirements', samples.requirementsView),
   sample('requirements, no competencies', 'requirements', samples.requirementsEmptyView),
   sample('requirements, all five competencies', 'requirements', samples.requirementsAllCompetenciesView),
+  sample('requirements, details on request', 'requirements', requirementsWithDetailsOnRequest(samples.requirementsAllCompetenciesView)),
+  sample('requirements, as a list to choose from', 'requirements', requirementsAsList(samples.requirementsAllCompetenciesView)),
   sample('contact', 'contact', samples.contactView),
   sample('support', 'support', samples.supportView),
   sample('setup form, new', 'setup-form', samples.setupFormView),

@@ -61,6 +61,12 @@ describe('the five cross-competency changes', () => {
     expect(labels[4]).toBe('Concerns Cloud Platform.');
   });
 
+  it('names at most five competencies a change concerns, then how many more', () => {
+    const otherCompetencies = Array.from({ length: 8 }, (_, index) => ({ name: `Datacenter ${index + 1}`, level: 'gold' as const }));
+    const org = makeOrganization({ competencies: [{ id: 'cloud-platform', level: 'gold' }], otherCompetencies });
+    expect(view(org).changes[4]?.appliesLabel).toBe('Concerns Cloud Platform, Datacenter 1, Datacenter 2 and 6 more.');
+  });
+
   it('says the gold change does not concern an organization holding only silver', () => {
     const org = makeOrganization({ competencies: [{ id: 'cloud-crm', level: 'silver' }] });
     expect(view(org).changes[4]?.appliesLabel).toBe('Does not concern your competencies (gold competencies).');

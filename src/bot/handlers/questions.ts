@@ -1,10 +1,11 @@
 /** Answers to questions, each a card the rules compute from the organization and today. */
-import { renderCard } from '../../cards/render-card.js';
+import { CARD_BYTES_BUDGET, cardBytes, renderCard, type CardAttachment } from '../../cards/render-card.js';
 import { anniversaryView } from '../../rules/anniversary-view.js';
 import { contactView } from '../../rules/contact.js';
 import { currentAnniversary } from '../../rules/cycle.js';
-import { requirementsView } from '../../rules/requirements.js';
+import { requirementsAsList, requirementsView, requirementsWithDetailsOnRequest } from '../../rules/requirements.js';
 import { supportView } from '../../rules/support.js';
+import type { RequirementsView } from '../../rules/view-models.js';
 import { welcomeView } from '../../rules/welcome.js';
 import { answerCards } from '../answer-cards.js';
 import type { HandlerDependencies } from '../dependencies.js';
@@ -25,9 +26,21 @@ export function createQuestionRoutes(deps: HandlerDependencies) {
     requirements: (async (intent, _turn, org) => {
       const day = today(org);
       const only = { competencyId: intent.competencyId, level: intent.level };
-      return kept(org, day, ['requirements', only.competencyId, only.level], () => renderCard('requirements', requirementsView(org, currentAnniversary(org), day, catalog, only)));
+      return kept(org, day, ['requirements', only.competencyId, only.level], () => fittingRequirementsCard(requirementsView(org, currentAnniversary(org), day, catalog, only)));
     }) satisfies OrganizationRoute<'requirements'>,
     contact: (async (intent, turn, org) =>
       renderCard('contact', contactView(org, { aadObjectId: turn.user.aadObjectId, askedAboutSelf: intent.aboutAsker }, catalog.data))) satisfies OrganizationRoute<'contact'>,
   };
+}
+
+/**
+ * The requirements card as it fits in one Teams message: with every competency's details when they fit,
+ * else each competency's details one button away, else (dozens of competencies) a list and a chooser.
+ */
+function fittingRequirementsCard(view: RequirementsView): CardAttachment {
+  for (const fitted of [view, requirementsWithDetailsOnRequest(view)]) {
+    const card = renderCard('requirements', fitted);
+    if (cardBytes(card) <= CARD_BYTES_BUDGET) return card;
+  }
+  return renderCard('requirements', requirementsAsList(view));
 }
