@@ -67,7 +67,7 @@ export function cycleGauge(status: Pick<AnniversaryStatus, 'phase' | 'daysLeft' 
     summary = `Renewal window: opens on ${longDate(status.windowOpens)}, in ${opensIn} ${plural(opensIn, 'day')}, for ${windowDays}; ${finish}.`;
   } else if (status.phase === 'expired') {
     subLabel = `${status.daysOverdue} ${plural(status.daysOverdue, 'day')} overdue`;
-    summary = `Renewal window: closed on the anniversary, ${status.daysOverdue} ${plural(status.daysOverdue, 'day')} ago.`;
+    summary = `Renewal window: the anniversary, the day the membership expires, passed ${status.daysOverdue} ${plural(status.daysOverdue, 'day')} ago.`;
   } else {
     subLabel = `${plural(value, 'day')} of the window left`;
     summary = `Renewal window: ${value} of its ${windowDays} left; ${finish}.`;

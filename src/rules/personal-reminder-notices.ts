@@ -34,12 +34,12 @@ export function personalRemindersSwitchedView(organizationName: string, on: bool
   return on
     ? {
         title: 'Personal reminders are on',
-        message: `As the Primary Program Contact of ${name}, you get the two-week, anniversary-passed and customer-reference reminders here in our 1:1 chat, as well as in the team's channel. Say "stop personal reminders" to stop them.`,
+        message: `As the Primary Program Contact of ${name}, you get the two-week, anniversary-passed and customer-reference reminders here in our 1:1 chat (and the window-open one while no team channel gets reminders). Say "stop personal reminders" to stop them.`,
         suggestions: [SUGGESTIONS.stopPersonalReminders, ...QUESTION_SUGGESTIONS.slice(0, 2)],
       }
     : {
         title: 'Personal reminders stopped',
-        message: `You will get no more personal reminders for ${name}; the team's channel still gets them. Say "start personal reminders" to have them here again.`,
+        message: `You will get no more personal reminders for ${name} here; reminders to a team's channel are not affected. Say "start personal reminders" to have them here again.`,
         suggestions: [SUGGESTIONS.startPersonalReminders, ...QUESTION_SUGGESTIONS.slice(0, 2)],
       };
 }

@@ -47,7 +47,7 @@ export function personalReminderView(input: PersonalReminderInput, catalog: Cata
     blockersTitle: '',
     blockers: [],
     allDone: '',
-    stopNote: 'These personal reminders come to you because you are the Primary Program Contact; the team keeps getting them in its channel. Say "stop personal reminders" here to stop them, "start personal reminders" to have them again.',
+    stopNote: 'These personal reminders come to you because you are the Primary Program Contact; reminders to a team\'s channel are not affected. Say "stop personal reminders" here to stop them, "start personal reminders" to have them again.',
     suggestions: [...reminder.suggestions.slice(0, 2), STOP_PERSONAL],
   };
   if (input.kind !== 'two-weeks') return base;

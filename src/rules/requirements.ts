@@ -98,7 +98,7 @@ export function requirementsView(
     changes: data.changes.map((change) => crossChangeView(change, { competencies: org.competencies, otherCompetencies: org.otherCompetencies }, anniversary, catalog)),
     feesNote: data.feesNote,
     thresholdsNote: data.thresholdsNote,
-    catalogVersion: `Source of the numbers: ${data.version}`,
+    catalogVersion: `Catalog version: ${data.version}`,
   };
 }
 

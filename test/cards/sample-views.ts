@@ -375,7 +375,11 @@ export const checklistSampleView = buildChecklistView({
   cycle: '2027-02-28',
   currentCycle: '2027-02-28',
   today: '2026-12-01',
-  ticks: [{ itemId: 'window-open:budget-fees', done: true, changedByName: 'Alex Wilber', changedById: 'user-1', changedAt: '2026-12-01T13:00:00Z' }],
+  ticks: [
+    { itemId: 'window-open:budget-fees', done: true, changedByName: 'Alex Wilber', changedById: 'user-1', changedAt: '2026-12-01T13:00:00Z' },
+    // Ticked, then unticked: an unticked item says nobody's name.
+    { itemId: 'window-open:schedule-exams', done: false, changedByName: 'Megan Bowen', changedById: 'user-2', changedAt: '2026-12-01T14:00:00Z' },
+  ],
   catalog: defaultCatalog(),
   readerZone: 'Europe/Berlin',
   refreshUserIds: ['user-1'],

@@ -57,6 +57,12 @@ describe('the renewal guide, fact by fact, on the cards', () => {
       expect(await ask('when is our anniversary')).toContain('Renewal window: 60 of its 90 days left; the last 14 days, from February 14, 2027, are for finishing it.');
     });
 
+    it('says on the gauge, once the anniversary has passed, that it is the day the membership expires', async () => {
+      // guide line 4 (the date the membership expires is the anniversary date)
+      at('2027-03-03T12:00:00Z');
+      expect(await ask('when is our anniversary')).toContain('Renewal window: the anniversary, the day the membership expires, passed 3 days ago.');
+    });
+
     it('can begin the online renewal at exactly 90 days', async () => {
       // guide line 6
       at('2026-11-30T12:00:00Z');

@@ -417,7 +417,7 @@ describe('which competencies are shown', () => {
     const shown = view(makeOrganization());
     expect(shown.feesNote).toBe(catalog.data.feesNote);
     expect(shown.thresholdsNote).toBe(catalog.data.thresholdsNote);
-    expect(shown.catalogVersion).toBe(`Source of the numbers: ${catalog.data.version}`);
+    expect(shown.catalogVersion).toBe(`Catalog version: ${catalog.data.version}`);
     // Nothing on a card users see is worded for the operator.
     expect(`${shown.thresholdsNote} ${shown.catalogVersion}`).not.toMatch(/CATALOG_FILE|operator/i);
   });
