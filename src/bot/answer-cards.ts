@@ -17,19 +17,21 @@ import type { Organization } from '../rules/organization.js';
 import type { PlainDate } from '../rules/plain-date.js';
 
 /** Cards kept: the largest (all requirements) is about 28 KB of JSON; a few MB at most. */
-export const ANSWER_CARDS_KEPT = 256;
+const ANSWER_CARDS_KEPT = 256;
 
-export type AnswerCards = (org: Organization, today: PlainDate, question: readonly (string | number | undefined)[], render: () => CardAttachment) => CardAttachment;
+type AnswerCards = (org: Organization, today: PlainDate, question: readonly (string | number | undefined)[], render: () => CardAttachment) => CardAttachment;
 
 export function answerCards(limit = ANSWER_CARDS_KEPT): AnswerCards {
-  const kept = new Map<string, { org: Organization; card: CardAttachment }>();
+  // The organization is held weakly: a kept card must not keep a parsed profile alive (profiles too large
+  // for storage's cache are parsed anew per turn, and 256 strong copies could hold hundreds of MB).
+  const kept = new Map<string, { org: WeakRef<Organization>; card: CardAttachment }>();
   return (org, today, question, render) => {
     if (!Object.isFrozen(org)) return render();
     const key = JSON.stringify([org.tenantId, today, ...question.map((part) => part ?? null)]);
     const known = kept.get(key);
     if (known) kept.delete(key);
     // Shared by every later answer, so nobody downstream may change it.
-    const entry = known?.org === org ? known : { org, card: deepFreeze(render()) };
+    const entry = known?.org.deref() === org ? known : { org: new WeakRef(org), card: deepFreeze(render()) };
     kept.set(key, entry);
     if (kept.size > limit) kept.delete(kept.keys().next().value as string);
     return entry.card;

@@ -6,7 +6,7 @@
  */
 
 /** Clients kept per cache: Teams uses a handful of service URLs, and the allowlist bounds them too. */
-export const CLIENTS_KEPT = 64;
+const CLIENTS_KEPT = 64;
 
 /** `client(key, build)`: the kept client for `key`, or the one `build()` makes (then kept). */
 export function keptClients<T>(limit = CLIENTS_KEPT): (key: string, build: () => Promise<T>) => Promise<T> {

@@ -8,6 +8,7 @@
  * the first.
  */
 import { ServiceClientCredentialsFactory, type ServiceClientCredentials } from 'botframework-connector';
+import { keptClients } from './kept-clients.js';
 
 /** A token is renewed in the background once less than this is left of it. */
 export const REFRESH_BEFORE_EXPIRY_MS = 10 * 60_000;
@@ -72,7 +73,8 @@ export function shareTokenRequests(credentials: TokenSource, now: () => number =
 
 /** A ServiceClientCredentialsFactory that builds each credentials object once and shares its tokens. */
 export class SharedCredentialsFactory extends ServiceClientCredentialsFactory {
-  private readonly credentials = new Map<string, Promise<ServiceClientCredentials>>();
+  // An invalid app id fails its build, which is then forgotten: asked again, not remembered.
+  private readonly credentials = keptClients<ServiceClientCredentials>(CREDENTIALS_KEPT);
 
   constructor(
     private readonly inner: ServiceClientCredentialsFactory,
@@ -91,18 +93,12 @@ export class SharedCredentialsFactory extends ServiceClientCredentialsFactory {
 
   createCredentials(appId: string, audience: string | undefined, loginEndpoint: string, validateAuthority: boolean): Promise<ServiceClientCredentials> {
     const key = JSON.stringify([appId, audience ?? null, loginEndpoint, validateAuthority]);
-    const known = this.credentials.get(key);
-    if (known) return known;
-    const created = this.inner.createCredentials(appId, audience, loginEndpoint, validateAuthority).then((credentials) => {
-      // Authentication off gives the SDK's shared empty credentials, which never ask for a token.
-      if (hasTokenSource(credentials) && credentials.appId) shareTokenRequests(credentials, this.now);
-      return credentials;
-    });
-    created.catch(() => {
-      if (this.credentials.get(key) === created) this.credentials.delete(key); // an invalid app id is asked again, not remembered
-    });
-    this.credentials.set(key, created);
-    if (this.credentials.size > CREDENTIALS_KEPT) this.credentials.delete(this.credentials.keys().next().value as string);
-    return created;
+    return this.credentials(key, () =>
+      this.inner.createCredentials(appId, audience, loginEndpoint, validateAuthority).then((credentials) => {
+        // Authentication off gives the SDK's shared empty credentials, which never ask for a token.
+        if (hasTokenSource(credentials) && credentials.appId) shareTokenRequests(credentials, this.now);
+        return credentials;
+      }),
+    );
   }
 }
