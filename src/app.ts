@@ -45,7 +45,7 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
   const serviceUrls = serviceUrlAllowlistOf(config);
   let ticker: Ticker | undefined;
   const messagesChanged = () => ticker?.soon();
-  const bot = new RenewalBot({ storage, catalog, now, log, isTenantAllowed, callSchedule, publicUrl, serviceUrls, messagesChanged });
+  const bot = new RenewalBot({ storage, catalog, now, log, isTenantAllowed, callSchedule, publicUrl, serviceUrls, messagesChanged, personalReminders: config.PERSONAL_REMINDERS });
   const { server, inFlight } = createServer({ adapter, bot, storage, log, serviceUrls, load: { maxConcurrentTurns: config.MAX_CONCURRENT_TURNS, maxWaitingTurns: config.MAX_WAITING_TURNS }, maxConnections: config.MAX_CONNECTIONS, authenticationRequired: !isAuthenticationDisabled(config) });
   registerCalendarRoutes(server, { storage, now, log, schedule: callSchedule, isTenantAllowed });
 

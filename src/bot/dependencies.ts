@@ -22,6 +22,8 @@ export interface BotDependencies {
   serviceUrls: ServiceUrlAllowlist;
   /** Called when a turn queued updates of posted messages (a tick, a recorded renewal), so they go out soon. */
   messagesChanged?: () => void;
+  /** PERSONAL_REMINDERS: when off, the contact's 1:1 chat is not kept and the switch says so. */
+  personalReminders: boolean;
 }
 
 /** What handlers get: the bot's dependencies and the organization's today, computed in one place. */

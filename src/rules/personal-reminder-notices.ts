@@ -8,6 +8,15 @@ import type { PrimaryContact } from './organization.js';
 import { QUESTION_SUGGESTIONS, SUGGESTIONS } from './suggestions.js';
 import type { NoticeView } from './view-models.js';
 
+/** The switch, in an installation that sends no personal reminders (PERSONAL_REMINDERS=off). */
+export function personalRemindersOffView(): NoticeView {
+  return {
+    title: 'No personal reminders here',
+    message: 'This installation of Renewal Bot sends reminders to a team channel only, not in a 1:1 chat. Nothing was changed.',
+    suggestions: QUESTION_SUGGESTIONS,
+  };
+}
+
 /** The switch, said in a group chat or a channel. */
 export function personalRemindersNeedChatView(): NoticeView {
   return {

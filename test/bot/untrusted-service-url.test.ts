@@ -31,6 +31,7 @@ beforeEach(async () => {
   const catalog = await loadCatalog(undefined);
   bot = new RenewalBot({
     storage,
+    personalReminders: true,
     catalog,
     now: () => new Date('2026-11-25T12:00:00Z'),
     log: createLogger('silent'),

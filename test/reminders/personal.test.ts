@@ -276,6 +276,9 @@ describe('personal reminders keep the guarantees of channel reminders', () => {
   it('are off with PERSONAL_REMINDERS=off: the channel alone is reminded', async () => {
     await start({ now: TWO_WEEKS, env: { PERSONAL_REMINDERS: 'off' } });
     await sayInPersonalChat('help');
+    expect(await t.app.storage.getPersonalChat(TENANT, MEGAN)).toBeUndefined(); // the contact's chat is not kept
+    expect((await sayInPersonalChat('start personal reminders')).join(' ')).toContain('No personal reminders here');
+    expect(await personalRows()).toEqual([]);
     await pass(TWO_WEEKS);
     expect(connectorCalls(t.connector).messagesTo(MEGANS_CHAT)).toEqual([]);
     expect(await personalRows()).toEqual([]);

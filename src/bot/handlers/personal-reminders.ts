@@ -5,7 +5,7 @@
  */
 import { renderCard } from '../../cards/render-card.js';
 import type { Organization } from '../../rules/organization.js';
-import { personalRemindersNeedChatView, personalRemindersOnlyContactView, personalRemindersSwitchedView } from '../../rules/personal-reminder-notices.js';
+import { personalRemindersNeedChatView, personalRemindersOffView, personalRemindersOnlyContactView, personalRemindersSwitchedView } from '../../rules/personal-reminder-notices.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import type { Turn } from '../turn.js';
 import type { OrganizationRoute } from './route.js';
@@ -21,6 +21,7 @@ export function createPersonalReminderHandlers(deps: HandlerDependencies) {
   const { storage, now, log } = deps;
 
   const switchPersonalReminders: OrganizationRoute<'personal-reminders'> = async (intent, turn, org) => {
+    if (!deps.personalReminders) return renderCard('notice', personalRemindersOffView());
     if (turn.scope !== 'personal') return renderCard('notice', personalRemindersNeedChatView());
     const contact = contactInPersonalChat(turn, org);
     if (!contact) return renderCard('notice', personalRemindersOnlyContactView(org.primaryContact));
@@ -34,7 +35,7 @@ export function createPersonalReminderHandlers(deps: HandlerDependencies) {
 
     /** Every turn of the contact in their 1:1 chat keeps it as the place for personal reminders (one read when unchanged). */
     async rememberContactChat(turn: Turn, org: Organization | undefined): Promise<void> {
-      const contact = org && contactInPersonalChat(turn, org);
+      const contact = deps.personalReminders && org && contactInPersonalChat(turn, org);
       if (!contact) return;
       // The reference without the message it was taken from: a proactive message starts its own.
       const { activityId: _activityId, ...reference } = turn.reference;
