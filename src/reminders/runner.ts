@@ -54,7 +54,9 @@ export function createReminderRunner(deps: RunnerDependencies) {
       const report = new PassReport();
       await planDue(options, report);
       if (options.dryRun) {
-        for (const key of await deps.storage.remindersToClaim(options)) report.add(key, 'would-send');
+        // What a real pass would send: not personal reminders when they are off, nor a tenant outside ALLOWED_TENANTS.
+        const due = await deps.storage.remindersToClaim({ now: options.now, tenantId: options.tenantId, personal: settings.personalReminders });
+        for (const key of due) if (!deps.isTenantAllowed || deps.isTenantAllowed(key.tenantId)) report.add(key, 'would-send');
         return report;
       }
       // Personal first: a channel reminder of this pass then says whether the contact was reached.

@@ -83,8 +83,9 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
 
     async remindersToClaim(options) {
       // What claimReminders would take now, read without claiming (a dry run); no page limit.
-      const due = { ...options, attemptsDueBy: options.now, limit: Number.MAX_SAFE_INTEGER };
-      const rows = [...(await claimCandidates(db, due, 'personal').execute()), ...(await claimCandidates(db, due, 'channel').execute())];
+      const due = { now: options.now, tenantId: options.tenantId, attemptsDueBy: options.now, limit: Number.MAX_SAFE_INTEGER };
+      const personal = options.personal ? await claimCandidates(db, due, 'personal').execute() : [];
+      const rows = [...personal, ...(await claimCandidates(db, due, 'channel').execute())];
       return rows.map((row) => ({ tenantId: row.tenant_id, kind: row.kind, cycle: row.cycle, subject: row.subject }));
     },
 

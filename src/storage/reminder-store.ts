@@ -142,7 +142,7 @@ export interface ReminderLedger {
    */
   claimPersonalReminders(options: Parameters<ReminderLedger['claimReminders']>[0]): Promise<ClaimedPersonalReminder[]>;
   /** The keys claimReminders would take at `now`, without claiming them (for a dry run). */
-  remindersToClaim(options: { now: Date; tenantId?: string }): Promise<ReminderKey[]>;
+  remindersToClaim(options: { now: Date; tenantId?: string; personal: boolean }): Promise<ReminderKey[]>;
   markReminderSent(key: ReminderKey, at: Date): Promise<void>;
   /** Back to pending for a later attempt, with the reason kept. */
   releaseReminder(key: ReminderKey, options: { reason: string; retryAt: Date }): Promise<void>;

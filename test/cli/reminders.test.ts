@@ -88,6 +88,19 @@ describe('cli reminders', () => {
     expect(connector.sent).toHaveLength(0);
   });
 
+  it('counts on --dry-run only what a real pass would send: no personal reminders when PERSONAL_REMINDERS is off', async () => {
+    const storage = await openStorage({ dataDir: dir });
+    const personal = { tenantId: tenantOf(0), kind: 'two-weeks' as const, cycle: '2027-02-28', subject: 'personal:aad-megan', dueOn: '2026-11-30', payload: {} };
+    await storage.recordPlan(tenantOf(0), { reminders: [personal], nextReminderOn: '2027-02-14', toldRequirements: {} });
+    await storage.close();
+    const dryRun = (extra: Record<string, string>) => runCli(['reminders', 'run', '--now', WINDOW_OPENS, '--dry-run'], { ...env(), ...extra }, (line) => out.push(line), (line) => err.push(line));
+    expect(await dryRun({ PERSONAL_REMINDERS: 'off' })).toBe(0);
+    expect(out.join('\n')).not.toContain('to aad-megan');
+    out = [];
+    expect(await dryRun({})).toBe(0);
+    expect(out.join('\n')).toMatch(/would-send\s+tenant-000000 two-weeks 2027-02-28 to aad-megan/);
+  });
+
   it('limits the pass to one tenant with --tenant', async () => {
     await cli('reminders', 'run', '--now', WINDOW_OPENS, '--tenant', tenantOf(1));
     expect(connector.sent.map((sent) => sent.conversationId)).toEqual(['19:channel-1@thread.tacv2']);

@@ -627,12 +627,12 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
         await plan('tenant-a', [makeReminder({ kind: 'two-weeks', dueOn: '2026-11-20' }), makeReminder({ kind: 'window-open', dueOn: '2026-09-01' })]);
         await plan('tenant-b', [makeReminder({ tenantId: 'tenant-b', dueOn: '2026-10-01' })]);
         await storage.deactivateReminderTarget('tenant-b', 'HTTP 404');
-        const peek = await storage.remindersToClaim({ now: T0 });
+        const peek = await storage.remindersToClaim({ now: T0, personal: true });
         expect(peek).toEqual([keyOf(makeReminder({ kind: 'window-open' })), keyOf(makeReminder({ kind: 'two-weeks' }))]);
-        expect(await storage.remindersToClaim({ now: T0, tenantId: 'tenant-b' })).toEqual([]);
+        expect(await storage.remindersToClaim({ now: T0, tenantId: 'tenant-b', personal: true })).toEqual([]);
         expect(await claim({ limit: 10 })).toHaveLength(2);
-        expect(await storage.remindersToClaim({ now: later(MINUTE) })).toEqual([]);
-        expect(await storage.remindersToClaim({ now: later(5 * MINUTE) })).toHaveLength(2);
+        expect(await storage.remindersToClaim({ now: later(MINUTE), personal: true })).toEqual([]);
+        expect(await storage.remindersToClaim({ now: later(5 * MINUTE), personal: true })).toHaveLength(2);
       });
 
       it('records reminders of the tenant acted for, whatever tenant a planned reminder names', async () => {
