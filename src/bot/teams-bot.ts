@@ -181,7 +181,8 @@ export class RenewalBot extends TeamsActivityHandler {
   private async prepare(turn: Turn): Promise<Organization | undefined> {
     if (turn.serviceUrl) await this.rememberServiceUrl(turn.tenantId, turn.serviceUrl);
     const org = await this.deps.storage.getOrganization(turn.tenantId);
-    await this.routes.rememberContactChat(turn, org);
+    // Not worth the contact's answer: a failed write is retried at their next message.
+    await this.routes.rememberContactChat(turn, org).catch((error: unknown) => this.deps.log.warn({ err: error, tenantId: turn.tenantId }, "the contact's 1:1 chat could not be kept"));
     return org;
   }
 }

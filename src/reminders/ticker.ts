@@ -22,10 +22,11 @@ export function startTicker(runner: ReminderRunner, options: { intervalMs: numbe
   let soonTimer: NodeJS.Timeout | undefined;
   let askedDuringPass = false;
   let stopped = false;
-  const tick = () => {
+  /** `asked`: soon() wants this pass; an interval tick during a pass is skipped, an asked one runs after it. */
+  const tick = (asked = false) => {
     if (stopped) return;
     if (running) {
-      askedDuringPass = true; // the previous pass is still going: one more after it, rather than piling up
+      if (asked) askedDuringPass = true;
       return;
     }
     running = runner
@@ -38,19 +39,19 @@ export function startTicker(runner: ReminderRunner, options: { intervalMs: numbe
         running = undefined;
         if (askedDuringPass && !stopped) {
           askedDuringPass = false;
-          setImmediate(tick);
+          setImmediate(() => tick(true));
         }
       });
   };
-  const timer = setInterval(tick, options.intervalMs);
+  const timer = setInterval(() => tick(), options.intervalMs);
   timer.unref();
-  setImmediate(tick); // a pass at start catches up on whatever was missed while down
+  setImmediate(() => tick()); // a pass at start catches up on whatever was missed while down
   return {
     soon() {
       if (stopped || soonTimer) return;
       soonTimer = setTimeout(() => {
         soonTimer = undefined;
-        tick();
+        tick(true);
       }, SOON_MS);
       soonTimer.unref();
     },
