@@ -175,7 +175,11 @@ export function messageUpdateStore(db: Kysely<DatabaseSchema>, kind: DatabaseKin
           .where('status', '=', 'sending')
           .where('version', '=', version)
           .executeTakeFirst();
-        if (result.numUpdatedRows > 0n) return;
+        if (result.numUpdatedRows > 0n) {
+          // A deleted message is not updated again, whatever is ticked later.
+          if (status === 'gone') await updateMessage(trx, { tenant_id: key.tenantId, conversation_id: key.conversationId, activity_id: key.activityId }).set({ state: 'gone' }).execute();
+          return;
+        }
         // A newer change was queued while this update was in flight: the card must go out again.
         await updatesOf(trx, key).set({ status: 'pending', claimed_by: null, lease_until: null, next_attempt_at: ATTEMPT_NOW }).where('status', '=', 'sending').execute();
       });

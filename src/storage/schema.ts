@@ -118,8 +118,11 @@ export interface PostedMessagesTable {
 }
 
 export type PostedCard = 'reminder' | 'checklist';
-/** live: shows its full card; superseded/recorded: an update to its one-liner is queued or done; replaced: a newer checklist card took over. */
-export type PostedMessageState = 'live' | 'superseded' | 'recorded' | 'replaced';
+/**
+ * live: shows its full card; superseded/recorded: an update to its one-liner is queued or done; replaced: a
+ * newer checklist card took over; gone: deleted, or the bot left (an update got 403/404): never updated again.
+ */
+export type PostedMessageState = 'live' | 'superseded' | 'recorded' | 'replaced' | 'gone';
 
 /** The update a posted message needs next, claimed under a lease like a reminder; at most one per message. */
 export interface MessageUpdatesTable {

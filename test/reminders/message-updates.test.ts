@@ -207,6 +207,19 @@ describe('the checklist card in the reminder channel', () => {
     expect(textOf(puts()[0]!)).toContain('2 of 8 done');
   });
 
+  it('once deleted (404), is not updated again by later ticks', async () => {
+    t = await startReminderApp({ now: '2026-12-01T13:00:00Z' });
+    await openChecklistInChannel();
+    t.connector.reset();
+    t.connector.respond = (request) => (request.method === 'PUT' ? { status: 404, body: { error: { code: 'NotFound' } } } : { status: 200, body: {} });
+    await tickInPersonalChat(TENANT, 'window-open:budget-fees');
+    expect((await passAt('2026-12-01T13:05:00Z')).updates).toMatchObject({ gone: 1 });
+    await tickInPersonalChat(TENANT, 'window-open:schedule-exams');
+    await passAt('2026-12-01T13:10:00Z');
+    expect(puts()).toHaveLength(1);
+    expect((await t.app.storage.postedMessagesOf(TENANT)).map((message) => message.state)).toEqual(['gone']);
+  });
+
   it("is not updated by a tick in another tenant, and a checklist opened elsewhere is not kept", async () => {
     t = await startReminderApp({ now: '2026-12-01T13:00:00Z' });
     const other = 'bbbbbbbb-0000-0000-0000-00000000000b';
