@@ -10,6 +10,7 @@
 import { TeamsInfo, type ConversationParameters } from 'botbuilder';
 import type { PersonalConversation } from '../storage/personal-chats.js';
 import type { ReminderTarget } from '../storage/reminder-store.js';
+import { connectorId } from './connector-id.js';
 import type { ConnectorCall } from './proactive.js';
 
 export interface PersonalChatRequest {
@@ -36,16 +37,17 @@ export async function openPersonalConversation(call: ConnectorCall, request: Per
     channelData: { tenant: { id: tenantId } },
   } as ConversationParameters;
   const created = await call(team, (_context, connectorClient) => connectorClient.conversations.createConversation(parameters));
-  if (!created.id) throw new Error('Teams created the personal conversation without an id');
+  const conversationId = connectorId(created.id);
+  if (!conversationId) throw new Error('Teams created the personal conversation without a usable id');
   return {
-    conversationId: created.id,
+    conversationId,
     serviceUrl: team.serviceUrl,
     conversationReference: {
       channelId: 'msteams',
       serviceUrl: team.serviceUrl,
       bot,
       user: { id: member.id, aadObjectId },
-      conversation: { id: created.id, conversationType: 'personal', isGroup: false, tenantId },
+      conversation: { id: conversationId, conversationType: 'personal', isGroup: false, tenantId },
     },
   };
 }

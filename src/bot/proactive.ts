@@ -11,6 +11,7 @@ import type { CardAttachment } from '../cards/render-card.js';
 import type { ReminderTarget } from '../storage/reminder-store.js';
 import type { BotAdapter } from './adapter.js';
 import { openPersonalConversation, type PersonalChatOpener } from './personal-chat.js';
+import { connectorId } from './connector-id.js';
 import { keptClients } from './kept-clients.js';
 import { isServiceUrlAllowed, UntrustedServiceUrlError, type ServiceUrlAllowlist } from './service-url-allowlist.js';
 
@@ -107,7 +108,8 @@ export function createProactiveSender(adapter: BotAdapter, appId: string, timeou
   return {
     async send(target, card) {
       const response = await call(target, (context) => context.sendActivity(MessageFactory.attachment(card)));
-      return response?.id;
+      // Without a usable id the message is still sent; it just cannot be updated later.
+      return connectorId(response?.id);
     },
     async update(target, conversationId, activityId, card) {
       const stored = target.conversationReference as Partial<ConversationReference>;

@@ -76,6 +76,18 @@ describe('a newer reminder supersedes the earlier one', () => {
     expect(textOf(puts()[0]!)).toContain('(the renewal window is open)');
   });
 
+  it('keeps no message id the connector should not have sent (a path step, control characters, 2 KB): the reminder is sent, never updated', async () => {
+    for (const id of ['..', 'msg\n1', 'x'.repeat(2048)]) {
+      t = await startReminderApp({ now: WINDOW_DAY });
+      t.connector.respond = () => ({ status: 200, body: { id } });
+      expect((await passAt(WINDOW_DAY)).counts.sent).toBe(1);
+      expect(await t.app.storage.postedMessagesOf(TENANT)).toEqual([]);
+      await passAt(TWO_WEEKS_DAY);
+      expect(puts()).toHaveLength(0);
+      await t.stop();
+    }
+  });
+
   it('takes a 404 for a deleted message as done, not as an error, and does not try again', async () => {
     t = await startReminderApp({ now: WINDOW_DAY });
     await passAt(WINDOW_DAY);
