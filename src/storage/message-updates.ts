@@ -147,7 +147,12 @@ export function messageUpdateStore(db: Kysely<DatabaseSchema>, kind: DatabaseKin
         if (claimed.length === 0) return [];
         const tenants = [...new Set(claimed.map((row) => row.tenant_id))];
         const targets = await trx.selectFrom('reminder_targets').selectAll().where('tenant_id', 'in', tenants).execute();
-        const messages = await trx.selectFrom('posted_messages').selectAll().where('tenant_id', 'in', tenants).execute();
+        // Only the claimed updates' own messages: a tenant's posted messages grow with every reminder.
+        const messages = await trx
+          .selectFrom('posted_messages')
+          .selectAll()
+          .where((eb) => eb(eb.refTuple('tenant_id', 'conversation_id', 'activity_id'), 'in', claimed.map((row) => eb.tuple(row.tenant_id, row.conversation_id, row.activity_id))))
+          .execute();
         const targetOf = new Map(targets.map((row) => [row.tenant_id, targetFromRow(row)] as const));
         return claimed
           .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.activity_id.localeCompare(b.activity_id))
