@@ -1,15 +1,16 @@
 /**
- * What a message asks, remembered per exact text: most messages are the few texts of the bot's own
- * suggestions and buttons, and matching with typo tolerance (edit distances against every keyword) is
- * the costliest step of our own per turn. recognizeIntent depends only on the text and the catalog.
+ * What a typed message asks, remembered per exact text: people repeat the same few questions, and
+ * matching with typo tolerance (edit distances against every keyword, 22–45 µs) is the costliest step
+ * of our own per turn. Buttons skip it (their `{ ask }` data names the question). recognizeIntent
+ * depends only on the text and the catalog.
  */
 import type { Catalog } from '../rules/catalog.js';
 import { recognizeIntent, type Intent } from './intents.js';
 
 /** Texts remembered; the oldest goes first. */
-export const TEXTS_REMEMBERED = 1_000;
+const TEXTS_REMEMBERED = 1_000;
 /** Longer texts are matched every time: typed questions, not the bot's own phrases. */
-export const LONGEST_REMEMBERED_TEXT = 200;
+const LONGEST_REMEMBERED_TEXT = 200;
 
 export function intentMemory(catalog: Catalog): (text: string) => Intent {
   const known = new Map<string, Intent>();

@@ -7,7 +7,7 @@
  */
 
 /** Tenants remembered; the oldest is forgotten first (and is then only asked again). */
-export const TENANTS_REMEMBERED = 10_000;
+const TENANTS_REMEMBERED = 10_000;
 /** After this long a tenant's URL is checked again, whatever this process saw. */
 export const RECHECK_AFTER_MS = 5 * 60_000;
 

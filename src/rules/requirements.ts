@@ -25,10 +25,7 @@ export interface RequirementsQuery {
 type Profile = Pick<Organization, 'name' | 'competencies' | 'otherCompetencies' | 'customerReferences' | 'certifications'>;
 
 /**
- * @example requirementsView(org, '2027-02-28', '2026-11-25', catalog).competencies[0].blockers
- */
-/**
- * The same card with each catalog competency's details left out, its "Details" button asking for that
+ * The same card with each competency's details left out, its "Details" button asking for that
  * competency's own card: for an organization with so many competencies that the details would not fit
  * in one Teams message.
  * @example requirementsWithDetailsOnRequest(view).competencies[0].detailsOnRequest // { ask: 'requirements', competencyId: 'cloud-platform' }
@@ -56,6 +53,9 @@ export function requirementsAsList(view: RequirementsView): RequirementsView {
   };
 }
 
+/**
+ * @example requirementsView(org, '2027-02-28', '2026-11-25', catalog).competencies[0].blockers
+ */
 export function requirementsView(
   org: Profile,
   anniversary: PlainDate,

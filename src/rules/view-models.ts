@@ -123,7 +123,7 @@ export interface RequirementsView {
   catalogVersion: string;
   /**
    * Set when even one line and a button per competency would not fit in a Teams message (dozens of
-   * competencies): the card then lists them as facts and offers one to choose for its own card.
+   * competencies): the card then lists them, with what blocks each, as choices for a competency's own card.
    */
   listOnly?: boolean;
   competencyChoices?: { title: string; value: string }[];

@@ -135,11 +135,6 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
   };
 }
 
-/**
- * The keys a claim takes: pending and due for an attempt, or sending under an expired lease (its
- * runner died or hung); of the audience's reminders, channel ones for active targets only; oldest
- * due first, at most `limit`.
- */
 /** Marks one reminder sent (also inside the transaction that records the message it posted). */
 export async function markSent(db: Kysely<DatabaseSchema>, key: ReminderKey, at: Date): Promise<void> {
   await updateLedgerRow(db, key).set({ status: 'sent', sent_at: at.toISOString(), claimed_by: null, lease_until: null }).execute();
@@ -155,6 +150,11 @@ function updateLedgerRow(db: Kysely<DatabaseSchema>, key: ReminderKey) {
     .where('subject', '=', key.subject);
 }
 
+/**
+ * The keys a claim takes: pending and due for an attempt, or sending under an expired lease (its
+ * runner died or hung); of the audience's reminders, channel ones for active targets only; oldest
+ * due first, at most `limit`.
+ */
 function claimCandidates(trx: Kysely<DatabaseSchema>, options: Omit<ClaimOptions, 'runnerId' | 'leaseMs'>, audience: Audience) {
   const at = options.now.toISOString();
   const dueBy = (options.attemptsDueBy ?? options.now).toISOString();
