@@ -24,6 +24,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 const SLOW_TURN_MS = 5_000;
 /** A client gets this long to send its headers, and this long for the whole request. */
 export const HEADERS_TIMEOUT_MS = 20_000;
+/** A connection that sends nothing is closed this long after it opens (before Node's header check can answer it). */
+export const SILENT_CONNECTION_MS = HEADERS_TIMEOUT_MS - 1_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
 /** Request bodies read at once: at most this many times MAX_BODY_BYTES (32 MB) held in memory. */
 export const MAX_BODIES_READING = 128;
@@ -67,14 +69,15 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
   (server.server as { connectionsCheckingInterval?: number }).connectionsCheckingInterval = 1_000;
   server.server.maxConnections = maxConnections;
   const turns = startLoadControl(load);
-  // Node's timeouts start with a request's first byte: a connection that never sends one would hold
-  // a place under MAX_CONNECTIONS for ever. It gets as long as a request gets for its headers.
+  // A connection that never sends a byte must not hold a place under MAX_CONNECTIONS: it is closed
+  // without a word a second before Node's own header check (every second, from 20 s) could answer it
+  // with a 408; the two raced when both were due at 20 s.
   server.server.on('connection', (socket: Socket) => {
     turns.connectionAccepted();
     const silent = setTimeout(() => {
       // Once bytes arrive, Node's header and request timeouts (408) take over.
       if (socket.bytesRead === 0) socket.destroy();
-    }, HEADERS_TIMEOUT_MS).unref();
+    }, SILENT_CONNECTION_MS).unref();
     socket.once('close', () => clearTimeout(silent));
   });
   server.server.on('close', () => turns.stop());

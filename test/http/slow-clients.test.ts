@@ -5,7 +5,7 @@
  */
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '../../src/http/server.js';
+import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS, SILENT_CONNECTION_MS } from '../../src/http/server.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { recordStat } from '../support/verify-stats.js';
 
@@ -54,7 +54,7 @@ it('closes a connection that sends nothing after about 20 s, answers 408 to head
 
   const silence = await silent.outcome;
   expect(silence.firstLine).toBe('closed');
-  expect(silence.afterMs).toBeGreaterThanOrEqual(HEADERS_TIMEOUT_MS - 500);
+  expect(silence.afterMs).toBeGreaterThanOrEqual(SILENT_CONNECTION_MS - 500);
   expect(silence.afterMs).toBeLessThan(HEADERS_TIMEOUT_MS + 3_000);
   const headers = await slowHeaders.outcome;
   const body = await slowBody.outcome;
