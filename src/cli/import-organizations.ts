@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import type { Catalog } from '../rules/catalog.js';
-import { currentAnniversary, cycleForDate } from '../rules/cycle.js';
+import { anniversaryOfCycle, cycleForDate } from '../rules/cycle.js';
 import { OrganizationSchema, withCatalogChecks, type Organization } from '../rules/organization.js';
 import type { Storage, UpsertSummary } from '../storage/storage.js';
 import { jsonLineIndex, lineOf, syntaxErrorLocation } from './json-locations.js';
@@ -71,6 +71,6 @@ export async function importOrganizations(file: string, storage: Storage, catalo
 async function keepingStoredAnchor(imported: Organization, storage: Pick<Storage, 'getOrganization'>): Promise<Organization> {
   const existing = await storage.getOrganization(imported.tenantId);
   if (!existing) return imported;
-  const anchored = cycleForDate(existing, currentAnniversary(imported));
+  const anchored = cycleForDate(existing, anniversaryOfCycle(imported));
   return anchored.anniversaryDate === existing.anniversaryDate ? { ...imported, ...anchored } : imported;
 }

@@ -56,7 +56,7 @@ export function createMessageUpdates(deps: MessageUpdateDependencies) {
         org,
         tenantId: update.tenantId,
         cycle: message.cycle,
-        currentCycle: currentAnniversary(org),
+        currentCycle: currentAnniversary(org, calendarDateIn(clock(), org.timeZone)),
         today: calendarDateIn(clock(), org.timeZone),
         ticks,
         catalog,

@@ -1,5 +1,5 @@
 /** The anniversary card's view: the date, the days left, the phase and what to do now. */
-import { cycleOn, nextAnniversary } from './cycle.js';
+import { cycleOn } from './cycle.js';
 import { cycleGauge } from './charts.js';
 import { anniversaryHeadline, anniversaryNextSteps, PHASE_LABELS } from './anniversary.js';
 import type { Organization } from './organization.js';
@@ -24,7 +24,7 @@ const PROGRAM_NOTICES = [
 /**
  * @example anniversaryView(org, '2026-11-30').headline // '90 days left: the renewal window is open.'
  */
-export function anniversaryView(org: Pick<Organization, 'name' | 'anniversaryDate' | 'renewedCycles' | 'timeZone'>, today: PlainDate): AnniversaryView {
+export function anniversaryView(org: Pick<Organization, 'name' | 'anniversaryDate' | 'renewedCycles' | 'notRenewedCycle' | 'timeZone'>, today: PlainDate): AnniversaryView {
   const status = cycleOn(org, today);
   return {
     organizationName: escapeMarkdown(org.name),
@@ -40,7 +40,7 @@ export function anniversaryView(org: Pick<Organization, 'name' | 'anniversaryDat
     finishByLabel: longDate(status.finishBy),
     todayLabel: `${longDate(today)} (${org.timeZone})`,
     timeZone: org.timeZone,
-    nextSteps: anniversaryNextSteps(status, nextAnniversary(org)),
+    nextSteps: anniversaryNextSteps(status, status.next),
     programNotices: PROGRAM_NOTICES,
     cycleGauge: cycleGauge(status),
     suggestions: [SUGGESTIONS.requirements, SUGGESTIONS.contact, SUGGESTIONS.support],

@@ -97,6 +97,12 @@ export const OrganizationSchema = OrganizationProfileSchema.extend({
    * on the 29th in leap years.
    */
   renewedCycles: z.number().int().min(0).max(500).default(0),
+  /**
+   * The anniversary of a cycle someone said was not renewed ("We did not renew"): that cycle's
+   * reminders stop, and it is not assumed renewed. It counts only while it is the anniversary of
+   * cycle `renewedCycles` (rules/cycle.ts), so a new anniversary in the profile ends it.
+   */
+  notRenewedCycle: PlainDateSchema.optional(),
 });
 export type Organization = z.infer<typeof OrganizationSchema>;
 

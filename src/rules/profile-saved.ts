@@ -1,6 +1,6 @@
 /** The confirmation shown after the profile is saved: what the bot now knows. */
 import type { Catalog } from './catalog.js';
-import { currentAnniversary } from './cycle.js';
+import { anniversaryOfCycle } from './cycle.js';
 import type { Organization } from './organization.js';
 import { longDate } from './plain-date.js';
 import { QUESTION_SUGGESTIONS, SUGGESTIONS } from './suggestions.js';
@@ -18,7 +18,7 @@ export function profileSavedView(org: Organization, catalog: Catalog): ProfileSa
     organizationName: escapeMarkdown(org.name),
     facts: [
       { title: 'Partner id', value: escapeMarkdown(org.partnerId) },
-      { title: 'Anniversary', value: longDate(currentAnniversary(org)) },
+      { title: 'Anniversary', value: longDate(anniversaryOfCycle(org)) },
       { title: 'Time zone', value: org.timeZone },
       { title: 'Primary Program Contact', value: escapeMarkdown(`${org.primaryContact.name} (${org.primaryContact.email})`) },
       { title: 'Competencies', value: competencies || 'None yet' },

@@ -55,11 +55,14 @@ export function planReminders(
   catalog: Catalog,
 ): ReminderPlan {
   const status = cycleOn(org, today);
+  // "We did not renew": nothing more for this cycle, and nothing scheduled until the profile changes.
+  if (status.standing === 'not-renewed') return { reminders: [], nextReminderOn: NOTHING_SCHEDULED, toldRequirements };
   const cycle = status.anniversary;
   const reminders: DueReminder[] = [];
   const dayAfter = addDays(cycle, 1);
   const dueOn = { 'window-open': status.windowOpens, 'two-weeks': status.finishBy, expired: dayAfter };
-  const upcoming: PlainDate[] = [status.windowOpens, status.finishBy, dayAfter];
+  // The day the unanswered cycle rolls over is a planning day too: the next cycle's dates start from it.
+  const upcoming: PlainDate[] = [status.windowOpens, status.finishBy, dayAfter, status.assumedRenewedOn];
 
   const phaseReminder = PHASE_REMINDERS[status.phase];
   if (phaseReminder) reminders.push({ kind: phaseReminder, cycle, subject: '', dueOn: dueOn[phaseReminder], payload: {} });

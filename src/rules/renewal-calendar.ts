@@ -5,7 +5,7 @@
  */
 import { FINISH_BY_DAYS, RENEWAL_WINDOW_DAYS } from './anniversary.js';
 import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST, type ChecklistItemTemplate } from './checklists.js';
-import { currentAnniversary, nextAnniversary } from './cycle.js';
+import { cycleOn } from './cycle.js';
 import { fingerprint } from './fingerprint.js';
 import type { Organization } from './organization.js';
 import { addDays, daysBetween, longDate, type PlainDate } from './plain-date.js';
@@ -56,7 +56,8 @@ const KINDS: Record<RenewalEventKind, { daysBefore: number; title: string; lead:
  * // ['2026-11-30', '2027-02-14', '2027-11-30', '2028-02-14']
  */
 export function renewalCalendarEvents(org: Organization, today: PlainDate): RenewalCalendarEvent[] {
-  const anniversaries = [currentAnniversary(org), nextAnniversary(org)];
+  const cycle = cycleOn(org, today);
+  const anniversaries = [cycle.anniversary, cycle.next];
   // One hash of the tenant keeps uids unique across organizations without putting the tenant id in the file.
   const tenantKey = fingerprint(org.tenantId);
   return anniversaries.flatMap((anniversary) =>

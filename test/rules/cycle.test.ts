@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anniversaryView } from '../../src/rules/anniversary-view.js';
-import { anniversaryOfCycle, currentAnniversary, cycleForDate, nextAnniversary, type CycleAnchor } from '../../src/rules/cycle.js';
+import { anniversaryOfCycle, cycleForDate, type CycleAnchor } from '../../src/rules/cycle.js';
 import { addDays, longDate } from '../../src/rules/plain-date.js';
 import { makeOrganization } from '../support/organizations.js';
 import { iso, oracleAddYears, oracleIsLeap, plainDateArb } from './fixtures.js';
@@ -22,8 +22,8 @@ type Action = 'mark-renewed' | 'save-as-shown' | 'type-next-anniversary';
 
 function apply(anchor: CycleAnchor, action: Action): CycleAnchor {
   if (action === 'mark-renewed') return { ...anchor, renewedCycles: anchor.renewedCycles + 1 };
-  if (action === 'save-as-shown') return cycleForDate(anchor, currentAnniversary(anchor));
-  return cycleForDate(anchor, nextAnniversary(anchor));
+  if (action === 'save-as-shown') return cycleForDate(anchor, anniversaryOfCycle(anchor));
+  return cycleForDate(anchor, anniversaryOfCycle(anchor, 1));
 }
 
 describe('the anniversary of every cycle', () => {
@@ -47,11 +47,11 @@ describe('the anniversary of every cycle', () => {
 
   it('is, after "mark renewal done", the next anniversary the expired card announced', () => {
     fc.assert(
-      fc.property(anchorArb, cyclesArb, fc.integer({ min: 1, max: 300 }), (anchor, renewed, daysLate) => {
+      fc.property(anchorArb, cyclesArb, fc.integer({ min: 1, max: 30 }), (anchor, renewed, daysLate) => {
         const org = makeOrganization({ anniversaryDate: anchor, renewedCycles: renewed });
-        const expired = anniversaryView(org, addDays(currentAnniversary(org), daysLate));
+        const expired = anniversaryView(org, addDays(anniversaryOfCycle(org), daysLate));
         const renewedOrg = { ...org, renewedCycles: renewed + 1 };
-        expect(expired.nextSteps.join(' ')).toContain(`the next anniversary, ${longDate(currentAnniversary(renewedOrg))}.`);
+        expect(expired.nextSteps.join(' ')).toContain(`the next anniversary, ${longDate(anniversaryOfCycle(renewedOrg))}.`);
       }),
     );
   });
@@ -62,8 +62,8 @@ describe('the anniversary of every cycle', () => {
         let state: CycleAnchor = { anniversaryDate: anchor, renewedCycles: 0 };
         for (const action of actions) state = apply(state, action);
         expect(state.anniversaryDate).toBe(anchor);
-        const year = Number(currentAnniversary(state).slice(0, 4));
-        expect(currentAnniversary(state)).toBe(oracleIsLeap(year) ? iso(year, 2, 29) : iso(year, 2, 28));
+        const year = Number(anniversaryOfCycle(state).slice(0, 4));
+        expect(anniversaryOfCycle(state)).toBe(oracleIsLeap(year) ? iso(year, 2, 29) : iso(year, 2, 28));
       }),
     );
   });

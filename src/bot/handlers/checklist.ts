@@ -31,7 +31,7 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
         org,
         tenantId: turn.tenantId,
         cycle,
-        currentCycle: currentAnniversary(org),
+        currentCycle: currentAnniversary(org, today(org)),
         today: today(org),
         ticks,
         catalog,
@@ -48,7 +48,7 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
 
   /** In the reminder channel, the card's message id is kept: a tick anywhere then updates it there. */
   const show: OrganizationRoute<'checklist'> = async (_intent, turn, org) => {
-    const cycle = currentAnniversary(org);
+    const cycle = currentAnniversary(org, today(org));
     const card = await render(org, turn, cycle);
     const channelId = channelConversationId(turn.conversationId);
     const target = await storage.getReminderTarget(turn.tenantId);
@@ -68,7 +68,7 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
     if (!parsed.success) throw new AppError('input.invalid', { reason: 'checklist toggle data' });
     sameTenant(parsed.data, turn);
     const { cycle, itemId, done } = parsed.data;
-    const current = currentAnniversary(org);
+    const current = currentAnniversary(org, today(org));
     // A tick on an earlier cycle's card changes nothing: that renewal is over; show it as it was.
     if (cycle !== current) return render(org, turn, cycle);
     if (!checklistItems(org, cycle, today(org), catalog).some((item) => item.id === itemId)) {

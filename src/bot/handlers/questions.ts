@@ -26,7 +26,7 @@ export function createQuestionRoutes(deps: HandlerDependencies) {
     requirements: (async (intent, _turn, org) => {
       const day = today(org);
       const only = { competencyId: intent.competencyId, level: intent.level };
-      return kept(org, day, ['requirements', only.competencyId, only.level], () => fittingRequirementsCard(requirementsView(org, currentAnniversary(org), day, catalog, only)));
+      return kept(org, day, ['requirements', only.competencyId, only.level], () => fittingRequirementsCard(requirementsView(org, currentAnniversary(org, day), day, catalog, only)));
     }) satisfies OrganizationRoute<'requirements'>,
     contact: (async (intent, turn, org) =>
       renderCard('contact', contactView(org, { aadObjectId: turn.user.aadObjectId, askedAboutSelf: intent.aboutAsker }, catalog.data))) satisfies OrganizationRoute<'contact'>,

@@ -13,11 +13,11 @@ import type { HandlerDependencies } from '../dependencies.js';
 import type { ActionRoute, Route } from './route.js';
 
 export function createSetupRoutes(deps: HandlerDependencies) {
-  const { storage, catalog, log } = deps;
+  const { storage, catalog, log, today } = deps;
 
   const showForm: Route<'setup'> = async (_intent, turn, org) => {
     if (!canSetUp(org, turn.user)) throw new AppError('profile.forbidden');
-    return renderCard('setup-form', setupFormView(catalog, { profile: org && { ...org, anniversaryDate: currentAnniversary(org) } }));
+    return renderCard('setup-form', setupFormView(catalog, { profile: org && { ...org, anniversaryDate: currentAnniversary(org, today(org)) } }));
   };
 
   const saveProfile: ActionRoute = async (form, turn, existing) => {
