@@ -42,17 +42,9 @@ export function handAnniversary(view: AnniversaryView): CardAttachment {
       segments: view.cycleGauge.segments,
       fallback: { type: 'TextBlock', text: view.cycleGauge.summary, wrap: true },
     },
-    {
-      type: 'FactSet',
-      facts: [
-        { title: 'Anniversary', value: view.anniversaryLabel },
-        { title: 'Renewal window opens', value: view.windowOpensLabel },
-        { title: 'Finish renewal by', value: view.finishByLabel },
-        { title: 'Today', value: view.todayLabel },
-        { title: 'Time zone', value: view.timeZone },
-      ],
-    },
+    { type: 'FactSet', facts: view.facts.map((fact) => ({ title: fact.title, value: fact.value })) },
   ];
+  if (view.standingNote) body.push({ type: 'TextBlock', text: view.standingNote, weight: 'Bolder', wrap: true });
   if (view.nextSteps.length > 0) {
     body.push({
       type: 'Container',

@@ -4,7 +4,7 @@
  * saying so, before any handler runs.
  */
 import { z } from 'zod';
-import { CompetencyLevelSchema } from '../rules/organization.js';
+import { CompetencyLevelSchema, PlainDateSchema } from '../rules/organization.js';
 import type { Ask } from '../rules/suggestions.js';
 import { AppError } from './app-error.js';
 import type { Intent } from './intents.js';
@@ -13,12 +13,13 @@ const plain = <K extends string>(ask: K) => z.object({ ask: z.literal(ask) });
 
 const AskSchema = z.discriminatedUnion('ask', [
   plain('help'),
-  plain('setup'),
+  z.object({ ask: z.literal('setup'), field: z.literal('anniversary').optional() }),
   plain('anniversary'),
   z.object({ ask: z.literal('requirements'), competencyId: z.string().trim().min(1).max(200).optional(), level: CompetencyLevelSchema.optional() }),
   plain('contact'),
   plain('support'),
-  plain('mark-renewed'),
+  z.object({ ask: z.literal('mark-renewed'), cycle: PlainDateSchema.optional() }),
+  z.object({ ask: z.literal('not-renewed'), cycle: PlainDateSchema.optional() }),
   plain('checklist'),
   plain('calls'),
   z.object({ ask: z.literal('calendar-link'), rotate: z.boolean().optional() }),
@@ -47,6 +48,11 @@ export function intentOfAsk(data: Record<string, unknown>): Intent {
       return { kind: 'calendar-link', rotate: ask.rotate === true };
     case 'personal-reminders':
       return { kind: 'personal-reminders', on: ask.on };
+    case 'setup':
+      return ask.field ? { kind: 'setup', field: ask.field } : { kind: 'setup' };
+    case 'mark-renewed':
+    case 'not-renewed':
+      return ask.cycle ? { kind: ask.ask, cycle: ask.cycle } : { kind: ask.ask };
     default:
       return { kind: ask.ask };
   }

@@ -4,17 +4,21 @@
  */
 import type { Catalog } from '../rules/catalog.js';
 import type { CompetencyLevel } from '../rules/organization.js';
+import type { PlainDate } from '../rules/plain-date.js';
 import { hasPhrase, hasWord, normalizeText, words } from './text-matching.js';
 
 export type Intent =
   | { kind: 'help' }
-  | { kind: 'setup' }
+  | { kind: 'setup'; field?: 'anniversary' }
   | { kind: 'anniversary' }
   | { kind: 'requirements'; competencyId?: string; level?: CompetencyLevel }
   | { kind: 'contact'; aboutAsker: boolean }
   | { kind: 'support' }
   | { kind: 'reminders-here' }
-  | { kind: 'mark-renewed' }
+  /** The renewal happened ("mark renewal done", "We renewed"); `cycle` when a button names it. */
+  | { kind: 'mark-renewed'; cycle?: PlainDate }
+  /** The renewal did not happen ("We did not renew"). */
+  | { kind: 'not-renewed'; cycle?: PlainDate }
   /** "stop personal reminders" (on: false) / "start personal reminders" (on: true). */
   | { kind: 'personal-reminders'; on: boolean }
   | { kind: 'checklist' }
@@ -35,6 +39,10 @@ export function recognizeIntent(text: string, catalog: Catalog): Intent {
   if (personal) return personal;
   if (hasPhrase(typed, 'reminders here') || hasPhrase(typed, 'post reminders') || hasPhrase(typed, 'remind us here')) {
     return { kind: 'reminders-here' };
+  }
+  // Before "we renewed": "we did not renew" must not be read as its opposite.
+  if (hasPhrase(typed, 'did not renew') || hasPhrase(typed, 'didnt renew') || hasPhrase(typed, 'not renewed') || hasPhrase(typed, 'we will not renew')) {
+    return { kind: 'not-renewed' };
   }
   if (hasPhrase(typed, 'mark renewal done') || hasPhrase(typed, 'we renewed') || hasPhrase(typed, 'renewal done') || hasPhrase(typed, 'mark renewed')) {
     return { kind: 'mark-renewed' };

@@ -11,7 +11,7 @@ import { welcomeView } from '../rules/welcome.js';
 import type { HandlerDependencies } from './dependencies.js';
 import { createCalendarRoutes } from './handlers/calendar.js';
 import { createChecklistRoutes } from './handlers/checklist.js';
-import { createMarkRenewedRoute } from './handlers/mark-renewed.js';
+import { createRenewalAnswerRoutes } from './handlers/mark-renewed.js';
 import { createPersonalReminderHandlers } from './handlers/personal-reminders.js';
 import { createQuestionRoutes } from './handlers/questions.js';
 import { createReminderChannelHandlers } from './handlers/reminder-channel.js';
@@ -42,6 +42,7 @@ export function createRoutes(deps: HandlerDependencies) {
   const calendar = createCalendarRoutes(deps);
   const reminderChannel = createReminderChannelHandlers(deps);
   const personalReminders = createPersonalReminderHandlers(deps);
+  const renewalAnswers = createRenewalAnswerRoutes(deps);
 
   const notSetUp = (intent?: Intent) => renderCard('welcome', welcomeView({ notUnderstoodText: intent?.kind === 'unknown' ? intent.text : undefined }));
   function needsOrganization<K extends Intent['kind']>(route: OrganizationRoute<K>): Route<K> {
@@ -60,7 +61,8 @@ export function createRoutes(deps: HandlerDependencies) {
     contact: needsOrganization(questions.contact),
     support: questions.support,
     'reminders-here': needsOrganization(reminderChannel.postRemindersHere),
-    'mark-renewed': needsOrganization(createMarkRenewedRoute(deps)),
+    'mark-renewed': needsOrganization(renewalAnswers.markRenewed),
+    'not-renewed': needsOrganization(renewalAnswers.notRenewed),
     'personal-reminders': needsOrganization(personalReminders.switchPersonalReminders),
     checklist: needsOrganization(checklist.show),
     calls: calendar.showCalls,

@@ -20,7 +20,8 @@ import type { PassReport } from './pass-report.js';
 
 const InstantSchema = z.iso.datetime();
 const SupersededSchema = z.object({ by: z.object({ kind: z.enum(REMINDER_KINDS), subject: z.string(), postedAt: InstantSchema }) });
-const RecordedSchema = z.object({ byName: z.string().max(256), at: InstantSchema });
+// Updates queued before "We did not renew" existed carry no outcome: they recorded a renewal.
+const RecordedSchema = z.object({ byName: z.string().max(256), at: InstantSchema, outcome: z.enum(['renewed', 'not-renewed']).default('renewed') });
 
 export interface MessageUpdateDependencies extends PassDependencies {
   storage: MessageUpdateStore & Pick<OrganizationStore, 'getOrganization'> & Pick<ChecklistStore, 'checklistMarks'>;
@@ -46,7 +47,7 @@ export function createMessageUpdates(deps: MessageUpdateDependencies) {
     if (update.purpose === 'recorded') {
       const payload = RecordedSchema.safeParse(update.payload);
       if (!payload.success || !isPlainDate(message.cycle)) return { skip: 'the recorded update is damaged' };
-      return renderCard('message-note', recordedView({ anniversary: message.cycle, byName: payload.data.byName, on: dayOf(payload.data.at) }));
+      return renderCard('message-note', recordedView({ anniversary: message.cycle, byName: payload.data.byName, on: dayOf(payload.data.at), outcome: payload.data.outcome }));
     }
     // The checklist card as anyone opening it would see it now, in the organization's time zone.
     const ticks = await storage.checklistMarks(update.tenantId, message.cycle);

@@ -1,13 +1,14 @@
 /**
- * Where an organization stands in its renewal cycle on a given calendar day.
- * The stored anniversary is the day the current membership expires, as the partner portal shows it.
+ * Where an organization stands in its renewal cycle on a given calendar day, and how the anniversary
+ * card says it. The stored anniversary is the day the current membership expires, as the partner
+ * portal shows it (guide line 4): the card says so, "expires today" on the day and "expired on" after.
  */
 import { addDays, daysBetween, longDate, type PlainDate } from './plain-date.js';
 import type { Phase } from './view-models.js';
 
 /** The renewal window opens this many days before the anniversary. */
 export const RENEWAL_WINDOW_DAYS = 90;
-/** The renewal should be complete this many days before the anniversary. */
+/** Finishing the renewal this many days before the anniversary is recommended (guide line 41): not a deadline. */
 export const FINISH_BY_DAYS = 14;
 
 export interface AnniversaryStatus {
@@ -48,19 +49,22 @@ export const PHASE_LABELS: Record<Phase, string> = {
   planning: 'Planning',
   'renewal-open': 'Renewal window open',
   'final-two-weeks': 'Final two weeks',
-  expired: 'Anniversary passed',
+  expired: 'Membership expired',
 };
+
+/** "1 day", "45 days". */
+export function dayCount(days: number): string {
+  return `${days} ${plural(days, 'day')}`;
+}
 
 /** One sentence a person reads first: how far away the anniversary is and what that means. */
 export function anniversaryHeadline(status: AnniversaryStatus): string {
-  const { daysLeft, daysOverdue, phase } = status;
+  const { daysLeft, phase } = status;
   switch (phase) {
     case 'expired':
-      return `Your anniversary was ${daysOverdue} ${plural(daysOverdue, 'day')} ago, on ${longDate(status.anniversary)}.`;
+      return `Your membership expired on ${longDate(status.anniversary)}, your anniversary date.`;
     case 'final-two-weeks':
-      return daysLeft === 0
-        ? 'Your anniversary is today.'
-        : `${daysLeft} ${plural(daysLeft, 'day')} left: complete the renewal now.`;
+      return daysLeft === 0 ? 'Your membership expires today: it is your anniversary date.' : `${dayCount(daysLeft)} left: complete the renewal now.`;
     case 'renewal-open':
       return `${daysLeft} days left: the renewal window is open.`;
     case 'planning':
@@ -68,35 +72,42 @@ export function anniversaryHeadline(status: AnniversaryStatus): string {
   }
 }
 
-/**
- * What to do next in each phase, in the order a person should do it. `nextAnniversary` is the one
- * after this cycle's (from `cycle.ts`), where the reminders move once the renewal is marked done.
- */
-export function anniversaryNextSteps(status: AnniversaryStatus, nextAnniversary: PlainDate): string[] {
+/** The card's dates, each in the tense of `today`: a date already past reads as past. */
+export function anniversaryFacts(status: AnniversaryStatus, todayLabel: string): { title: string; value: string }[] {
+  const passed = (date: PlainDate) => status.daysLeft < daysBetween(date, status.anniversary);
+  return [
+    { title: status.daysLeft < 0 ? 'Membership expired' : 'Membership expires', value: `${longDate(status.anniversary)} (anniversary date)` },
+    { title: passed(status.windowOpens) ? 'Renewal window opened' : 'Renewal window opens', value: longDate(status.windowOpens) },
+    { title: passed(status.finishBy) ? 'Finishing early was recommended by' : 'Finishing early is recommended by', value: `${longDate(status.finishBy)} (two weeks before)` },
+    { title: 'Today', value: todayLabel },
+  ];
+}
+
+/** What to do next in each phase before the anniversary has passed, in the order a person should do it. */
+export function anniversaryNextSteps(status: AnniversaryStatus): string[] {
   switch (status.phase) {
     case 'planning':
       return [
-        `Put a reminder in your calendar for ${longDate(status.windowOpens)}, the day the online renewal can start.`,
-        'Use the time to plan technical exams and customer references: both take time.',
+        `Set a reminder in your calendar for ${longDate(status.windowOpens)}, the day the online renewal can start: the calendar file below has it.`,
+        'Start early on technical credentials with your technical team: they can take time to complete.',
+        'Check your customer references in the Partner Membership Center: they expire after two years.',
       ];
     case 'renewal-open':
       return [
         'Start the online renewal in the Partner Membership Center, using the online competency renewal guide: it is open from 90 days before the anniversary.',
         'Review the requirements of each competency you hold and the notifications in the Partner Membership Center.',
-        'Schedule technical assessments and exams, and budget for competency and exam fees.',
-        `Aim to finish by ${longDate(status.finishBy)}, two weeks before the anniversary.`,
+        'Schedule technical assessments and exams, and budget for any applicable competency or exam fees.',
+        `Finishing by ${longDate(status.finishBy)}, two weeks before the anniversary, is recommended.`,
+        "You can also set a reminder for next year's renewal now: the calendar file below has both years.",
       ];
     case 'final-two-weeks':
       return [
-        'Complete the online renewal now, so there is time to handle anything unexpected.',
+        status.daysLeft === 0 ? 'Complete the online renewal today.' : 'Complete the online renewal now, so there is time to handle anything unexpected.',
         'Renew your internal use license keys.',
-        'Once you are done, move your reminder to next year.',
+        'Once you are done, say "mark renewal done": the bot\'s reminders move to next year. Update your own calendar reminder for next year too.',
       ];
     case 'expired':
-      return [
-        'Renew in the Partner Membership Center as soon as possible, or contact support if you cannot.',
-        `If you have already renewed, an admin or the Primary Program Contact can say "mark renewal done": the reminders then move to the next anniversary, ${longDate(nextAnniversary)}.`,
-      ];
+      return [];
   }
 }
 

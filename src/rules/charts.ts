@@ -55,7 +55,7 @@ export interface BarChartView {
  * the 90 (guide lines 5-6). Before the window opens it is full; after the anniversary, empty.
  * @example cycleGauge(cycleOn(org, '2026-12-30')).value // 60
  */
-export function cycleGauge(status: Pick<AnniversaryStatus, 'phase' | 'daysLeft' | 'daysOverdue' | 'windowOpens' | 'finishBy'>): GaugeView {
+export function cycleGauge(status: Pick<AnniversaryStatus, 'anniversary' | 'phase' | 'daysLeft' | 'daysOverdue' | 'windowOpens' | 'finishBy'>): GaugeView {
   const value = Math.min(RENEWAL_WINDOW_DAYS, Math.max(0, status.daysLeft));
   const windowDays = `${RENEWAL_WINDOW_DAYS} days`;
   const finish = `the last ${FINISH_BY_DAYS} days, from ${longDate(status.finishBy)}, are for finishing it`;
@@ -66,8 +66,8 @@ export function cycleGauge(status: Pick<AnniversaryStatus, 'phase' | 'daysLeft' 
     subLabel = `opens in ${opensIn} ${plural(opensIn, 'day')}`;
     summary = `Renewal window: opens on ${longDate(status.windowOpens)}, in ${opensIn} ${plural(opensIn, 'day')}, for ${windowDays}; ${finish}.`;
   } else if (status.phase === 'expired') {
-    subLabel = `${status.daysOverdue} ${plural(status.daysOverdue, 'day')} overdue`;
-    summary = `Renewal window: the anniversary, the day the membership expires, passed ${status.daysOverdue} ${plural(status.daysOverdue, 'day')} ago.`;
+    subLabel = `expired ${status.daysOverdue} ${plural(status.daysOverdue, 'day')} ago`;
+    summary = `Renewal window: closed; the membership expired on ${longDate(status.anniversary)}, the anniversary date, ${status.daysOverdue} ${plural(status.daysOverdue, 'day')} ago.`;
   } else {
     subLabel = `${plural(value, 'day')} of the window left`;
     summary = `Renewal window: ${value} of its ${windowDays} left; ${finish}.`;

@@ -68,8 +68,17 @@ export function supersededView(earlier: PostedReminder, postedOn: PlainDate, lat
  * @example recordedView({ anniversary: '2027-02-28', byName: 'Megan Bowen', on: '2027-02-20' }).text
  * // 'Renewal recorded: Megan Bowen marked the renewal for the February 28, 2027 anniversary done on February 20, 2027. Reminders now follow the next anniversary.'
  */
-export function recordedView(recorded: { anniversary: PlainDate; byName: string; on: PlainDate }): MessageNoteView {
+export function recordedView(recorded: { anniversary: PlainDate; byName: string; on: PlainDate; outcome?: RenewalOutcome }): MessageNoteView {
+  const byName = escapeMarkdown(recorded.byName);
+  if (recorded.outcome === 'not-renewed') {
+    return {
+      text: `Not renewed: ${byName} said on ${longDate(recorded.on)} that the membership was not renewed for the ${longDate(recorded.anniversary)} anniversary. The bot sends no more reminders until a new anniversary date is set.`,
+    };
+  }
   return {
-    text: `Renewal recorded: ${escapeMarkdown(recorded.byName)} marked the renewal for the ${longDate(recorded.anniversary)} anniversary done on ${longDate(recorded.on)}. Reminders now follow the next anniversary.`,
+    text: `Renewal recorded: ${byName} marked the renewal for the ${longDate(recorded.anniversary)} anniversary done on ${longDate(recorded.on)}. Reminders now follow the next anniversary.`,
   };
 }
+
+/** What someone answered to "did you renew?". */
+export type RenewalOutcome = 'renewed' | 'not-renewed';

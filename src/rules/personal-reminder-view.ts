@@ -37,7 +37,7 @@ export function personalReminderView(input: PersonalReminderInput, catalog: Cata
     organizationName: reminder.organizationName,
     title: reminder.title,
     style: reminder.style,
-    addressedTo: `To ${escapeMarkdown(org.primaryContact.name)}, the Primary Program Contact of ${reminder.organizationName}: the Primary Program Contact is typically the person authorized to manage the renewal.`,
+    addressedTo: `${escapeMarkdown(org.primaryContact.name)}, you are the Primary Program Contact of ${reminder.organizationName}: typically the person authorized to manage the renewal, so this reminder comes to you.`,
     message: reminder.message,
     anniversaryLabel: reminder.anniversaryLabel,
     checklistTitle: reminder.checklistTitle,
@@ -47,8 +47,9 @@ export function personalReminderView(input: PersonalReminderInput, catalog: Cata
     blockersTitle: '',
     blockers: [],
     allDone: '',
-    stopNote: 'These personal reminders come to you because you are the Primary Program Contact; reminders to a team\'s channel are not affected. Say "stop personal reminders" here to stop them, "start personal reminders" to have them again.',
-    suggestions: [...reminder.suggestions.slice(0, 2), STOP_PERSONAL],
+    stopNote: 'Say "stop personal reminders" to stop these; the team channel\'s reminders go on.',
+    // The anniversary-passed question keeps all three answers; the others their first two buttons.
+    suggestions: [...reminder.suggestions.slice(0, input.kind === 'expired' ? 3 : 2), STOP_PERSONAL],
   };
   if (input.kind !== 'two-weeks') return base;
 

@@ -85,9 +85,13 @@ export function parseProfileForm(raw: Record<string, unknown>, catalog: Catalog)
 }
 
 /** Builds the form card's view, filled from a profile (edit) or from a rejected submit. */
+/** Above the date when "The date changed" opened the form: a new date restarts the reminders from it. */
+const ANNIVERSARY_CORRECTION =
+  'Enter the anniversary date the partner portal shows now and save: the reminders then follow that date, and a new date also ends a "We did not renew".';
+
 export function setupFormView(
   catalog: Catalog,
-  state: { profile?: OrganizationProfile; rejected?: Extract<ProfileFormResult, { ok: false }> } = {},
+  state: { profile?: OrganizationProfile; rejected?: Extract<ProfileFormResult, { ok: false }>; correctingAnniversary?: boolean } = {},
 ): SetupFormView {
   const values = state.rejected?.values ?? (state.profile ? valuesFromProfile(state.profile) : emptyValues());
   const levels = state.rejected?.competencyLevels ?? Object.fromEntries((state.profile?.competencies ?? []).map((held) => [held.id, held.level]));
@@ -113,6 +117,7 @@ export function setupFormView(
     ],
     errors,
     formError: state.rejected?.formError ?? '',
+    anniversaryNote: state.correctingAnniversary ? ANNIVERSARY_CORRECTION : '',
     submitVerb: PROFILE_FORM_VERB,
   };
 }

@@ -22,7 +22,11 @@ export interface ClaimedReminderFacts {
 export interface DeliveryDays {
   /** The day the organization's reminders have reached (its local hour passed): what the plan used. */
   planningDay: PlainDate;
-  /** The calendar day the card goes out, in the organization's zone: what its wording counts from. */
+  /**
+   * The calendar day the card goes out, in the organization's zone: the one day its phase, its days
+   * and its words come from. A reminder planned yesterday and sent after midnight is checked against
+   * today: past the anniversary, "two weeks" is superseded rather than sent as "-1 days left".
+   */
   sendDay: PlainDate;
 }
 
@@ -35,11 +39,13 @@ export type DeliveryDecision = { send: ReminderView } | { skip: string };
 export function deliveryDecision(org: Organization, reminder: ClaimedReminderFacts, days: DeliveryDays, catalog: Catalog, options: { contactNote?: string } = {}): DeliveryDecision {
   const typed = kindAndPayload(reminder.kind, reminder.payload);
   if (!typed) return { skip: 'the stored reminder does not match its kind' };
-  const status = cycleOn(org, days.planningDay);
+  const status = cycleOn(org, days.sendDay);
   // Rows planned before December 2026 named a requirement change's cycle `req-<hash>`: they belong to the current cycle.
   const anniversary = isPlainDate(reminder.cycle) ? reminder.cycle : status.anniversary;
   // The card is built only once the reminder is known to go out.
-  const card = () => ({ send: reminderView({ ...typed, organizationName: org.name, anniversary, today: days.sendDay, contactNote: options.contactNote }, catalog) });
+  const card = () => ({ send: reminderView({ ...typed, organizationName: org.name, anniversary, today: days.sendDay, contactNote: options.contactNote, cycle: status }, catalog) });
+  // "We did not renew": the cycle's reminders stop, whatever was planned before the answer.
+  if (status.standing === 'not-renewed' && typed.kind !== 'requirements-changed') return { skip: 'the team said the membership was not renewed' };
   switch (typed.kind) {
     case 'requirements-changed':
       return card(); // a change once announced stays worth telling
@@ -47,8 +53,8 @@ export function deliveryDecision(org: Organization, reminder: ClaimedReminderFac
       const reference = org.customerReferences.find((candidate) => referenceKey(candidate) === reminder.subject);
       if (reminder.cycle !== status.anniversary || status.daysLeft < 0) return { skip: 'superseded: its moment in the cycle has passed' };
       if (!reference) return { skip: 'the customer reference is no longer in the profile' };
-      const due = referenceReminderDue(reference, status.anniversary, days.planningDay, catalog);
-      return due && due.entersWindow <= days.planningDay ? card() : { skip: 'the customer reference no longer expires before the anniversary' };
+      const due = referenceReminderDue(reference, status.anniversary, days.sendDay, catalog);
+      return due && due.entersWindow <= days.sendDay ? card() : { skip: 'the customer reference no longer expires before the anniversary' };
     }
     default:
       return reminder.cycle === status.anniversary && PHASE_REMINDERS[status.phase] === typed.kind ? card() : { skip: 'superseded: its moment in the cycle has passed' };

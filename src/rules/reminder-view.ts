@@ -4,9 +4,11 @@
  * time zone, and a date already past in the past tense.
  */
 import { plural } from './anniversary.js';
+import { ASSUME_RENEWED_AFTER_DAYS, type CycleStatus } from './cycle.js';
+import { standingNote } from './renewal-standing.js';
 import type { Catalog } from './catalog.js';
 import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from './checklists.js';
-import { daysBetween, longDate, type PlainDate } from './plain-date.js';
+import { addDays, daysBetween, longDate, parts, sameDayInYear, type PlainDate } from './plain-date.js';
 import type { KindAndPayload, ReminderPayload } from './reminder-payloads.js';
 import { SUGGESTIONS } from './suggestions.js';
 import { markedValue } from './value-source.js';
@@ -14,7 +16,6 @@ import type { ReminderView, Suggestion } from './view-models.js';
 import { escapeMarkdown } from './markdown.js';
 
 const CHECKLIST = SUGGESTIONS.checklist;
-const MARK_RENEWED = SUGGESTIONS.markRenewed;
 
 export type ReminderCardInput = KindAndPayload & {
   organizationName: string;
@@ -24,6 +25,8 @@ export type ReminderCardInput = KindAndPayload & {
   today: PlainDate;
   /** A line saying the Primary Program Contact could not be reached personally (personal-reminders.ts). */
   contactNote?: string;
+  /** The cycle on `today` (cycle.ts), for the anniversary-passed question; without it, one counted from `anniversary` alone. */
+  cycle?: Pick<CycleStatus, 'next' | 'assumedRenewedOn'>;
 };
 
 /** "90 days from today", "1 day from today", "today". */
@@ -57,23 +60,29 @@ export function reminderView(input: ReminderCardInput, catalog: Catalog): Remind
         ...base,
         title: twoWeeksTitle(daysLeft),
         style: 'attention',
-        message: `The anniversary is ${anniversaryLabel}, ${fromToday(daysLeft)}. Finish the online renewal now, so there is time for anything unexpected.`,
+        message:
+          daysLeft === 0
+            ? `Today, ${anniversaryLabel}, is the anniversary: the day the membership expires. Complete the online renewal today if it is not done yet.`
+            : `The anniversary, the day the membership expires, is ${anniversaryLabel}, ${fromToday(daysLeft)}. Finishing the online renewal now is recommended, so there is time for anything unexpected.`,
         checklistTitle: '2-week checklist',
         checklist: TWO_WEEKS_CHECKLIST.map((item) => item.text),
         suggestions: [CHECKLIST, SUGGESTIONS.requirements, SUGGESTIONS.support],
       };
     case 'reference-expiring':
       return { ...base, ...referenceReminder(input.payload, anniversary, today, catalog, daysLeft) };
-    case 'expired':
+    case 'expired': {
+      const cycle = input.cycle ?? { next: sameDayInYear(anniversary, parts(anniversary).year + 1), assumedRenewedOn: addDays(anniversary, ASSUME_RENEWED_AFTER_DAYS + 1) };
+      const asking = standingNote({ standing: 'asking', anniversary, ...cycle });
       return {
         ...base,
-        title: 'Your anniversary has passed',
+        title: `The membership expired on ${anniversaryLabel}`,
         style: 'attention',
-        message: `The membership anniversary was ${anniversaryLabel}, ${-daysLeft} ${plural(-daysLeft, 'day')} ago. If you have not renewed yet, renew in the Partner Membership Center now or contact support. If you have renewed, an admin or the Primary Program Contact can say "mark renewal done" to move the reminders to next year.`,
+        message: `${organizationName}'s anniversary, the day the membership expires, was ${anniversaryLabel}. ${asking.text}`,
         checklistTitle: '',
         checklist: [],
-        suggestions: [MARK_RENEWED, SUGGESTIONS.support],
+        suggestions: [...asking.suggestions, SUGGESTIONS.support],
       };
+    }
     case 'requirements-changed': {
       const { payload } = input;
       const competency = catalog.competency(payload.competencyId)?.name ?? escapeMarkdown(payload.competencyId);
@@ -99,7 +108,7 @@ function competencyRequirements(name: string, competencyId: string, catalog: Cat
 
 function twoWeeksTitle(daysLeft: number): string {
   if (daysLeft === 14) return 'Two weeks left: complete the renewal now';
-  if (daysLeft === 0) return 'The anniversary is today: complete the renewal now';
+  if (daysLeft === 0) return 'Your membership expires today';
   return `${daysLeft} ${plural(daysLeft, 'day')} left: complete the renewal now`;
 }
 

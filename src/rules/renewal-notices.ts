@@ -1,14 +1,26 @@
-/** What "mark renewal done" says when there is nothing to mark yet. */
-import type { AnniversaryStatus } from './anniversary.js';
-import { longDate } from './plain-date.js';
-import { QUESTION_SUGGESTIONS } from './suggestions.js';
+/** What the answers to "did you renew?" say when there is nothing to record. */
+import { RENEWAL_WINDOW_DAYS } from './anniversary.js';
+import type { RenewalOutcome } from './message-updates.js';
+import { addDays, longDate, type PlainDate } from './plain-date.js';
+import { QUESTION_SUGGESTIONS, SUGGESTIONS } from './suggestions.js';
 import type { NoticeView } from './view-models.js';
 
-/** @example nothingToMarkYetView(status).title // 'Nothing to mark yet' */
-export function nothingToMarkYetView(status: Pick<AnniversaryStatus, 'anniversary' | 'windowOpens'>): NoticeView {
+/**
+ * @example nothingToMarkYetView('2027-02-28', 'renewed').title // 'Nothing to mark yet'
+ */
+export function nothingToMarkYetView(anniversary: PlainDate, outcome: RenewalOutcome): NoticeView {
+  const message =
+    outcome === 'renewed'
+      ? `The renewal for the anniversary on ${longDate(anniversary)} opens on ${longDate(addDays(anniversary, -RENEWAL_WINDOW_DAYS))}. Mark it done once you have renewed.`
+      : `The membership runs until its anniversary on ${longDate(anniversary)}, the day it expires: there is nothing to record as not renewed yet.`;
+  return { title: 'Nothing to mark yet', message, suggestions: QUESTION_SUGGESTIONS };
+}
+
+/** A button from a card that names none of this organization's anniversaries (an old card, or the date was changed since). */
+export function notOurCycleView(anniversary: PlainDate): NoticeView {
   return {
-    title: 'Nothing to mark yet',
-    message: `The renewal for the anniversary on ${longDate(status.anniversary)} opens on ${longDate(status.windowOpens)}. Mark it done once you have renewed.`,
-    suggestions: QUESTION_SUGGESTIONS,
+    title: 'That card is out of date',
+    message: `The button was for an anniversary on ${longDate(anniversary)}, which is not one of your organization's anniversaries any more, so nothing was changed. Ask for your anniversary to see where you stand.`,
+    suggestions: [SUGGESTIONS.anniversary, SUGGESTIONS.dateChanged],
   };
 }

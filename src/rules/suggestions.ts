@@ -4,16 +4,21 @@
  * clients (the Agents Playground) cannot render.
  */
 import type { CompetencyLevel } from './organization.js';
+import type { PlainDate } from './plain-date.js';
 
 /** What a question button asks; the bot validates it and routes it to the typed question's handler. */
 export type Ask =
   | { ask: 'help' }
-  | { ask: 'setup' }
+  /** `field: 'anniversary'`: the form opens saying to correct the anniversary date ("The date changed"). */
+  | { ask: 'setup'; field?: 'anniversary' }
   | { ask: 'anniversary' }
   | { ask: 'requirements'; competencyId?: string; level?: CompetencyLevel }
   | { ask: 'contact' }
   | { ask: 'support' }
-  | { ask: 'mark-renewed' }
+  /** The renewal of the cycle of `cycle` (its anniversary) happened; without one, the cycle the card shows now. */
+  | { ask: 'mark-renewed'; cycle?: PlainDate }
+  /** The renewal of the cycle of `cycle` did not happen: its reminders stop until a new anniversary. */
+  | { ask: 'not-renewed'; cycle?: PlainDate }
   | { ask: 'checklist' }
   | { ask: 'calls' }
   | { ask: 'calendar-link'; rotate?: boolean }
@@ -36,9 +41,24 @@ export const SUGGESTIONS = {
   help: { title: 'Help', data: { ask: 'help' } },
   checklist: { title: 'Open the checklist', data: { ask: 'checklist' } },
   markRenewed: { title: 'We renewed', data: { ask: 'mark-renewed' } },
+  dateChanged: { title: 'The date changed', data: { ask: 'setup', field: 'anniversary' } },
+  calendarFile: { title: 'Calendar reminders (.ics)', data: { ask: 'calendar-link' } },
   stopPersonalReminders: { title: 'Stop personal reminders', data: { ask: 'personal-reminders', on: false } },
   startPersonalReminders: { title: 'Start personal reminders', data: { ask: 'personal-reminders', on: true } },
 } satisfies Record<string, Suggestion>;
+
+/**
+ * The three answers to "did you renew?" for the cycle of `anniversary`: the cycle travels with the
+ * button, so a click on last year's card, or a second click, never moves the organization twice.
+ * @example renewalAnswers('2027-02-28').map((s) => s.title) // ['We renewed', 'We did not renew', 'The date changed']
+ */
+export function renewalAnswers(anniversary: PlainDate): Suggestion[] {
+  return [
+    { title: 'We renewed', data: { ask: 'mark-renewed', cycle: anniversary } },
+    { title: 'We did not renew', data: { ask: 'not-renewed', cycle: anniversary } },
+    SUGGESTIONS.dateChanged,
+  ];
+}
 
 export const QUESTION_SUGGESTIONS: Suggestion[] = [
   SUGGESTIONS.anniversary,

@@ -33,10 +33,10 @@ export interface AnniversaryView {
   anniversaryLabel: string;
   daysLeft: number;
   daysOverdue: number;
-  windowOpensLabel: string;
-  finishByLabel: string;
-  todayLabel: string;
-  timeZone: string;
+  /** The dates, each in the tense of today, and today with its time zone (once on the card). */
+  facts: { title: string; value: string }[];
+  /** After the anniversary: whether the bot is asking, was told "not renewed", or assumes the renewal ('' otherwise). */
+  standingNote: string;
   nextSteps: string[];
   /** What the program itself sends as the anniversary approaches and during the year. */
   programNotices: string[];
@@ -199,6 +199,8 @@ export interface SetupFormView {
   errors: Record<string, string>;
   /** Shown above the form when the last submit had problems. */
   formError: string;
+  /** Shown above the anniversary date when the form was opened to correct it ("The date changed"); '' otherwise. */
+  anniversaryNote: string;
   /** Verb of the Action.Execute that submits the form. */
   submitVerb: string;
 }

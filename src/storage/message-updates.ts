@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ChecklistTick } from '../rules/checklist.js';
-import { supersedes } from '../rules/message-updates.js';
+import { supersedes, type RenewalOutcome } from '../rules/message-updates.js';
 import type { Organization } from '../rules/organization.js';
 import type { ReminderKind } from '../rules/reminder-payloads.js';
 import { writeChecklistMark } from './checklist-store.js';
@@ -62,10 +62,11 @@ export interface MessageUpdateStore {
    */
   recordReminderPosted(key: ReminderKey, at: Date, posted: { conversationId: string; activityId: string }): Promise<void>;
   /**
-   * In one transaction: saves the organization moved to its next cycle, and queues a "recorded"
-   * update for every live reminder of the renewed cycle (and a refresh of its channel checklist card).
+   * In one transaction: saves the organization with the answer to "did you renew?" (moved to its next
+   * cycle, or stopped as not renewed), and queues a "recorded" update for every live reminder of that
+   * cycle (and a refresh of its channel checklist card). `outcome` defaults to renewed.
    */
-  recordRenewal(renewed: Organization, recorded: { cycle: string; byName: string; at: Date }): Promise<void>;
+  recordRenewal(renewed: Organization, recorded: { cycle: string; byName: string; at: Date; outcome?: RenewalOutcome }): Promise<void>;
   /** Keeps the checklist card posted in the reminder channel; it replaces the cycle's earlier one there. */
   recordChecklistPosted(tenantId: string, posted: { conversationId: string; channelId: string; activityId: string; cycle: string; at: Date }): Promise<void>;
   /** markChecklistItem, and in the same transaction a refresh of the cycle's checklist card in the channel. */
@@ -104,7 +105,8 @@ export function messageUpdateStore(db: Kysely<DatabaseSchema>, kind: DatabaseKin
       await db.transaction().execute(async (trx) => {
         await writeOrganization(trx, valid, now());
         const live = await liveMessages(trx, valid.tenantId, recorded.cycle, 'reminder').execute();
-        await queueUpdates(trx, live, 'recorded', { byName: recorded.byName, at: recorded.at.toISOString() }, 'recorded', recorded.at);
+        const outcome = recorded.outcome ?? 'renewed';
+        await queueUpdates(trx, live, 'recorded', { byName: recorded.byName, at: recorded.at.toISOString(), outcome }, 'recorded', recorded.at);
         await queueChecklistRefresh(trx, valid.tenantId, recorded.cycle, recorded.at);
       });
     },

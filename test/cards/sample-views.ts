@@ -73,10 +73,13 @@ export const anniversaryView: AnniversaryView = {
   anniversaryLabel: 'February 28, 2027',
   daysLeft: 85,
   daysOverdue: 0,
-  windowOpensLabel: 'November 30, 2026',
-  finishByLabel: 'February 14, 2027',
-  todayLabel: 'December 5, 2026',
-  timeZone: 'Europe/Berlin',
+  facts: [
+    { title: 'Membership expires', value: 'February 28, 2027 (anniversary date)' },
+    { title: 'Renewal window opened', value: 'November 30, 2026' },
+    { title: 'Finishing early is recommended by', value: 'February 14, 2027 (two weeks before)' },
+    { title: 'Today', value: 'December 5, 2026 (Europe/Berlin)' },
+  ],
+  standingNote: '',
   nextSteps: [
     'Review the requirements of each competency you hold.',
     'Read the notifications in the Partner Membership Center.',
@@ -84,7 +87,7 @@ export const anniversaryView: AnniversaryView = {
     'Budget for competency and exam fees.',
   ],
   programNotices: ['Microsoft emails the Primary Program Contact about the renewal.'],
-  cycleGauge: cycleGauge({ phase: 'renewal-open', daysLeft: 85, daysOverdue: 0, windowOpens: '2026-11-30', finishBy: '2027-02-14' }),
+  cycleGauge: cycleGauge({ anniversary: '2027-02-28', phase: 'renewal-open', daysLeft: 85, daysOverdue: 0, windowOpens: '2026-11-30', finishBy: '2027-02-14' }),
   suggestions: questionSuggestions,
 };
 
@@ -96,10 +99,14 @@ export const anniversaryExpiredView: AnniversaryView = {
   headline: 'Your membership anniversary passed 3 days ago',
   daysLeft: 0,
   daysOverdue: 3,
-  todayLabel: 'March 3, 2027',
+  facts: [
+    { title: 'Membership expired', value: 'February 28, 2027 (anniversary date)' },
+    { title: 'Today', value: 'March 3, 2027 (Europe/Berlin)' },
+  ],
+  standingNote: 'Did you renew? Tell the bot below.',
   nextSteps: [],
   programNotices: [],
-  cycleGauge: cycleGauge({ phase: 'expired', daysLeft: -3, daysOverdue: 3, windowOpens: '2026-11-30', finishBy: '2027-02-14' }),
+  cycleGauge: cycleGauge({ anniversary: '2027-02-28', phase: 'expired', daysLeft: -3, daysOverdue: 3, windowOpens: '2026-11-30', finishBy: '2027-02-14' }),
   suggestions: [],
 };
 
@@ -302,6 +309,7 @@ export const setupFormView: SetupFormView = {
   ],
   errors: noErrors,
   formError: '',
+  anniversaryNote: '',
   submitVerb: 'profile.save',
 };
 

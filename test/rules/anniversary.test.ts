@@ -94,15 +94,15 @@ describe('a 29 February anniversary', () => {
     expect(anniversaryStatus('2028-02-29', '2028-03-01')).toMatchObject({ phase: 'expired', daysOverdue: 1 });
   });
 
-  it('rolls to 28 February 2029, the next anniversary the expired card offers', () => {
+  it('rolls to 28 February 2029, the next anniversary the expired card announces', () => {
     const view = anniversaryView(makeOrganization({ anniversaryDate: '2028-02-29' }), '2028-03-05');
-    expect(view.nextSteps.join(' ')).toContain('the reminders then move to the next anniversary, February 28, 2029');
+    expect(view.standingNote).toContain('plans its reminders for the next anniversary, February 28, 2029');
   });
 
-  it('offers 29 February 2032 on the expired card of the 2031 cycle, not a year after the shortened 28th', () => {
+  it('announces 29 February 2032 on the expired card of the 2031 cycle, not a year after the shortened 28th', () => {
     const view = anniversaryView(makeOrganization({ anniversaryDate: '2028-02-29', renewedCycles: 3 }), '2031-03-05');
     expect(view.anniversaryLabel).toBe('February 28, 2031');
-    expect(view.nextSteps.join(' ')).toContain('February 29, 2032');
+    expect(view.standingNote).toContain('February 29, 2032');
   });
 
   it('is the anniversary day on 2029-02-28 once rolled, and 29 February again in 2032 from the original date', () => {
@@ -130,23 +130,24 @@ describe('what the anniversary card says', () => {
     expect(headline('2027-02-27')).toBe('1 day left: complete the renewal now.');
   });
 
-  it('says how long ago an expired anniversary was', () => {
-    expect(headline('2027-03-01')).toBe('Your anniversary was 1 day ago, on February 28, 2027.');
-    expect(headline('2027-03-02')).toBe('Your anniversary was 2 days ago, on February 28, 2027.');
+  it('says the membership expires today on the anniversary, and expired on that date after it (guide line 4)', () => {
+    expect(headline('2027-02-28')).toBe('Your membership expires today: it is your anniversary date.');
+    expect(headline('2027-03-01')).toBe('Your membership expired on February 28, 2027, your anniversary date.');
+    expect(headline('2027-03-02')).toBe('Your membership expired on February 28, 2027, your anniversary date.');
   });
 
   it('suggests a reminder for the window-opening day while planning', () => {
-    const steps = anniversaryNextSteps(anniversaryStatus(ANNIVERSARY, '2026-10-01'), '2028-02-28');
+    const steps = anniversaryNextSteps(anniversaryStatus(ANNIVERSARY, '2026-10-01'));
     expect(steps[0]).toContain('November 30, 2026');
   });
 
   it('names the finish-by date once the window is open', () => {
-    const steps = anniversaryNextSteps(anniversaryStatus(ANNIVERSARY, '2026-12-01'), '2028-02-28');
+    const steps = anniversaryNextSteps(anniversaryStatus(ANNIVERSARY, '2026-12-01'));
     expect(steps.join(' ')).toContain('February 14, 2027');
   });
 
   it('asks to renew the internal use license keys in the final two weeks', () => {
-    const steps = anniversaryNextSteps(anniversaryStatus(ANNIVERSARY, '2027-02-20'), '2028-02-28');
+    const steps = anniversaryNextSteps(anniversaryStatus(ANNIVERSARY, '2027-02-20'));
     expect(steps.join(' ')).toMatch(/internal use license keys/);
   });
 
@@ -155,15 +156,18 @@ describe('what the anniversary card says', () => {
     expect(view.daysLeft).toBe(0);
     expect(view.daysOverdue).toBe(10);
     expect(view.phase).toBe('expired');
-    expect(view.phaseLabel).toBe('Anniversary passed');
+    expect(view.phaseLabel).toBe('Membership expired: did you renew?');
   });
 
   it('shows the dates and the zone that "today" was read in', () => {
     const view = anniversaryView(makeOrganization({ timeZone: 'Pacific/Auckland' }), '2026-11-30');
     expect(view.anniversaryLabel).toBe('February 28, 2027');
-    expect(view.windowOpensLabel).toBe('November 30, 2026');
-    expect(view.finishByLabel).toBe('February 14, 2027');
-    expect(view.todayLabel).toBe('November 30, 2026 (Pacific/Auckland)');
+    expect(view.facts).toEqual([
+      { title: 'Membership expires', value: 'February 28, 2027 (anniversary date)' },
+      { title: 'Renewal window opens', value: 'November 30, 2026' },
+      { title: 'Finishing early is recommended by', value: 'February 14, 2027 (two weeks before)' },
+      { title: 'Today', value: 'November 30, 2026 (Pacific/Auckland)' },
+    ]);
     expect(view.phaseStyle).toBe('warning');
   });
 });
@@ -190,7 +194,7 @@ describe('today in the organization time zone decides the phase', () => {
   it('is still the anniversary day in America/Los_Angeles and Pacific/Honolulu when UTC says it has passed', () => {
     const instant = '2027-03-01T05:00:00Z';
     expect(viewAt(instant, 'UTC')).toMatchObject({ phase: 'expired', daysOverdue: 1 });
-    expect(viewAt(instant, 'America/Los_Angeles')).toMatchObject({ phase: 'final-two-weeks', daysOverdue: 0, headline: 'Your anniversary is today.' });
+    expect(viewAt(instant, 'America/Los_Angeles')).toMatchObject({ phase: 'final-two-weeks', daysOverdue: 0, headline: 'Your membership expires today: it is your anniversary date.' });
     expect(viewAt(instant, 'Pacific/Honolulu')).toMatchObject({ phase: 'final-two-weeks', daysOverdue: 0 });
   });
 

@@ -45,13 +45,13 @@ describe('the anniversary of every cycle', () => {
     );
   });
 
-  it('is, after "mark renewal done", the next anniversary the expired card announced', () => {
+  it('is, after "We renewed", the next anniversary the expired card announced', () => {
     fc.assert(
       fc.property(anchorArb, cyclesArb, fc.integer({ min: 1, max: 30 }), (anchor, renewed, daysLate) => {
         const org = makeOrganization({ anniversaryDate: anchor, renewedCycles: renewed });
         const expired = anniversaryView(org, addDays(anniversaryOfCycle(org), daysLate));
         const renewedOrg = { ...org, renewedCycles: renewed + 1 };
-        expect(expired.nextSteps.join(' ')).toContain(`the next anniversary, ${longDate(anniversaryOfCycle(renewedOrg))}.`);
+        expect(expired.standingNote).toContain(`the next anniversary, ${longDate(anniversaryOfCycle(renewedOrg))} `);
       }),
     );
   });

@@ -1,30 +1,37 @@
 /**
- * "mark renewal done": an admin or the Primary Program Contact records that this cycle's renewal
- * is complete, which moves the organization, and its reminders, to next year's anniversary.
+ * The answers to "did you renew?": "We renewed" / "mark renewal done" moves the organization, and its
+ * reminders, to the next anniversary; "We did not renew" stops the cycle's reminders until a new
+ * anniversary is set. Only an admin or the Primary Program Contact may answer.
  */
 import { renderCard } from '../../cards/render-card.js';
-import { RENEWAL_WINDOW_DAYS } from '../../rules/anniversary.js';
 import { anniversaryView } from '../../rules/anniversary-view.js';
-import { cycleOn } from '../../rules/cycle.js';
+import type { RenewalOutcome } from '../../rules/message-updates.js';
 import { canManage } from '../../rules/permissions.js';
-import { nothingToMarkYetView } from '../../rules/renewal-notices.js';
+import type { PlainDate } from '../../rules/plain-date.js';
+import { decideRenewalAnswer } from '../../rules/renewal-answer.js';
+import { nothingToMarkYetView, notOurCycleView } from '../../rules/renewal-notices.js';
 import { AppError } from '../app-error.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import type { OrganizationRoute } from './route.js';
 
-export function createMarkRenewedRoute(deps: HandlerDependencies): OrganizationRoute<'mark-renewed'> {
+export function createRenewalAnswerRoutes(deps: HandlerDependencies) {
   const { storage, today: todayOf, now, log } = deps;
-  return async function markRenewed(_intent, turn, org) {
-    if (!canManage(org, turn.user)) throw new AppError('profile.forbidden');
-    const today = todayOf(org);
-    const status = cycleOn(org, today);
-    // Before the window opens there is nothing to renew yet; refusing also makes a double click harmless.
-    if (status.daysLeft > RENEWAL_WINDOW_DAYS) return renderCard('notice', nothingToMarkYetView(status));
-    const renewed = { ...org, renewedCycles: org.renewedCycles + 1 };
-    // Saved with the "recorded" updates of the cycle's reminders still showing in the channel.
-    await storage.recordRenewal(renewed, { cycle: status.anniversary, byName: turn.user.name ?? 'someone', at: now() });
-    log.info({ tenantId: org.tenantId, renewedCycle: status.anniversary }, 'renewal marked done');
-    deps.messagesChanged?.();
-    return renderCard('anniversary', anniversaryView(renewed, today));
-  };
+  const answer = <K extends 'mark-renewed' | 'not-renewed'>(outcome: RenewalOutcome): OrganizationRoute<K> =>
+    async function answerRenewal(intent, turn, org) {
+      if (!canManage(org, turn.user)) throw new AppError('profile.forbidden');
+      const today = todayOf(org);
+      const { cycle } = intent as { cycle?: PlainDate };
+      const decision = decideRenewalAnswer(org, today, outcome, cycle);
+      if ('tooEarly' in decision) return renderCard('notice', nothingToMarkYetView(decision.tooEarly, outcome));
+      if ('notOurs' in decision) return renderCard('notice', notOurCycleView(decision.notOurs));
+      // Answered already (a second click, or the other replica's): the card shows where things stand.
+      if ('unchanged' in decision) return renderCard('anniversary', anniversaryView(org, today));
+      const answered = { ...org, ...decision.record };
+      // Saved with the "recorded" updates of the cycle's reminders still showing in the channel.
+      await storage.recordRenewal(answered, { cycle: decision.cycle, byName: turn.user.name ?? 'someone', at: now(), outcome });
+      log.info({ tenantId: org.tenantId, cycle: decision.cycle, outcome }, 'renewal answer recorded');
+      deps.messagesChanged?.();
+      return renderCard('anniversary', anniversaryView(answered, today));
+    };
+  return { markRenewed: answer<'mark-renewed'>('renewed'), notRenewed: answer<'not-renewed'>('not-renewed') };
 }

@@ -15,9 +15,10 @@ import type { ActionRoute, Route } from './route.js';
 export function createSetupRoutes(deps: HandlerDependencies) {
   const { storage, catalog, log, today } = deps;
 
-  const showForm: Route<'setup'> = async (_intent, turn, org) => {
+  const showForm: Route<'setup'> = async (intent, turn, org) => {
     if (!canSetUp(org, turn.user)) throw new AppError('profile.forbidden');
-    return renderCard('setup-form', setupFormView(catalog, { profile: org && { ...org, anniversaryDate: currentAnniversary(org, today(org)) } }));
+    const profile = org && { ...org, anniversaryDate: currentAnniversary(org, today(org)) };
+    return renderCard('setup-form', setupFormView(catalog, { profile, correctingAnniversary: org !== undefined && intent.field === 'anniversary' }));
   };
 
   const saveProfile: ActionRoute = async (form, turn, existing) => {
