@@ -14,8 +14,8 @@ export interface StandingNote {
 }
 
 /** The guide gives no grace period and no renewal after the anniversary: both are the bot's, and say so. */
-const GRACE_IS_OURS = `(${ASSUME_RENEWED_AFTER_DAYS} days is this bot's choice: the renewal guide gives no such period)`;
-const NO_LATE_PATH = "The renewal guide describes no renewal after the anniversary; MPN Support can tell you your options (the bot's suggestion).";
+const GRACE_IS_OURS = `(${ASSUME_RENEWED_AFTER_DAYS} days is this bot's choice: the guide gives none)`;
+const NO_LATE_PATH = "If you did not renew: the guide gives no path after the anniversary; MPN Support can tell you your options (the bot's suggestion).";
 
 /**
  * @example standingNote(cycleOn(org, '2027-03-01')).text // 'Did you renew? Tell the bot below. If nobody answers by March 30, 2027, …'
@@ -23,13 +23,13 @@ const NO_LATE_PATH = "The renewal guide describes no renewal after the anniversa
 export function standingNote(status: Pick<CycleStatus, 'standing' | 'anniversary' | 'assumedRenewedOn' | 'next' | 'previous'>): StandingNote {
   if (status.standing === 'asking') {
     return {
-      text: `Did you renew? Tell the bot below. If nobody answers by ${longDate(addDays(status.assumedRenewedOn, -1))}, the bot assumes you renewed and plans its reminders for the next anniversary, ${longDate(status.next)} ${GRACE_IS_OURS}. ${NO_LATE_PATH}`,
+      text: `Did you renew? Tell the bot below. With no answer by ${longDate(addDays(status.assumedRenewedOn, -1))}, it assumes you did and plans its reminders for the next anniversary, ${longDate(status.next)} ${GRACE_IS_OURS}. ${NO_LATE_PATH}`,
       suggestions: renewalAnswers(status.anniversary),
     };
   }
   if (status.standing === 'not-renewed') {
     return {
-      text: `You told the bot the membership was not renewed, so it sends no more reminders until a new anniversary date is set. If you renew after all, say so or set the new date. ${NO_LATE_PATH}`,
+      text: `You told the bot the membership was not renewed: it sends no more reminders until a new anniversary date is set. If you renew after all, say so or set the new date. The guide gives no path after the anniversary; MPN Support can tell you your options (the bot's suggestion).`,
       suggestions: [{ title: 'We renewed', data: { ask: 'mark-renewed', cycle: status.anniversary } }, SUGGESTIONS.dateChanged, SUGGESTIONS.support],
     };
   }

@@ -81,7 +81,7 @@ describe('a 29 February anniversary', () => {
     expect(status.daysLeft).toBe(0);
     expect(status.phase).toBe('final-two-weeks');
     expect(status.daysOverdue).toBe(0);
-    expect(anniversaryHeadline(status)).toBe('Your anniversary is today.');
+    expect(anniversaryHeadline(status)).toBe('Your membership expires today: it is your anniversary date.');
   });
 
   it('opens the window on 2027-12-01 and asks to finish by 2028-02-15', () => {

@@ -5,7 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { anniversaryView } from '../../src/rules/anniversary-view.js';
-import { anniversaryOfCycle, cycleForDate, type CycleAnchor } from '../../src/rules/cycle.js';
+import { anniversaryOfCycle, ASSUME_RENEWED_AFTER_DAYS, currentAnniversary, cycleForDate, cycleOn, type CycleAnchor } from '../../src/rules/cycle.js';
+import { decideRenewalAnswer } from '../../src/rules/renewal-answer.js';
 import { addDays, longDate } from '../../src/rules/plain-date.js';
 import { makeOrganization } from '../support/organizations.js';
 import { iso, oracleAddYears, oracleIsLeap, plainDateArb } from './fixtures.js';
@@ -76,5 +77,75 @@ describe('the anniversary of every cycle', () => {
         expect(result).toEqual(keeps ? { anniversaryDate: anchor, renewedCycles: Number(typed.slice(0, 4)) - Number(anchor.slice(0, 4)) } : { anniversaryDate: typed, renewedCycles: 0 });
       }),
     );
+  });
+});
+
+describe('the cycle rolls over by itself', () => {
+  const org = { anniversaryDate: '2027-02-28', renewedCycles: 0 };
+
+  it('never leaves an organization expired for more than 30 days when nobody answers', () => {
+    fc.assert(
+      fc.property(anchorArb, cyclesArb, fc.integer({ min: 0, max: 4000 }), (anchor, renewed, later) => {
+        const recorded = { anniversaryDate: anchor, renewedCycles: renewed };
+        const status = cycleOn(recorded, addDays(anniversaryOfCycle(recorded, -1), later));
+        expect(status.daysLeft).toBeGreaterThanOrEqual(-ASSUME_RENEWED_AFTER_DAYS);
+        expect(status.standing).toBe(status.daysLeft >= 0 ? 'ahead' : 'asking');
+        // The bot assumes a renewal only after an unanswered anniversary: the cycle is never later than one year ahead of today.
+        expect(status.daysLeft).toBeLessThanOrEqual(366);
+      }),
+    );
+  });
+
+  it('asks for 30 days after the anniversary, then counts to the next one as assumed', () => {
+    expect(cycleOn(org, '2027-03-30')).toMatchObject({ anniversary: '2027-02-28', standing: 'asking', assumedRenewedOn: '2027-03-31', next: '2028-02-28' });
+    expect(cycleOn(org, '2027-03-31')).toMatchObject({ anniversary: '2028-02-28', standing: 'ahead', previous: { anniversary: '2027-02-28', renewal: 'assumed' } });
+    expect(cycleOn({ ...org, renewedCycles: 1 }, '2027-03-31').previous).toEqual({ anniversary: '2027-02-28', renewal: 'recorded' });
+    // Years later, still rolling from a 29 February anchor onto the 29th in leap years.
+    expect(currentAnniversary({ anniversaryDate: '2028-02-29', renewedCycles: 0 }, '2032-01-01')).toBe('2032-02-29');
+  });
+
+  it('stops at a cycle said not renewed, until the profile gets a new anniversary', () => {
+    const stopped = { ...org, notRenewedCycle: '2027-02-28' };
+    expect(cycleOn(stopped, '2029-06-01')).toMatchObject({ anniversary: '2027-02-28', standing: 'not-renewed' });
+    // Saving the form with the same date keeps it; a new date ends it.
+    expect(cycleForDate(stopped, '2027-02-28')).toEqual(stopped);
+    expect(cycleForDate(stopped, '2027-05-31')).toEqual({ anniversaryDate: '2027-05-31', renewedCycles: 0 });
+    expect(cycleForDate(stopped, '2028-02-28')).toEqual({ anniversaryDate: '2027-02-28', renewedCycles: 1 });
+  });
+});
+
+describe('the answers to "did you renew?"', () => {
+  const org = { anniversaryDate: '2027-02-28', renewedCycles: 0 };
+
+  it('"We renewed" from the anniversary-passed card moves to the next cycle once; a second click changes nothing', () => {
+    const first = decideRenewalAnswer(org, '2027-03-02', 'renewed', '2027-02-28');
+    expect(first).toEqual({ record: { anniversaryDate: '2027-02-28', renewedCycles: 1, notRenewedCycle: undefined }, cycle: '2027-02-28' });
+    const renewed = { ...org, ...(first as { record: CycleAnchor }).record };
+    expect(decideRenewalAnswer(renewed, '2027-03-02', 'renewed', '2027-02-28')).toEqual({ unchanged: '2027-02-28' });
+  });
+
+  it('"mark renewal done" typed while the bot assumes last year\'s renewal confirms it, and does not skip a year', () => {
+    expect(decideRenewalAnswer(org, '2027-05-01', 'renewed')).toMatchObject({ record: { renewedCycles: 1 }, cycle: '2027-02-28' });
+    // Inside the next window it is about that cycle.
+    expect(decideRenewalAnswer(org, '2027-12-15', 'renewed')).toMatchObject({ record: { renewedCycles: 2 }, cycle: '2028-02-28' });
+  });
+
+  it('"mark renewal done" before the window opens is too early; inside it, it advances at once', () => {
+    expect(decideRenewalAnswer(org, '2026-11-29', 'renewed')).toEqual({ tooEarly: '2027-02-28' });
+    expect(decideRenewalAnswer(org, '2026-11-30', 'renewed')).toMatchObject({ record: { renewedCycles: 1 }, cycle: '2027-02-28' });
+  });
+
+  it('"We did not renew" stops the asked cycle, and is too early before its anniversary has passed', () => {
+    expect(decideRenewalAnswer(org, '2027-02-28', 'not-renewed')).toEqual({ tooEarly: '2027-02-28' });
+    expect(decideRenewalAnswer(org, '2027-03-05', 'not-renewed', '2027-02-28')).toEqual({ record: { anniversaryDate: '2027-02-28', renewedCycles: 0, notRenewedCycle: '2027-02-28' }, cycle: '2027-02-28' });
+    // After the bot assumed a renewal, "We did not renew" on the assumption goes back to that cycle.
+    expect(decideRenewalAnswer(org, '2027-06-01', 'not-renewed', '2027-02-28')).toMatchObject({ record: { renewedCycles: 0, notRenewedCycle: '2027-02-28' } });
+    // And "We renewed" after all resumes counting.
+    expect(decideRenewalAnswer({ ...org, notRenewedCycle: '2027-02-28' }, '2027-06-01', 'renewed', '2027-02-28')).toMatchObject({ record: { renewedCycles: 1, notRenewedCycle: undefined } });
+  });
+
+  it('refuses a button naming a date that is none of the organization\'s anniversaries', () => {
+    expect(decideRenewalAnswer(org, '2027-03-02', 'renewed', '2027-03-01')).toEqual({ notOurs: '2027-03-01' });
+    expect(decideRenewalAnswer(org, '2027-03-02', 'not-renewed', '2020-02-28')).toEqual({ notOurs: '2020-02-28' });
   });
 });

@@ -129,9 +129,14 @@ describe('the personal two-week card', () => {
     expect(view.suggestions.map((suggestion) => suggestion.data)).toEqual([{ ask: 'mark-renewed' }, { ask: 'personal-reminders', on: false }]);
   });
 
-  it('addresses the contact by name, escaped', () => {
+  it('addresses the contact by name, escaped, as "you" in their own chat', () => {
     const named = makeOrganization({ primaryContact: { name: 'Megan *Bowen*', email: 'megan@contoso.example', aadObjectId: 'aad-megan' } });
-    expect(personalReminderView({ ...base(named), ticks: [] }, catalog).addressedTo).toContain('To Megan \\*Bowen\\*, the Primary Program Contact');
+    expect(personalReminderView({ ...base(named), ticks: [] }, catalog).addressedTo).toContain('Megan \\*Bowen\\*, you are the Primary Program Contact');
+  });
+
+  it('says in one line how to stop them', () => {
+    const note = personalReminderView({ ...base(makeOrganization()), ticks: [] }, catalog).stopNote;
+    expect(note).toBe('Say "stop personal reminders" to stop these; the team channel\'s reminders go on.');
   });
 });
 

@@ -31,18 +31,24 @@ describe('reminders state the days really left on the day they go out', () => {
         const card = view('two-weeks', anniversary, addDays(anniversary, -daysLeft));
         if (daysLeft === 14) expect(card.title).toBe('Two weeks left: complete the renewal now');
         else expect(card.title).not.toMatch(/two weeks/i);
-        if (daysLeft === 0) expect(card.title).toBe('The anniversary is today: complete the renewal now');
-        else expect(card.message).toContain(`, ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} from today.`);
+        // On the day itself the membership expires today (guide line 4), and no count of days is given.
+        if (daysLeft === 0) {
+          expect(card.title).toBe('Your membership expires today');
+          expect(card.message).toContain(`Today, ${longDate(anniversary)}, is the anniversary: the day the membership expires.`);
+        } else expect(card.message).toContain(`, ${daysLeft} ${daysLeft === 1 ? 'day' : 'days'} from today.`);
+        expect(card.message).not.toMatch(/-\d/);
       }),
     );
   });
 
-  it('expired: how many days ago the anniversary was', () => {
+  it('expired: the membership expired on the anniversary, and the bot asks whether it was renewed', () => {
     fc.assert(
-      fc.property(plainDateArb, fc.integer({ min: 1, max: 400 }), (anniversary, daysLate) => {
-        expect(view('expired', anniversary, addDays(anniversary, daysLate)).message).toContain(
-          `was ${longDate(anniversary)}, ${daysLate} ${daysLate === 1 ? 'day' : 'days'} ago.`,
-        );
+      fc.property(plainDateArb, fc.integer({ min: 1, max: 30 }), (anniversary, daysLate) => {
+        const card = view('expired', anniversary, addDays(anniversary, daysLate));
+        expect(card.title).toBe(`The membership expired on ${longDate(anniversary)}`);
+        expect(card.message).toContain(`With no answer by ${longDate(addDays(anniversary, 30))}, it assumes you did`);
+        expect(card.suggestions.map((button) => button.title)).toEqual(['We renewed', 'We did not renew', 'The date changed', 'Get support']);
+        expect(card.suggestions[0]?.data).toEqual({ ask: 'mark-renewed', cycle: anniversary });
       }),
     );
   });

@@ -34,14 +34,32 @@ describe('planReminders', () => {
   it('plans expired the day after the anniversary and not on the day itself', () => {
     expect(kinds('2027-02-28')).toEqual(['two-weeks']);
     expect(kinds('2027-03-01')).toEqual(['expired']);
-    expect(planReminders(org, '2027-03-01', {}, catalog).nextReminderOn).toBe(NOTHING_SCHEDULED);
+    // The next planning day is the one the unanswered cycle rolls over on.
+    expect(planReminders(org, '2027-03-01', {}, catalog).nextReminderOn).toBe('2027-03-31');
+  });
+
+  it('rolls over to the next cycle 30 days after an unanswered anniversary, and plans its window from then', () => {
+    expect(kinds('2027-03-30')).toEqual(['expired']);
+    const rolled = planReminders(org, '2027-03-31', {}, catalog);
+    expect(rolled.reminders).toEqual([]);
+    expect(rolled.nextReminderOn).toBe('2027-11-30');
+    expect(planReminders(org, '2027-11-30', {}, catalog).reminders).toMatchObject([{ kind: 'window-open', cycle: '2028-02-28' }]);
+    expect(planReminders(org, '2028-02-14', {}, catalog).reminders).toMatchObject([{ kind: 'two-weeks', cycle: '2028-02-28' }]);
+  });
+
+  it('plans nothing more once the team said it did not renew, until a new anniversary', () => {
+    const stopped = { ...org, notRenewedCycle: '2027-02-28' };
+    expect(planReminders(stopped, '2027-03-05', {}, catalog)).toMatchObject({ reminders: [], nextReminderOn: NOTHING_SCHEDULED });
+    expect(planReminders(stopped, '2028-02-14', {}, catalog).reminders).toEqual([]);
+    // A new anniversary in the profile (another anchor) ends it.
+    expect(planReminders({ ...stopped, anniversaryDate: '2027-06-30' }, '2027-06-16', {}, catalog).reminders).toMatchObject([{ kind: 'two-weeks', cycle: '2027-06-30' }]);
   });
 
   it('catches up with only the latest phase reminder after a gap', () => {
     // Nothing ran from before the window opened until after the two-week mark.
     expect(kinds('2027-02-20')).toEqual(['two-weeks']);
     // And after the anniversary, neither window-open nor two-weeks: only expired.
-    expect(kinds('2027-04-01')).toEqual(['expired']);
+    expect(kinds('2027-03-20')).toEqual(['expired']);
   });
 
   it('drops a pending window-open once two-weeks is due, and one of a cycle already renewed', () => {
