@@ -134,12 +134,12 @@ describe('phases as the days go by', () => {
 
   it('says the anniversary is today on the day itself, not expired', async () => {
     t.setNow('2027-02-27T12:00:00Z');
-    expect(await headline()).toContain('Your anniversary is today.');
+    expect(await headline()).toContain('Your membership expires today: it is your anniversary date.');
   });
 
   it('says how many days ago the anniversary passed', async () => {
     t.setNow('2027-02-28T12:00:00Z'); // already March 1 in Auckland
-    expect(await headline()).toContain('Your anniversary was 1 day ago, on February 28, 2027.');
+    expect(await headline()).toContain('Your membership expired on February 28, 2027, your anniversary date.');
   });
 });
 

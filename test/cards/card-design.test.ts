@@ -87,7 +87,7 @@ describe('charts', () => {
 
   it('anniversary: an empty gauge once the anniversary has passed', () => {
     const [gauge] = chart(render('anniversary', samples.anniversaryExpiredView), 'Chart.Gauge');
-    expect(gauge).toMatchObject({ value: 0, subLabel: '3 days overdue' });
+    expect(gauge).toMatchObject({ value: 0, subLabel: 'expired 3 days ago' });
   });
 
   it('checklist: progress as a donut of done and to do, titled and falling back to the count', () => {

@@ -113,7 +113,7 @@ describe('when reminders go out', () => {
     t = await startReminderApp({ now: '2027-02-20T10:00:00Z' });
     await t.app.reminders.runPass({ now: new Date('2027-02-20T10:00:00Z') });
     expect(postedTitles(t)).toEqual(['8 days left: complete the renewal now']);
-    expect(JSON.stringify(channelPosts(t)[0]?.body)).toContain('The anniversary is February 28, 2027, 8 days from today.');
+    expect(JSON.stringify(channelPosts(t)[0]?.body)).toContain('The anniversary, the day the membership expires, is February 28, 2027, 8 days from today.');
   });
 
   it('posts expired the day after the anniversary, and once the renewal is marked done only updates it to say so', async () => {
@@ -121,7 +121,7 @@ describe('when reminders go out', () => {
     await t.app.reminders.runPass({ now: new Date('2027-02-28T10:00:00Z') });
     t.connector.reset();
     await t.app.reminders.runPass({ now: new Date('2027-03-01T10:00:00Z') });
-    expect(postedTitles(t)).toEqual(['Your anniversary has passed']);
+    expect(postedTitles(t)).toEqual(['The membership expired on February 28, 2027']);
     const cards = await t.ask(makeActivity('personal-message', { serviceUrl: t.connector.serviceUrl, tenantId: TENANT, aadObjectId: 'aad-megan', text: 'mark renewal done' }));
     expect(JSON.stringify(cards)).toContain('February 28, 2028');
     t.connector.reset();

@@ -61,7 +61,7 @@ describe('personal reminders to the Primary Program Contact', () => {
     expect(more).toEqual([]);
     const text = textOf(personal);
     expect(titleOf(personal!)).toBe('Two weeks left: complete the renewal now');
-    expect(text).toContain('To Megan Bowen, the Primary Program Contact of Contoso Ltd');
+    expect(text).toContain('Megan Bowen, you are the Primary Program Contact of Contoso Ltd');
     expect(text).toContain('Still open on the renewal checklist: 7 of 8'); // 4 + 3 of the guide (lines 40-41) and 1 certification item
     expect(text).toContain('Finish the online renewal early'); // still open (guide line 41)
     expect(text).not.toContain('Renew the internal use license keys'); // ticked
@@ -93,7 +93,7 @@ describe('personal reminders to the Primary Program Contact', () => {
     t.setNow(DAY_AFTER.toISOString());
     await pass(DAY_AFTER);
     expect(connectorCalls(t.connector).lookups).toEqual([]);
-    expect(connectorCalls(t.connector).messagesTo(personalChatOf(MEGAN_USER)).map(titleOf)).toEqual(['Your anniversary has passed']);
+    expect(connectorCalls(t.connector).messagesTo(personalChatOf(MEGAN_USER)).map(titleOf)).toEqual(['The membership expired on February 28, 2027']);
   });
 
   it('record a contact who blocked the bot (403) as unreachable, and the channel reminder says so', async () => {
@@ -114,7 +114,7 @@ describe('personal reminders to the Primary Program Contact', () => {
     await sayInPersonalChat('help');
     t.connector.sent.length = 0;
     await pass(DAY_AFTER);
-    expect(connectorCalls(t.connector).messagesTo(MEGANS_CHAT).map(titleOf)).toEqual(['Your anniversary has passed']);
+    expect(connectorCalls(t.connector).messagesTo(MEGANS_CHAT).map(titleOf)).toEqual(['The membership expired on February 28, 2027']);
     expect(textOf(channelPosts(t)[0])).not.toContain('could not be reached');
   });
 
@@ -198,7 +198,7 @@ describe('the contact controls personal reminders', () => {
     expect(await sayInPersonalChat('start personal reminders')).toEqual([expect.stringContaining('Personal reminders are on')]);
     t.connector.sent.length = 0;
     await pass(DAY_AFTER);
-    expect(connectorCalls(t.connector).messagesTo(MEGANS_CHAT).map(titleOf)).toEqual(['Your anniversary has passed']);
+    expect(connectorCalls(t.connector).messagesTo(MEGANS_CHAT).map(titleOf)).toEqual(['The membership expired on February 28, 2027']);
   });
 
   it('refuses the switch from someone who is not the contact, and in a channel, writing nothing', async () => {
@@ -227,7 +227,7 @@ describe('the contact controls personal reminders', () => {
     t.connector.sent.length = 0;
     await pass(DAY_AFTER);
     expect(connectorCalls(t.connector).messagesTo(MEGANS_CHAT)).toEqual([]);
-    expect(connectorCalls(t.connector).messagesTo(personalChatOf('29:alex')).map(titleOf)).toEqual(['Your anniversary has passed']);
+    expect(connectorCalls(t.connector).messagesTo(personalChatOf('29:alex')).map(titleOf)).toEqual(['The membership expired on February 28, 2027']);
   });
 });
 

@@ -132,7 +132,16 @@ export function runMessageUpdateContract(name: string, makeStorage: MakeStorage)
       expect(await updates()).toEqual([['act-1', 'superseded', 'pending'], ['act-2', 'recorded', 'pending'], ['act-3', 'recorded', 'pending']]);
       expect(await updates('tenant-b')).toEqual([]);
       const claimed = (await claim()).find((update) => update.activityId === 'act-2');
-      expect(claimed?.payload).toEqual({ byName: 'Megan Bowen', at: later(3 * MINUTE).toISOString() });
+      expect(claimed?.payload).toEqual({ byName: 'Megan Bowen', at: later(3 * MINUTE).toISOString(), outcome: 'renewed' });
+    });
+
+    it('on recording "We did not renew" saves the stopped cycle and queues "recorded" with that outcome', async () => {
+      await post(reminder('expired'), 'act-1', T0);
+      const stopped = makeOrganization({ tenantId: 'tenant-a', notRenewedCycle: '2027-02-28' });
+      await storage.recordRenewal(stopped, { cycle: '2027-02-28', byName: 'Megan Bowen', at: later(MINUTE), outcome: 'not-renewed' });
+      expect((await storage.getOrganization('tenant-a'))?.notRenewedCycle).toBe('2027-02-28');
+      const [claimed] = await claim();
+      expect(claimed).toMatchObject({ activityId: 'act-1', purpose: 'recorded', payload: { outcome: 'not-renewed' } });
     });
 
     it("refreshes the channel's checklist card on every tick, coalescing ticks, and only the tenant's own", async () => {
