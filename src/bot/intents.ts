@@ -41,7 +41,7 @@ export function recognizeIntent(text: string, catalog: Catalog): Intent {
     return { kind: 'reminders-here' };
   }
   // Before "we renewed": "we did not renew" must not be read as its opposite.
-  if (hasPhrase(typed, 'did not renew') || hasPhrase(typed, 'didnt renew') || hasPhrase(typed, 'not renewed') || hasPhrase(typed, 'we will not renew')) {
+  if (hasPhrase(typed, 'did not renew') || hasPhrase(typed, 'didnt renew') || hasPhrase(typed, 'didn t renew') || hasPhrase(typed, 'not renewed') || hasPhrase(typed, 'we will not renew')) {
     return { kind: 'not-renewed' };
   }
   if (hasPhrase(typed, 'mark renewal done') || hasPhrase(typed, 'we renewed') || hasPhrase(typed, 'renewal done') || hasPhrase(typed, 'mark renewed')) {

@@ -28,6 +28,11 @@ describe('recognizeIntent', () => {
     ['set up', 'setup'],
     ['edit profile', 'setup'],
     ['what is the weather', 'unknown'],
+    ['mark renewal done', 'mark-renewed'],
+    ['we renewed', 'mark-renewed'],
+    ['we did not renew', 'not-renewed'],
+    ["We didn't renew this year", 'not-renewed'],
+    ['our membership was not renewed', 'not-renewed'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(kind(text)).toBe(expected);
   });

@@ -151,6 +151,36 @@ describe('what the anniversary card says', () => {
     expect(steps.join(' ')).toMatch(/internal use license keys/);
   });
 
+  it('puts each date in the tense of the day: opened, recommended, expired (guide line 4)', () => {
+    const facts = (today: string) => anniversaryView(makeOrganization(), today).facts.map((fact) => fact.title);
+    expect(facts('2026-11-29')).toEqual(['Membership expires', 'Renewal window opens', 'Finishing early is recommended by', 'Today']);
+    expect(facts('2026-12-01')).toEqual(['Membership expires', 'Renewal window opened', 'Finishing early is recommended by', 'Today']);
+    expect(facts('2027-02-20')).toEqual(['Membership expires', 'Renewal window opened', 'Finishing early was recommended by', 'Today']);
+    expect(facts('2027-03-01')).toEqual(['Membership expired', 'Renewal window opened', 'Finishing early was recommended by', 'Today']);
+  });
+
+  it('no longer says "As the anniversary approaches" once it has passed, and says which state the renewal is in', () => {
+    const before = anniversaryView(makeOrganization(), '2027-02-20');
+    expect(before.programNotices.join(' ')).toContain('As the anniversary approaches');
+    const after = anniversaryView(makeOrganization(), '2027-03-01');
+    expect(after.programNotices.join(' ')).not.toContain('As the anniversary approaches');
+    expect(after.standingNote).toContain('Did you renew?');
+    expect(after.suggestions.map((s) => s.title)).toEqual(['We renewed', 'We did not renew', 'The date changed']);
+    const stopped = anniversaryView(makeOrganization({ notRenewedCycle: '2027-02-28' }), '2027-06-01');
+    expect(stopped.phaseLabel).toBe('Not renewed');
+    expect(stopped.standingNote).toContain('You told the bot the membership was not renewed');
+    const assumed = anniversaryView(makeOrganization(), '2027-06-01');
+    expect(assumed.headline).toBe('272 days left: the renewal window opens on November 30, 2027.');
+    expect(assumed.standingNote).toContain('so the bot assumes it was and now counts to February 28, 2028');
+  });
+
+  it('offers the calendar file while planning and in the window, where it says to set a reminder (guide lines 6, 39-40)', () => {
+    expect(anniversaryView(makeOrganization(), '2026-10-01').suggestions[0]?.title).toBe('Calendar reminders (.ics)');
+    const open = anniversaryView(makeOrganization(), '2026-12-15');
+    expect(open.suggestions[0]?.title).toBe('Calendar reminders (.ics)');
+    expect(open.nextSteps.join(' ')).toContain("You can also set a reminder for next year's renewal now");
+  });
+
   it('shows zero days left, not a negative number, once the anniversary has passed', () => {
     const view = anniversaryView(makeOrganization(), '2027-03-10');
     expect(view.daysLeft).toBe(0);
