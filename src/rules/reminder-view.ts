@@ -4,11 +4,11 @@
  * time zone, and a date already past in the past tense.
  */
 import { plural } from './anniversary.js';
-import { ASSUME_RENEWED_AFTER_DAYS, type CycleStatus } from './cycle.js';
+import { cycleOn, type CycleStatus } from './cycle.js';
 import { standingNote } from './renewal-standing.js';
 import type { Catalog } from './catalog.js';
 import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from './checklists.js';
-import { addDays, daysBetween, longDate, parts, sameDayInYear, type PlainDate } from './plain-date.js';
+import { daysBetween, longDate, type PlainDate } from './plain-date.js';
 import type { KindAndPayload, ReminderPayload } from './reminder-payloads.js';
 import { SUGGESTIONS } from './suggestions.js';
 import { markedValue } from './value-source.js';
@@ -71,8 +71,9 @@ export function reminderView(input: ReminderCardInput, catalog: Catalog): Remind
     case 'reference-expiring':
       return { ...base, ...referenceReminder(input.payload, anniversary, today, catalog, daysLeft) };
     case 'expired': {
-      const cycle = input.cycle ?? { next: sameDayInYear(anniversary, parts(anniversary).year + 1), assumedRenewedOn: addDays(anniversary, ASSUME_RENEWED_AFTER_DAYS + 1) };
-      const asking = standingNote({ standing: 'asking', anniversary, ...cycle });
+      // Without the organization's cycle, the one rule of cycle.ts applied to the reminder's anniversary alone.
+      const cycle = input.cycle ?? cycleOn({ anniversaryDate: anniversary, renewedCycles: 0 }, anniversary);
+      const asking = standingNote({ standing: 'asking', anniversary, next: cycle.next, assumedRenewedOn: cycle.assumedRenewedOn });
       return {
         ...base,
         title: `The membership expired on ${anniversaryLabel}`,

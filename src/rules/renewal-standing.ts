@@ -30,7 +30,8 @@ export function standingNote(status: Pick<CycleStatus, 'standing' | 'anniversary
   if (status.standing === 'not-renewed') {
     return {
       text: `You told the bot the membership was not renewed: it sends no more reminders until a new anniversary date is set. If you renew after all, say so or set the new date. The guide gives no path after the anniversary; MPN Support can tell you your options (the bot's suggestion).`,
-      suggestions: [{ title: 'We renewed', data: { ask: 'mark-renewed', cycle: status.anniversary } }, SUGGESTIONS.dateChanged, SUGGESTIONS.support],
+      // "We renewed" after all, not "We did not renew" again.
+      suggestions: [...renewalAnswers(status.anniversary).filter((answer) => answer.data.ask !== 'not-renewed'), SUGGESTIONS.support],
     };
   }
   if (status.previous?.renewal === 'assumed') {
