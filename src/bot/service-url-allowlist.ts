@@ -119,7 +119,7 @@ export function parseServiceUrlPattern(entry: string): ServiceUrlPattern {
   if (wildcard && (IPV4.test(host) || host.startsWith('[') || !host.includes('.'))) {
     throw new Error(`"${entry}": * must be followed by a domain of at least two labels, as in https://*.botframework.com/`);
   }
-  return { scheme: url.protocol as ServiceUrlPattern['scheme'], host, wildcard, port: url.port, path: url.pathname.replace(/\/+$/, '') };
+  return { scheme: url.protocol as ServiceUrlPattern['scheme'], host, wildcard, port: url.port, path: withoutTrailingSlashes(url.pathname) };
 }
 
 /** The entries of a SERVICE_URL_ALLOWLIST value (commas, blanks around them ignored). */
@@ -204,4 +204,11 @@ export class UntrustedServiceUrlError extends Error {
     super('the service URL is not in SERVICE_URL_ALLOWLIST');
     this.name = 'UntrustedServiceUrlError';
   }
+}
+
+/** The path without its trailing slashes; a loop, as `/\/+$/` backtracks quadratically on a path of slashes. */
+function withoutTrailingSlashes(path: string): string {
+  let end = path.length;
+  while (end > 0 && path[end - 1] === '/') end--;
+  return path.slice(0, end);
 }
