@@ -9,7 +9,7 @@ import { loadCardTemplates } from './cards/render-card.js';
 import { loadCallSchedule, loadCatalog } from './catalog-file.js';
 import { registerCalendarRoutes } from './http/calendar-routes.js';
 import { createProactiveSender } from './bot/proactive.js';
-import { botFrameworkSettings, isAuthenticationDisabled, reminderSettings, serviceUrlAllowlistOf, tenantAllowList, type Config } from './config.js';
+import { botFrameworkSettings, isAuthenticationDisabled, reminderSettings, serviceUrlAllowlistOf, tenantAllowList, type Config, servesEveryTenant } from './config.js';
 import { replanIfCatalogChanged } from './reminders/catalog-watch.js';
 import { createReminderRunner, type ReminderRunner } from './reminders/runner.js';
 import { startTicker, type Ticker } from './reminders/ticker.js';
@@ -39,6 +39,7 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
   if (!config.PUBLIC_URL) log.warn({ publicUrl }, 'PUBLIC_URL is empty: calendar links in cards point to this machine');
   const storage = await openStorage({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   if (isAuthenticationDisabled(config)) log.warn('MicrosoftAppId is empty: authentication is off (local development only)');
+  if (servesEveryTenant(config)) log.warn('ALLOWED_TENANTS is empty: every tenant that installs the app is served; list tenant ids to serve only those');
 
   const adapter = createAdapter(botFrameworkSettings(config), log);
   const isTenantAllowed = tenantAllowList(config);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { serviceUrlAllowlist, ServiceUrlAllowlistSetting, type ServiceUrlAllowlist } from './bot/service-url-allowlist.js';
+import { isWithinEdits } from './bot/text-matching.js';
 import { parseRateWindows } from './reminders/rate-limiter.js';
 import { TEAMS_CONVERSATION_LIMITS, TEAMS_TENANT_LIMITS, type ReminderSettings } from './reminders/settings.js';
 
@@ -122,16 +123,26 @@ function withoutEmptyValues(env: Record<string, string | undefined>): Record<str
 }
 
 /**
- * `MICROSOFT_APP_ID` or `MicrosoftAppID` would be ignored, leaving authentication off or a credential
- * unused: a set variable whose name differs from a Bot Framework setting only in case or underscores
- * is a typo, and the bot says so rather than start.
+ * A misspelt setting fails open: `MICROSOFT_APP_ID` leaves authentication off, `ALLOWED_TENANT` serves
+ * every tenant. A set variable whose name is one of the settings' but for case and underscores, or (for
+ * names of eight letters or more) one letter added, dropped, changed or swapped, is a typo: the bot
+ * names it and the setting it reads instead, and does not start.
  */
-function misspeltBotFrameworkKeys(env: Record<string, string | undefined>): string[] {
+function misspeltSettings(env: Record<string, string | undefined>): string[] {
   const squash = (key: string) => key.toLowerCase().replace(/_/g, '');
-  const expected = new Map<string, string>(BOT_FRAMEWORK_KEYS.map((key) => [squash(key), key]));
-  return Object.entries(env)
-    .filter(([key, value]) => value !== undefined && value.trim() !== '' && expected.has(squash(key)) && expected.get(squash(key)) !== key)
-    .map(([key]) => `${key}: not read; the bot reads ${expected.get(squash(key))} (exactly so spelled)`);
+  const settings = Object.keys(ConfigSchema.shape);
+  const known = new Set(settings);
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(env)) {
+    if (value === undefined || value.trim() === '' || known.has(key)) continue;
+    const typed = squash(key);
+    const meant = settings.find((setting) => {
+      const expected = squash(setting);
+      return typed === expected || (expected.length >= 8 && isWithinEdits(typed, expected, 1));
+    });
+    if (meant) problems.push(`${key}: not read; did you mean ${meant}? (the bot reads settings exactly so spelled)`);
+  }
+  return problems;
 }
 
 function isLoopbackHost(host: string): boolean {
@@ -168,7 +179,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
   }
   const config = { ...parsed.data, HOST: parsed.data.HOST ?? (parsed.data.MicrosoftAppId === '' ? '127.0.0.1' : '0.0.0.0') };
-  const problems: string[] = [...misspeltBotFrameworkKeys(env), ...unauthenticatedExposure(config)];
+  const problems: string[] = [...misspeltSettings(env), ...unauthenticatedExposure(config)];
   if (config.MicrosoftAppType && config.MicrosoftAppType !== 'MultiTenant' && !config.MicrosoftAppTenantId) {
     problems.push(`MicrosoftAppTenantId: required when MicrosoftAppType is ${config.MicrosoftAppType}`);
   }
@@ -231,7 +242,17 @@ export function isAuthenticationDisabled(config: Config): boolean {
   return config.MicrosoftAppId === '';
 }
 
-/** The service URLs the bot trusts with its token: SERVICE_URL_ALLOWLIST, or the defaults (plus loopback with authentication off). */
+/**
+ * The service URLs the bot trusts with its token: SERVICE_URL_ALLOWLIST, or the defaults, plus
+ * loopback `http://` only while authentication is off and the bot itself listens on loopback (the
+ * local Playground). With ALLOW_UNAUTHENTICATED=true on another interface, anyone who reaches the bot
+ * could otherwise make it POST to any port of its own host.
+ */
 export function serviceUrlAllowlistOf(config: Config): ServiceUrlAllowlist {
-  return serviceUrlAllowlist({ configured: config.SERVICE_URL_ALLOWLIST, authenticationDisabled: isAuthenticationDisabled(config) });
+  return serviceUrlAllowlist({ configured: config.SERVICE_URL_ALLOWLIST, authenticationDisabled: isAuthenticationDisabled(config) && isLoopbackHost(config.HOST) });
+}
+
+/** Authentication on and no ALLOWED_TENANTS: every tenant that installs the app is served. */
+export function servesEveryTenant(config: Config): boolean {
+  return !isAuthenticationDisabled(config) && config.ALLOWED_TENANTS.length === 0;
 }

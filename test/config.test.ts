@@ -69,10 +69,28 @@ describe('authentication off is for this machine only', () => {
 
 describe('more settings', () => {
   it.each(['MICROSOFT_APP_ID', 'MicrosoftAppID', 'microsoftapppassword'])('refuses %s, a Bot Framework setting spelled otherwise', (key) => {
-    expect(() => loadConfig({ [key]: 'value', HOST: '127.0.0.1' })).toThrow(`${key}: not read; the bot reads`);
+    expect(() => loadConfig({ [key]: 'value', HOST: '127.0.0.1' })).toThrow(`${key}: not read; did you mean`);
     expect(() => loadConfig({ [key]: '' })).not.toThrow();
   });
 
+
+  it.each(['ALLOWED_TENANT', 'allowed_tenants', 'ALLOWEDTENANTS', 'ALLOWED_TENNANTS'])('refuses %s, which would silently serve every tenant, naming ALLOWED_TENANTS', (key) => {
+    expect(() => loadConfig({ [key]: 'aaaaaaaa-0000-0000-0000-00000000000a' })).toThrow(`${key}: not read; did you mean ALLOWED_TENANTS?`);
+  });
+
+  it.each([
+    ['SERVICE_URL_ALLOWLIST', 'SERVICE_URL_ALLOW_LIST'],
+    ['PERSONAL_REMINDERS', 'PERSONAL_REMINDER'],
+    ['REMINDER_LOCAL_HOUR', 'REMINDER_LOCALHOUR'],
+    ['DATABASE_URL', 'DATABSE_URL'],
+  ])('runs the near-miss check against every setting: %s misspelt as %s', (meant, key) => {
+    expect(() => loadConfig({ [key]: 'x' })).toThrow(`${key}: not read; did you mean ${meant}?`);
+  });
+
+  it('takes the variables every machine has for what they are, not for typos', () => {
+    const machine = { PATH: '/usr/bin', HOME: '/root', HOSTNAME: 'ci', PWD: '/work', LOGNAME: 'root', NODE_ENV: 'test', TEST_DATABASE_URL: 'postgres://x', npm_config_cache: '/tmp', TZ: 'UTC', LANG: 'C.UTF-8' };
+    expect(() => loadConfig(machine)).not.toThrow();
+  });
 
   it('lists every problem at once', () => {
     try {

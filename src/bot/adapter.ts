@@ -8,6 +8,9 @@ import { installKeySetGuard } from './key-set-guard.js';
 import { keptClients } from './kept-clients.js';
 import { SharedCredentialsFactory } from './shared-credentials.js';
 
+/** The only channel this bot answers: its tokens' signing keys must be endorsed for it. */
+const TEAMS_CHANNEL = 'msteams';
+
 /** Longest a request waits for the channel's signing keys before it is answered 503. */
 const KEY_SET_TIMEOUT_MS = 5_000;
 
@@ -19,6 +22,16 @@ const KEY_SET_TIMEOUT_MS = 5_000;
 export class BotAdapter extends CloudAdapter {
   authenticate(authHeader: string, activity: Activity): Promise<AuthenticateRequestResult> {
     return this.botFrameworkAuthentication.authenticateRequest(activity, authHeader);
+  }
+
+  /**
+   * The token checked from the headers alone, before a byte of body is read: signature, issuer,
+   * audience (this bot's app id), expiry and the `msteams` endorsement of its signing key. It is the
+   * SDK's own check (the one it runs for streaming requests, which carry no activity), without the
+   * service-URL claim, which `authenticate` checks once the body is parsed.
+   */
+  async verifyTeamsToken(authHeader: string): Promise<void> {
+    await this.botFrameworkAuthentication.authenticateStreamingRequest(authHeader, TEAMS_CHANNEL);
   }
 
   /** Connector clients for turn replies, per (app id, audience, service URL); they keep the SDK's retries. */

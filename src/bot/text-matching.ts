@@ -95,6 +95,12 @@ function editDistance(a: string, b: string, limit: number): number {
   return lastRow[width - 1]!;
 }
 
+/** True when `a` becomes `b` with at most `limit` edits (insertions, deletions, substitutions, swaps). */
+export function isWithinEdits(a: string, b: string, limit: number): boolean {
+  if (a === b) return true;
+  return Math.abs(a.length - b.length) <= limit && editDistance(a, b, limit) <= limit;
+}
+
 /** True when any typed word is close to any of the expected words. */
 export function hasWord(typed: readonly string[], expected: readonly string[]): boolean {
   return typed.some((word) => expected.some((candidate) => isCloseWord(word, candidate)));

@@ -6,7 +6,7 @@
  */
 import type { IncomingMessage } from 'node:http';
 
-export type BodyRefusal = { status: 400 | 413 | 415; error: string; message: string };
+export type BodyRefusal = { status: 400 | 408 | 413 | 415; error: string; message: string };
 export type BodyResult = { ok: true; value: unknown } | ({ ok: false } & BodyRefusal);
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -39,12 +39,14 @@ function isJsonMediaType(contentType: string | undefined): boolean {
  * `continueSending` is called once the headers are acceptable: a client that sent
  * `Expect: 100-continue` is only then told to send its body (a refused one never sends it).
  */
-export async function readJsonBody(req: IncomingMessage, maxBytes: number, continueSending: () => void = () => {}): Promise<BodyResult> {
+export async function readJsonBody(req: IncomingMessage, limits: { maxBytes: number; deadlineMs: number }, continueSending: () => void = () => {}): Promise<BodyResult> {
+  const { maxBytes, deadlineMs } = limits;
   const refusal = refusalFromHeaders(req.headers, maxBytes);
   if (refusal) return { ok: false, ...refusal };
   if (req.headers.expect?.toLowerCase() === '100-continue') continueSending();
-  const raw = await collect(req, maxBytes);
+  const raw = await collect(req, maxBytes, deadlineMs);
   if (raw === 'too-large') return { ok: false, status: 413, error: 'too-large', message: `The body is larger than ${maxBytes} bytes.` };
+  if (raw === 'too-slow') return { ok: false, status: 408, error: 'body-timeout', message: `The body did not arrive within ${deadlineMs / 1000} s.` };
   try {
     return { ok: true, value: JSON.parse(utf8.decode(raw)) };
   } catch {
@@ -52,11 +54,18 @@ export async function readJsonBody(req: IncomingMessage, maxBytes: number, conti
   }
 }
 
-function collect(req: IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large'> {
+function collect(req: IncomingMessage, maxBytes: number, deadlineMs: number): Promise<Buffer | 'too-large' | 'too-slow'> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let received = 0;
-    const finish = (result: Buffer | 'too-large' | Error) => {
+    // A body trickled in a byte at a time holds a reading slot: it gets a deadline, not the 30 s request timeout.
+    const deadline = setTimeout(() => {
+      req.pause();
+      chunks.length = 0;
+      finish('too-slow');
+    }, deadlineMs);
+    const finish = (result: Buffer | 'too-large' | 'too-slow' | Error) => {
+      clearTimeout(deadline);
       req.off('data', onData).off('end', onEnd).off('error', onError).off('aborted', onAborted);
       if (result instanceof Error) reject(result);
       else resolve(result);

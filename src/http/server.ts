@@ -29,6 +29,13 @@ export const SILENT_CONNECTION_MS = HEADERS_TIMEOUT_MS - 1_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
 /** Request bodies read at once: at most this many times MAX_BODY_BYTES (32 MB) held in memory. */
 export const MAX_BODIES_READING = 128;
+/**
+ * Bodies one remote address may have in reading at once: half the slots, so no single sender takes
+ * them all, while a reverse proxy (every request from its one address) still gets 64 at a time.
+ */
+export const MAX_BODIES_PER_ADDRESS = MAX_BODIES_READING / 2;
+/** A whole body (at most 256 KB) must arrive within this: 51 KB/s, far below any data centre's link. */
+export const BODY_DEADLINE_MS = 5_000;
 /** The shape of a channel token: `Bearer` and a signed JWT (header.payload.signature, base64url). */
 const BEARER_JWT = /^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 /** Seconds a client is asked to wait when the channel's signing keys cannot be fetched. */
@@ -82,8 +89,10 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
   });
   server.server.on('close', () => turns.stop());
   const rejected = sampledLog(log, 'requests rejected: authentication failed');
+  // Without authentication (local development) anyone can send these: one line a second, with the count.
+  const untrusted = sampledLog(log, 'activities refused: service URL not in SERVICE_URL_ALLOWLIST');
   const rejectedTokens = createRejectedTokens();
-  let bodiesBeingRead = 0;
+  const bodies = bodyReadingSlots();
 
   // No body parser: only this route reads a body, and it reads it itself (json-body.ts).
   server.post('/api/messages', async (req, res) => {
@@ -97,17 +106,30 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
       res.send(401, { error: 'unauthorized' });
       return;
     }
-    // Bodies held at once are bounded too (each at most MAX_BODY_BYTES): slow senders cannot pile them up.
-    if (bodiesBeingRead >= MAX_BODIES_READING) {
+    // The token is verified from the headers before a byte of body is read: a forged one, however
+    // well shaped, never holds a body-reading slot (the full check with the service URL follows the body).
+    if (authenticationRequired) {
+      const verified = await adapter.verifyTeamsToken(authHeader).then(
+        () => true,
+        (error: unknown) => {
+          res.header('Connection', 'close');
+          refuseUnauthenticated(res, authHeader, error);
+          return false;
+        },
+      );
+      if (!verified) return;
+    }
+    // Bodies held at once are bounded too (each at most MAX_BODY_BYTES), in all and per sender.
+    const address = req.socket.remoteAddress ?? '';
+    if (!bodies.take(address)) {
       res.header('Retry-After', '1');
       res.header('Connection', 'close');
       res.send(503, { error: 'busy', message: 'The bot is busy; try again in a moment.' });
       return;
     }
-    bodiesBeingRead++;
-    const body = await readJsonBody(req, MAX_BODY_BYTES, () => res.writeContinue())
+    const body = await readJsonBody(req, { maxBytes: MAX_BODY_BYTES, deadlineMs: BODY_DEADLINE_MS }, () => res.writeContinue())
       .catch(() => undefined)
-      .finally(() => bodiesBeingRead--);
+      .finally(() => bodies.give(address));
     if (!body) return; // the client went away mid-body: nobody to answer
     if (!body.ok) {
       // The rest of a refused body is not read: the connection closes after the answer.
@@ -122,7 +144,7 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
     }
     // Before the adapter: the SDK answers an activity at its serviceUrl with the bot's token.
     if (!isServiceUrlAllowed(serviceUrls, parsed.data.serviceUrl)) {
-      log.warn({ serviceUrl: parsed.data.serviceUrl.slice(0, 200) }, 'activity refused: service URL not in SERVICE_URL_ALLOWLIST');
+      untrusted.count({ serviceUrl: parsed.data.serviceUrl.slice(0, 200) });
       res.send(400, { error: 'untrusted-service-url', message: 'The serviceUrl is not a Bot Connector this bot trusts.' });
       return;
     }
@@ -179,4 +201,25 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
 
   registerInfoPages(server);
   return { server, inFlight: () => turns.gate.running + turns.gate.waiting };
+}
+
+/** Body-reading slots: MAX_BODIES_READING in all, MAX_BODIES_PER_ADDRESS for any one remote address. */
+function bodyReadingSlots() {
+  let reading = 0;
+  const perAddress = new Map<string, number>();
+  return {
+    take(address: string): boolean {
+      const mine = perAddress.get(address) ?? 0;
+      if (reading >= MAX_BODIES_READING || mine >= MAX_BODIES_PER_ADDRESS) return false;
+      reading++;
+      perAddress.set(address, mine + 1);
+      return true;
+    },
+    give(address: string): void {
+      reading--;
+      const mine = (perAddress.get(address) ?? 1) - 1;
+      if (mine === 0) perAddress.delete(address);
+      else perAddress.set(address, mine);
+    },
+  };
 }

@@ -54,6 +54,12 @@ describe('cli doctor', () => {
     expect(good.code).toBe(0);
   });
 
+  it('stops on a misspelt ALLOWED_TENANTS, naming the variable, instead of serving every tenant', async () => {
+    const { code, text } = await doctor({ ALLOWED_TENANT: 'aaaaaaaa-0000-0000-0000-00000000000a' });
+    expect(code).not.toBe(0);
+    expect(text).toContain('ALLOWED_TENANT: not read; did you mean ALLOWED_TENANTS?');
+  });
+
   it('lists configuration problems instead of stopping at them', async () => {
     const { code, text } = await doctor({ PORT: 'eighty' });
     expect(code).toBe(1);

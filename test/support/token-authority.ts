@@ -31,7 +31,10 @@ export function signToken(claims: Record<string, unknown>, key: SigningKey, head
 
 export interface TokenAuthority {
   metadataUrl: string;
+  /** Endorsed for msteams, as the Bot Framework's own keys are. */
   key: SigningKey;
+  /** A genuine key of the authority, endorsed for another channel only (webchat). */
+  otherChannelKey: SigningKey;
   /** Requests for the metadata or keys: proves validation happened against this authority. */
   requests: number;
   /** How it answers: normally, with 500s, or never (the request hangs until close). */
@@ -63,8 +66,9 @@ export function channelClaims(appId: string, serviceUrl: string): Record<string,
 
 export async function startTokenAuthority(): Promise<TokenAuthority> {
   const key = makeSigningKey('test-key-1');
+  const otherChannelKey = makeSigningKey('test-key-webchat');
   let origin = '';
-  const authority: TokenAuthority = { metadataUrl: '', key, requests: 0, mode: 'ok', close: async () => {} };
+  const authority: TokenAuthority = { metadataUrl: '', key, otherChannelKey, requests: 0, mode: 'ok', close: async () => {} };
   const server = createServer((req, res) => {
     authority.requests++;
     if (authority.mode === 'hanging') return;
@@ -77,8 +81,8 @@ export async function startTokenAuthority(): Promise<TokenAuthority> {
     if (req.url === '/.well-known/openidconfiguration') {
       res.end(JSON.stringify({ issuer: CHANNEL_ISSUER, jwks_uri: `${origin}/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
     } else if (req.url === '/keys') {
-      const jwk = key.publicKey.export({ format: 'jwk' });
-      res.end(JSON.stringify({ keys: [{ ...jwk, kid: key.kid, kty: 'RSA', use: 'sig', alg: 'RS256' }] }));
+      const published = (signing: SigningKey, endorsements: string[]) => ({ ...signing.publicKey.export({ format: 'jwk' }), kid: signing.kid, kty: 'RSA', use: 'sig', alg: 'RS256', endorsements });
+      res.end(JSON.stringify({ keys: [published(key, ['msteams', 'skype']), published(otherChannelKey, ['webchat'])] }));
     } else {
       res.statusCode = 404;
       res.end('{}');
