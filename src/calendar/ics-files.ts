@@ -22,8 +22,8 @@ export function renewalIcs(events: readonly RenewalCalendarEvent[], options: { c
   return writeCalendar(
     events.map((event) => ({
       uid: event.uid,
-      title: event.title,
-      description: event.description,
+      title: lineSafe(event.title),
+      description: lineSafe(event.description),
       // Three-element arrays become `DTSTART;VALUE=DATE`; `ics` never passes them through Date, so
       // no input/output type applies and the server's TZ cannot shift the day.
       start: dateArray(event.date),
@@ -40,7 +40,8 @@ export function renewalIcs(events: readonly RenewalCalendarEvent[], options: { c
       ],
       timestamp: options.now.getTime(),
     })),
-    { calName: options.calendarName },
+    // X-WR-CALNAME is written as given (only CRLF and LF encoded): it is escaped here, as TEXT.
+    { calName: escapeText(options.calendarName) },
   );
 }
 
@@ -49,7 +50,7 @@ export function callsIcs(calls: readonly ScheduledCall[], options: { now: Date }
   return writeCalendar(
     calls.map((call) => ({
       uid: `call-${call.id}@renewal-bot`,
-      title: call.title,
+      title: lineSafe(call.title),
       description: `MPN 101 Cloud Competency Attainment call about ${call.competencyName}: its requirements and benefits, how to get started and an estimated timeline, with support staff and experts answering questions. Published as ${publishedTimeLabel(call)} on ${longDate(call.date)}; your calendar shows it in your own time zone.${call.durationSource === 'guide' ? '' : ` The guide gives no length: this entry blocks ${call.durationMinutes} minutes, to confirm.`}`,
       // Epoch milliseconds are written as UTC (`...Z`): an instant every calendar converts itself.
       start: callStart(call).getTime(),
@@ -83,9 +84,18 @@ function dateArray(date: PlainDate): DateArray {
 }
 
 /**
- * TEXT escaping (RFC 5545 3.3.11) for the alarm description, which `ics` writes without escaping
- * (it escapes SUMMARY and DESCRIPTION itself); newlines it encodes already.
+ * Line breaks of every kind become LF, which `ics` encodes as `\n`, and other control characters a
+ * space: `ics` encodes only CRLF and LF, so a bare CR (or U+2028) in an organization's name would
+ * reach the file raw, where a parser that splits on CR reads what follows as a new property.
+ */
+function lineSafe(text: string): string {
+  return text.replace(/\r\n?|[\u0085\u2028\u2029]/g, '\n').replace(/[\p{Cc}]/gu, (char) => (char === '\n' ? char : ' '));
+}
+
+/**
+ * TEXT escaping (RFC 5545 3.3.11) for the values `ics` writes without escaping (the alarm description,
+ * X-WR-CALNAME; it escapes SUMMARY and DESCRIPTION itself); newlines it encodes.
  */
 function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,');
+  return lineSafe(text).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,');
 }

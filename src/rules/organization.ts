@@ -28,10 +28,36 @@ export const DirectoryIdSchema = z
   .max(100)
   .regex(/^[A-Za-z0-9-]+$/, { message: 'must be a directory id (letters, digits and dashes)' });
 
+/**
+ * Control characters (tab aside) and the line and paragraph separators, which no name needs: a CR in
+ * an organization's name would reach the calendar file, where a parser that splits lines on CR reads
+ * what follows as properties of its own. One character class: linear on any input.
+ */
+const NOT_ONE_LINE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029]/;
+
+/** True when `text` holds no control character (but tab) and no line break of any kind. */
+export function isOneLineText(text: string): boolean {
+  return !NOT_ONE_LINE.test(text);
+}
+
+/** The same text with every such character replaced by a space: how a row stored before the rule reads back. */
+export function asOneLineText(text: string): string {
+  return text.replace(new RegExp(NOT_ONE_LINE.source, 'g'), ' ');
+}
+
+/** Text a person types into one field of the profile, at most `max` characters. */
+export function oneLineText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max)
+    .refine(isOneLineText, { message: 'must not contain control characters or line breaks' });
+}
+
 export const CompetencyLevelSchema = z.enum(['silver', 'gold']);
 export type CompetencyLevel = z.infer<typeof CompetencyLevelSchema>;
 
-const name = z.string().trim().min(1, { message: 'is required' }).max(200);
+const name = oneLineText(200).pipe(z.string().min(1, { message: 'is required' }));
 
 export const PrimaryContactSchema = z.object({
   name,
@@ -41,7 +67,7 @@ export const PrimaryContactSchema = z.object({
 export type PrimaryContact = z.infer<typeof PrimaryContactSchema>;
 
 export const HeldCompetencySchema = z.object({
-  id: z.string().trim().min(1).max(80),
+  id: oneLineText(80).pipe(z.string().min(1)),
   level: CompetencyLevelSchema,
 });
 export type HeldCompetency = z.infer<typeof HeldCompetencySchema>;
@@ -51,21 +77,21 @@ export type HeldCompetency = z.infer<typeof HeldCompetencySchema>;
  * competency (customer evidence, technical credentials) still apply to it, shown as general rules.
  */
 export const OtherCompetencySchema = z.object({
-  name: z.string().trim().min(1, { message: 'is required' }).max(120),
+  name: oneLineText(120).pipe(z.string().min(1, { message: 'is required' })),
   level: CompetencyLevelSchema,
 });
 export type OtherCompetency = z.infer<typeof OtherCompetencySchema>;
 
 export const CustomerReferenceSchema = z.object({
   customer: name,
-  competency: z.string().trim().min(1).max(80),
+  competency: oneLineText(80).pipe(z.string().min(1)),
   approvedOn: PlainDateSchema,
 });
 export type CustomerReference = z.infer<typeof CustomerReferenceSchema>;
 
 export const CertificationSchema = z.object({
   person: name,
-  exam: z.string().trim().min(1).max(40),
+  exam: oneLineText(40).pipe(z.string().min(1)),
   passedOn: PlainDateSchema,
 });
 export type Certification = z.infer<typeof CertificationSchema>;

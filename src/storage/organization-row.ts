@@ -4,7 +4,7 @@
  * flowing into reminders as garbage.
  */
 import { z } from 'zod';
-import { OrganizationSchema, type Organization } from '../rules/organization.js';
+import { asOneLineText, isOneLineText, OrganizationSchema, type Organization } from '../rules/organization.js';
 import type { Kysely } from 'kysely';
 import { deepFreeze } from '../deep-freeze.js';
 import { PLAN_AT_NEXT_PASS, type DatabaseSchema, type OrganizationsTable } from './schema.js';
@@ -60,12 +60,20 @@ export function parsedProfilesSize(): number {
   return parsedProfilesChars;
 }
 
+/**
+ * Rows saved before profile text was refused control characters still load: each such character
+ * reads back as a space (and the calendar files escape whatever they carry).
+ */
+function oneLineStrings(_key: string, value: unknown): unknown {
+  return typeof value === 'string' && !isOneLineText(value) ? asOneLineText(value) : value;
+}
+
 export function organizationFromProfile(tenantId: string, profile: string): Organization {
   // The same text always parses to the same organization: reuse it (deep-frozen, so no caller can change it).
   const known = parsedProfiles.get(profile);
   if (known) return known;
   try {
-    const organization = deepFreeze(OrganizationSchema.parse(JSON.parse(profile)));
+    const organization = deepFreeze(OrganizationSchema.parse(JSON.parse(profile, oneLineStrings)));
     if (profile.length <= LARGEST_CACHED_PROFILE_CHARS) {
       // Oldest first (a Map keeps insertion order) until the new one fits.
       for (const oldest of parsedProfiles.keys()) {
