@@ -8,61 +8,88 @@ export function pathKey(path: JsonPath): string {
   return path.map(String).join('.');
 }
 
-/** Maps `pathKey(path)` to the 1-based line where that value starts. */
-export function jsonLineIndex(text: string): Map<string, number> {
+/** The paths asked for, as a tree of keys: a subtree nobody asked about is scanned past, not recorded. */
+type Wanted = Map<string, Wanted>;
+
+function wantedTree(paths: readonly JsonPath[]): Wanted {
+  const root: Wanted = new Map();
+  for (const path of paths) {
+    let node = root;
+    for (const step of path) {
+      const key = String(step);
+      let next = node.get(key);
+      if (!next) node.set(key, (next = new Map()));
+      node = next;
+    }
+  }
+  return root;
+}
+
+interface Frame {
+  kind: 'object' | 'array';
+  /** The wanted subtree of this container; undefined when nothing inside it was asked for. */
+  wanted: Wanted | undefined;
+  path: string[];
+  position: number;
+}
+
+/**
+ * Maps `pathKey(path)` to the 1-based line where that value starts, for the given paths and their
+ * ancestors only (what the first errors of an import need, not every value of a large file). One
+ * pass, with its own stack: a value nested 100,000 deep is located, not a stack overflow.
+ */
+export function jsonLineIndex(text: string, paths: readonly JsonPath[]): Map<string, number> {
   const lines = new Map<string, number>();
+  const root = wantedTree(paths);
+  const stack: Frame[] = [];
   let index = 0;
   let line = 1;
 
   const skipSpace = () => {
-    while (index < text.length && /\s/.test(text[index] as string)) {
-      if (text[index] === '\n') line++;
-      index++;
+    for (let char = text.charCodeAt(index); char === 32 || char === 9 || char === 10 || char === 13; char = text.charCodeAt(++index)) {
+      if (char === 10) line++;
     }
   };
   const readString = (): string => {
-    const start = index;
-    index++;
-    while (text[index] !== '"') index += text[index] === '\\' ? 2 : 1;
+    const start = index++;
+    while (index < text.length && text[index] !== '"') index += text[index] === '\\' ? 2 : 1;
     index++;
     return JSON.parse(text.slice(start, index)) as string;
   };
-  const readValue = (path: (string | number)[]): void => {
+  /** Records the value starting here when it was asked for; opens a frame for a container. */
+  const startValue = (wanted: Wanted | undefined, path: string[]) => {
     skipSpace();
-    lines.set(pathKey(path), line);
+    if (wanted) lines.set(path.join('.'), line);
     const char = text[index];
-    if (char === '{') {
+    if (char === '{' || char === '[') {
       index++;
-      skipSpace();
-      while (text[index] !== '}') {
-        skipSpace();
-        const key = readString();
-        skipSpace();
-        index++; // colon
-        readValue([...path, key]);
-        skipSpace();
-        if (text[index] === ',') index++;
-        skipSpace();
-      }
-      index++;
-    } else if (char === '[') {
-      index++;
-      skipSpace();
-      let position = 0;
-      while (text[index] !== ']') {
-        readValue([...path, position++]);
-        skipSpace();
-        if (text[index] === ',') index++;
-        skipSpace();
-      }
-      index++;
-    } else if (char === '"') {
-      readString();
-    } else {
-      while (index < text.length && !/[\s,\]}]/.test(text[index] as string)) index++;
-    }
+      stack.push({ kind: char === '{' ? 'object' : 'array', wanted, path, position: 0 });
+    } else if (char === '"') readString();
+    else while (index < text.length && !/[\s,\]}]/.test(text[index] as string)) index++;
   };
-  readValue([]);
+
+  startValue(root, []);
+  while (stack.length > 0 && index < text.length) {
+    const frame = stack[stack.length - 1] as Frame;
+    skipSpace();
+    if (text[index] === ',') {
+      index++;
+      skipSpace();
+    }
+    if (text[index] === (frame.kind === 'object' ? '}' : ']')) {
+      index++;
+      stack.pop();
+      continue;
+    }
+    let key: string;
+    if (frame.kind === 'object') {
+      key = readString();
+      skipSpace();
+      index++; // colon
+    } else key = String(frame.position++);
+    const wanted = frame.wanted?.get(key);
+    startValue(wanted, wanted ? [...frame.path, key] : frame.path);
+  }
   return lines;
 }
 
