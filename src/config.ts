@@ -54,6 +54,7 @@ export const ConfigSchema = z.object({
     .describe('true lets a server without MicrosoftAppId listen on a non-loopback interface (a private network only)'),
   MAX_CONNECTIONS: z.coerce.number().int().min(16).max(1_000_000).default(2_048).describe('Open connections the server accepts at once; more are closed on arrival'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level'),
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto').describe('auto: readable lines at a terminal, JSON lines elsewhere; json or pretty to choose'),
   DATA_DIR: z.string().min(1).default('./data').describe('Folder of the embedded SQLite database'),
   DATABASE_URL: optionalText
     .refine((url) => url === undefined || /^postgres(ql)?:\/\//.test(url), { message: 'must be a postgres:// URL, or empty for SQLite' })

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createLogger(config.LOG_LEVEL);
+  const log = createLogger(config.LOG_LEVEL, config.LOG_FORMAT);
   let app;
   try {
     app = await startApp(config, { log, now: () => new Date() });

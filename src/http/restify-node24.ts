@@ -6,6 +6,9 @@
  * answered with a stand-in that holds what http-deceiver reads at load: the method list and four
  * callback indexes. Node 20 and 22 still have the binding and get it unchanged.
  *
+ * On Node 20 the same read makes Node print two DEP0111 deprecation warnings at every start, which a
+ * newcomer takes for errors: the warning of exactly this read (and nothing else) is dropped.
+ *
  * Import this module before restify. It goes away with restify 12 (Node ≥ 22), which no longer
  * depends on spdy.
  */
@@ -20,11 +23,26 @@ if (!proc.binding.httpParserStandIn) {
   const binding: Binding & { httpParserStandIn?: true } = (name) => {
     if (name !== 'http_parser') return original(name);
     try {
-      return original(name);
+      return withoutBindingDeprecation(() => original(name));
     } catch {
       return standIn;
     }
   };
   binding.httpParserStandIn = true;
   proc.binding = binding;
+}
+
+/** Runs `read` with the DEP0111 warning it may emit (process.binding is deprecated) dropped; any other warning passes. */
+function withoutBindingDeprecation<T>(read: () => T): T {
+  const emitWarning = process.emitWarning;
+  process.emitWarning = function (this: NodeJS.Process, warning: string | Error, ...rest: unknown[]) {
+    const code = typeof rest[0] === 'object' && rest[0] !== null ? (rest[0] as { code?: string }).code : rest[1];
+    if (code === 'DEP0111') return;
+    return (emitWarning as (...args: unknown[]) => void).call(this, warning, ...rest);
+  } as typeof process.emitWarning;
+  try {
+    return read();
+  } finally {
+    process.emitWarning = emitWarning;
+  }
 }
