@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
+import { recordStat } from '../support/verify-stats.js';
 
 let dir: string;
 let out: string[];
@@ -58,6 +59,7 @@ describe('cli doctor', () => {
     const { code, text } = await doctor({ ALLOWED_TENANT: 'aaaaaaaa-0000-0000-0000-00000000000a' });
     expect(code).not.toBe(0);
     expect(text).toContain('ALLOWED_TENANT: not read; did you mean ALLOWED_TENANTS?');
+    recordStat('config.misspeltRefused', 1);
   });
 
   it('lists configuration problems instead of stopping at them', async () => {
