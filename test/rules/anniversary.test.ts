@@ -165,6 +165,9 @@ describe('what the anniversary card says', () => {
     const after = anniversaryView(makeOrganization(), '2027-03-01');
     expect(after.programNotices.join(' ')).not.toContain('As the anniversary approaches');
     expect(after.standingNote).toContain('Did you renew?');
+    // The guide gives no renewal after the anniversary and no grace period: both are marked as the bot's (guide lines 4, 11).
+    expect(after.standingNote).toContain("MPN Support can tell you your options (the bot's suggestion)");
+    expect(after.standingNote).toContain("(30 days is this bot's choice: the guide gives none)");
     expect(after.suggestions.map((s) => s.title)).toEqual(['We renewed', 'We did not renew', 'The date changed']);
     const stopped = anniversaryView(makeOrganization({ notRenewedCycle: '2027-02-28' }), '2027-06-01');
     expect(stopped.phaseLabel).toBe('Not renewed');
