@@ -17,6 +17,7 @@ import { InboundActivitySchema } from './inbound-activity.js';
 import { registerInfoPages } from './info-pages.js';
 import { readJsonBody } from './json-body.js';
 import { createRejectedTokens } from './rejected-tokens.js';
+import { createVerifiedTokens } from './verified-tokens.js';
 import { sampledLog } from '../sampled-log.js';
 
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -92,6 +93,7 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
   // Without authentication (local development) anyone can send these: one line a second, with the count.
   const untrusted = sampledLog(log, 'activities refused: service URL not in SERVICE_URL_ALLOWLIST');
   const rejectedTokens = createRejectedTokens();
+  const verifiedTokens = createVerifiedTokens();
   const bodies = bodyReadingSlots();
 
   // No body parser: only this route reads a body, and it reads it itself (json-body.ts).
@@ -108,9 +110,12 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
     }
     // The token is verified from the headers before a byte of body is read: a forged one, however
     // well shaped, never holds a body-reading slot (the full check with the service URL follows the body).
-    if (authenticationRequired) {
+    if (authenticationRequired && !verifiedTokens.has(authHeader)) {
       const verified = await adapter.verifyTeamsToken(authHeader).then(
-        () => true,
+        () => {
+          verifiedTokens.remember(authHeader);
+          return true;
+        },
         (error: unknown) => {
           res.header('Connection', 'close');
           refuseUnauthenticated(res, authHeader, error);
