@@ -112,7 +112,7 @@ export function createAdapter(settings: Record<string, string>, log: Logger): Bo
     // Handlers answer their own errors; reaching here means the reply itself failed or a bug escaped.
     const code = logTurnError(error, log, { activityType: context.activity.type, conversationId: context.activity.conversation?.id });
     if (context.activity.type === 'message') {
-      await context.sendActivity(MessageFactory.attachment(errorCard(code))).catch((sendError: unknown) => log.warn({ err: sendError }, 'error card not delivered'));
+      await context.sendActivity(MessageFactory.attachment(errorCard(code, error))).catch((sendError: unknown) => log.warn({ err: sendError }, 'error card not delivered'));
     }
   };
   return adapter;

@@ -11,6 +11,9 @@ const MESSAGES = {
   'tenant.not-allowed': ['Renewal Bot is not available for your organization', 'Sorry: this installation of Renewal Bot serves a fixed list of organizations, and yours is not on it. Nothing was read or stored. If you think it should be, ask the team that runs the bot to add your tenant.'],
   'user.unidentified': ['I cannot tell who you are', 'This message carries no Azure AD id for you, so I cannot check whether you may change the profile.'],
   'profile.forbidden': ['Only admins can change the profile', 'The organization profile can be changed by its admins and by the Primary Program Contact. Ask one of them to make the change.'],
+  'renewal.mark-forbidden': ['Only an admin or the Primary Program Contact can answer for the renewal', 'Whether the organization renewed is recorded by its admins and by its Primary Program Contact: ask one of them to press the button, so the reminders follow what really happened.'],
+  'reminders.move-forbidden': ['Only an admin or the Primary Program Contact can move the reminders', 'The channel that gets the renewal reminders is chosen by the organization\'s admins and its Primary Program Contact: ask one of them to say "post reminders here" in this channel.'],
+  'calendar.rotate-forbidden': ['Only an admin or the Primary Program Contact can replace the calendar link', 'Replacing the link stops the old one for everyone who subscribed, so it is kept for the organization\'s admins and its Primary Program Contact: ask one of them.'],
   'ask.unknown': ['I do not know that button', 'The button asked for something I cannot answer (it may come from an older card), so nothing was read or changed. Type your question, or "help" to see what I answer.'],
   'input.invalid': ['I cannot use that card', 'The card sent something I do not recognize, so nothing was changed. Type "help" for a fresh start.'],
   'storage.unavailable': ['I cannot reach my records right now', 'Nothing was changed. Please try again in a minute.'],
@@ -23,6 +26,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly details: Record<string, unknown> = {},
+    /** One more sentence for the person, after the code's message (who to ask, by name). */
+    readonly addendum?: string,
   ) {
     super(code);
     this.name = 'AppError';

@@ -15,8 +15,10 @@ export function logTurnError(error: unknown, log: Logger, fields: Record<string,
   return isStorageFailure(error) ? 'storage.unavailable' : 'internal';
 }
 
-export function errorCard(code: ErrorCode): CardAttachment {
-  return renderCard('error', errorView(code));
+/** The card for `code`; a refusal's own sentence (who to ask) comes from the error that caused it. */
+export function errorCard(code: ErrorCode, cause?: unknown): CardAttachment {
+  const addendum = cause instanceof AppError && cause.code === code ? cause.addendum : undefined;
+  return renderCard('error', errorView(code, addendum));
 }
 
 /** Database drivers' connection failures, which deserve "try again" rather than "something broke". */

@@ -147,7 +147,7 @@ export class RenewalBot extends TeamsActivityHandler {
       turn = this.beginTurn(context);
       return await work(turn, await this.prepare(turn));
     } catch (error) {
-      return errorCard(logTurnError(error, this.deps.log, { tenantId: turn?.tenantId, activityType: context.activity.type }));
+      return errorCard(logTurnError(error, this.deps.log, { tenantId: turn?.tenantId, activityType: context.activity.type }), error);
     }
   }
 

@@ -20,7 +20,7 @@ const LevelRequirementsSchema = z.object({
   certifiedProfessionals: z.number().int().min(0).max(100),
   /** An operator's own wording of the performance goal (not in the guide: shown as a value to confirm). */
   performance: z.string().min(1).optional(),
-  /** Gold only: the customer satisfaction survey applies to renewals assessed before this date. */
+  /** Gold only: the Customer Satisfaction (CSAT) requirement applies to renewals assessed before this date. */
   customerSatisfactionUntil: PlainDateSchema.optional(),
 });
 export type LevelRequirements = z.infer<typeof LevelRequirementsSchema>;

@@ -51,14 +51,15 @@ export interface BarChartView {
 }
 
 /**
- * The renewal window as a gauge of the days left in it: the last 14 days (finish by) and the rest of
+ * The renewal window as a gauge of the days left in it: the last 14 days (past the recommended finish) and the rest of
  * the 90 (guide lines 5-6). Before the window opens it is full; after the anniversary, empty.
  * @example cycleGauge(cycleOn(org, '2026-12-30')).value // 60
  */
 export function cycleGauge(status: Pick<AnniversaryStatus, 'anniversary' | 'phase' | 'daysLeft' | 'daysOverdue' | 'windowOpens' | 'finishBy'>): GaugeView {
   const value = Math.min(RENEWAL_WINDOW_DAYS, Math.max(0, status.daysLeft));
   const windowDays = `${RENEWAL_WINDOW_DAYS} days`;
-  const finish = `the last ${FINISH_BY_DAYS} days, from ${longDate(status.finishBy)}, are for finishing it`;
+  // Two weeks before is the guide's recommendation to finish early (line 41), not a deadline.
+  const finish = `finishing by ${longDate(status.finishBy)}, two weeks before the anniversary, is recommended`;
   let subLabel: string;
   let summary: string;
   if (status.phase === 'planning') {
@@ -79,7 +80,7 @@ export function cycleGauge(status: Pick<AnniversaryStatus, 'anniversary' | 'phas
     value,
     subLabel,
     segments: [
-      { size: FINISH_BY_DAYS, legend: `Last ${FINISH_BY_DAYS} days: finish the renewal`, color: 'attention' },
+      { size: FINISH_BY_DAYS, legend: `Last ${FINISH_BY_DAYS} days: complete it now`, color: 'attention' },
       { size: RENEWAL_WINDOW_DAYS - FINISH_BY_DAYS, legend: 'Window open: start the renewal', color: 'warning' },
     ],
     summary,

@@ -9,7 +9,7 @@ import { CALENDAR_LINK_SUGGESTION } from './calendar-link-view.js';
 import type { Catalog } from './catalog.js';
 import { progressDonut } from './charts.js';
 import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from './checklists.js';
-import { referenceKey, referenceStanding } from './customer-evidence.js';
+import { referenceKey, referenceStanding, summarizeReferences } from './customer-evidence.js';
 import type { Organization } from './organization.js';
 import { daysBetween, longDate, type PlainDate } from './plain-date.js';
 import { certifiedPeopleFor } from './technical-credentials.js';
@@ -26,6 +26,7 @@ export interface ChecklistItem {
   id: string;
   text: string;
   section: ChecklistSection;
+  tickedNote?: string;
 }
 
 /** Who ticked or unticked an item and when, as stored. */
@@ -44,8 +45,8 @@ export interface ChecklistTick {
  */
 export function checklistItems(org: Organization, anniversary: PlainDate, today: PlainDate, catalog: Catalog): ChecklistItem[] {
   const items: ChecklistItem[] = [
-    ...WINDOW_OPEN_CHECKLIST.map((item) => ({ id: `window-open:${item.id}`, text: item.text, section: 'window-open' as const })),
-    ...TWO_WEEKS_CHECKLIST.map((item) => ({ id: `two-weeks:${item.id}`, text: item.text, section: 'two-weeks' as const })),
+    ...WINDOW_OPEN_CHECKLIST.map((item) => ({ ...item, id: `window-open:${item.id}`, section: 'window-open' as const })),
+    ...TWO_WEEKS_CHECKLIST.map((item) => ({ ...item, id: `two-weeks:${item.id}`, section: 'two-weeks' as const })),
   ];
   for (const reference of org.customerReferences) {
     const standing = referenceStanding(reference, anniversary, today, catalog.data.referenceValidityYears);
@@ -60,18 +61,20 @@ export function checklistItems(org: Organization, anniversary: PlainDate, today:
   for (const held of org.competencies) {
     const competency = catalog.competency(held.id);
     if (!competency) continue;
-    const missing = competency.levels[held.level].certifiedProfessionals - certifiedPeopleFor(held.id, org.certifications, catalog).length;
-    if (missing <= 0) continue;
     const level = held.level === 'gold' ? 'Gold' : 'Silver';
-    items.push({
-      id: `certifications:${held.id}`,
-      text: markedValue(
-        `Get ${missing} more ${missing === 1 ? 'person' : 'people'} certified for ${competency.name} (${level})`,
-        competency.sources.certifiedProfessionals,
-        `on the ${competency.name} competency page, Requirements → ${level}`,
-      ),
-      section: 'organization',
-    });
+    const where = `on the ${competency.name} competency page, Requirements → ${level}`;
+    const needed = competency.levels[held.level];
+    const counting = summarizeReferences(org.customerReferences, (id) => id === held.id, anniversary, today, catalog.data.referenceValidityYears).counting;
+    const missingReferences = needed.customerReferences - counting;
+    if (missingReferences > 0) {
+      const references = missingReferences === 1 ? 'customer reference' : 'customer references';
+      items.push({ id: `references:${held.id}`, text: markedValue(`Find ${missingReferences} more ${references} for ${competency.name} (${level})`, competency.sources.customerReferences, where), section: 'organization' });
+    }
+    const missingPeople = needed.certifiedProfessionals - certifiedPeopleFor(held.id, org.certifications, catalog).length;
+    if (missingPeople > 0) {
+      const people = missingPeople === 1 ? 'person' : 'people';
+      items.push({ id: `certifications:${held.id}`, text: markedValue(`Get ${missingPeople} more ${people} certified for ${competency.name} (${level})`, competency.sources.certifiedProfessionals, where), section: 'organization' });
+    }
   }
   return items;
 }
@@ -112,6 +115,7 @@ export function checklistView(input: ChecklistViewInput): ChecklistView {
       mark: done ? '✔' : '☐',
       // Who ticked it, only while it is ticked: an unticked item looks like one never ticked.
       doneLabel: tick && done ? `Ticked by ${escapeMarkdown(tick.changedByName)}, ${formatInZone(tick.changedAt, input.readerZone)}` : '',
+      tickedNote: done ? (item.tickedNote ?? '') : '',
       actionTitle: done ? 'Untick' : 'Tick',
       actionData: { tenantId: input.tenantId, cycle, itemId: item.id, done: !done },
     };
@@ -120,6 +124,7 @@ export function checklistView(input: ChecklistViewInput): ChecklistView {
     .map((section) => ({ title: SECTION_TITLES[section], items: items.filter((item) => item.section === section).map(itemView) }))
     .filter((section) => section.items.length > 0);
   const doneCount = items.filter((item) => ticks.get(item.id)?.done).length;
+  const anyTicked = items.some((item) => ticks.get(item.id)?.done);
   return {
     organizationName: escapeMarkdown(org.name),
     title: 'Renewal checklist',
@@ -128,6 +133,8 @@ export function checklistView(input: ChecklistViewInput): ChecklistView {
     readOnly,
     note: readOnly ? `This is an earlier renewal's checklist, kept for reference. The current one is for ${longDate(input.currentCycle)}.` : '',
     sections,
+    // The zone of the "ticked at" times, once for the card.
+    timesNote: anyTicked ? `Times in ${input.readerZone}.` : '',
     toggleVerb: CHECKLIST_TOGGLE_VERB,
     refreshVerb: CHECKLIST_REFRESH_VERB,
     refreshData: { tenantId: input.tenantId, cycle },
@@ -144,5 +151,5 @@ function sectionOrder(cycle: PlainDate, today: PlainDate): ChecklistSection[] {
 }
 
 function formatInZone(instant: string, zone: string): string {
-  return `${format(new TZDate(instant, zone), 'MMM d, yyyy, h:mm a')} (${zone})`;
+  return format(new TZDate(instant, zone), 'MMM d, yyyy, h:mm a');
 }

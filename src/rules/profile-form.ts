@@ -106,7 +106,7 @@ export function setupFormView(
   return {
     title: state.profile ? `Edit ${escapeMarkdown(state.profile.name)}` : 'Set up your organization',
     intro:
-      'The anniversary date is the day your membership expires: sign in to the partner portal with the Microsoft account (formerly Live ID) associated with your membership, and the welcome message at the top right shows it. Dates are YYYY-MM-DD.',
+      'The anniversary date is the day your membership expires: sign in to the partner portal with the Microsoft account (formerly Live ID) associated with your membership, then click the welcome message at the top right: it shows that date. Dates are YYYY-MM-DD.',
     isEdit: state.profile !== undefined,
     values,
     competencies,

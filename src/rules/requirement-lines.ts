@@ -56,6 +56,6 @@ export function csatLine(until: PlainDate, source: ValueSource, anniversary: Pla
   const applies = daysBetween(until, anniversary) < 0;
   const month = markedValue(monthYear(until), source, 'with the program');
   return applies
-    ? { label: 'Customer satisfaction survey', detail: `Required: this renewal is assessed before ${longDate(until)} (our reading: removed for gold competencies as of ${month}).`, status: 'info', statusLabel: 'Required' }
-    : { label: 'Customer satisfaction survey', detail: `Not required: removed for gold competencies as of ${month}.`, status: 'met', statusLabel: 'Not required' };
+    ? { label: 'Customer Satisfaction (CSAT)', detail: `Required: this renewal is assessed before ${longDate(until)} (our reading: removed for gold competencies as of ${month}).`, status: 'info', statusLabel: 'Required' }
+    : { label: 'Customer Satisfaction (CSAT)', detail: `Not required: removed for gold competencies as of ${month}.`, status: 'met', statusLabel: 'Not required' };
 }

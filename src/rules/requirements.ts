@@ -81,10 +81,10 @@ export function requirementsView(
     emptyHint: 'No competencies are recorded for your organization yet. Say "setup" to add the ones you hold, or ask for one by name, e.g. "requirements for cloud platform gold".',
     partnerCenterNote:
       'Besides the changes across competencies, a competency may have updated or new requirements of its own: each competency\'s page lists them (choose Requirements, then Silver or Gold). ' +
-      'Within 90 days of the anniversary, the Primary Program Contact also sees the requirements in the Partner Membership Center.',
+      'Within 90 days of the anniversary, the Primary Program Contact can also see the requirements in the Partner Membership Center.',
     competencies: competencies.map((competency, index) => ({ ...competency, detailsId: `competency-details-${index + 1}` })),
     credentialsTitle: 'Preparing technical credentials',
-    credentialsNote: 'Technical credentials take time: work with your technical team as early as possible. The renewal guide points to these three places:',
+    credentialsNote: 'Technical credentials can take time to complete: work with your technical team as early as possible. The renewal guide points to these three places:',
     credentialLinks: [
       link('Exams and certifications', data.examsUrl, data.sources.examsUrl),
       link('IT training by technology', data.itTrainingUrl, data.sources.itTrainingUrl),

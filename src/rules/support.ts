@@ -12,17 +12,17 @@ export function supportView(links: SupportLinks): SupportView {
   return {
     title: 'Support for your renewal',
     steps: [
-      'For help at any time with the renewal, contact the program support team: sign in to the partner portal and open its Support page, which shows your options for reaching them.',
+      'For help at any time with the renewal, contact MPN Support: sign in to the Support page of the MPN portal, which shows your options for getting help from the MPN Support team.',
       'The same page lists the top partner questions: they may already answer yours.',
     ],
     signInTitle: 'Signing in',
     signInSteps: [
       'Sign in to the partner portal with the Microsoft account (formerly Live ID) associated with your partner membership.',
-      'Once signed in, the welcome message at the top right shows the date your membership expires: your anniversary date.',
+      'Once signed in, click the welcome message at the top right: it shows the date your membership expires, your anniversary date.',
       'If you have trouble signing in, follow the sign-in troubleshooting suggestions.',
     ],
     supportUrl: links.supportUrl,
-    supportLinkTitle: markedLinkTitle('Open partner support', links.sources.supportUrl),
+    supportLinkTitle: markedLinkTitle('Open the MPN Support page', links.sources.supportUrl),
     signInHelpUrl: links.signInHelpUrl,
     signInHelpLinkTitle: markedLinkTitle('Sign-in troubleshooting', links.sources.signInHelpUrl),
   };

@@ -265,8 +265,10 @@ export interface ChecklistItemView {
   done: boolean;
   /** "✔" or "☐": the template shows it, it holds no logic. */
   mark: string;
-  /** "Ticked by Alex Wilber, Nov 25, 2026, 2:03 PM (Europe/Berlin)" while ticked; '' otherwise. */
+  /** "Ticked by Alex Wilber, Nov 25, 2026, 2:03 PM" while ticked (the zone is the card's `timesNote`); '' otherwise. */
   doneLabel: string;
+  /** What ticking this item does not do, and what does; '' unless ticked. */
+  tickedNote: string;
   /** Title of the button that flips it: "Tick" or "Untick". */
   actionTitle: string;
   /** The data the button sends with Action.Execute. */
@@ -288,6 +290,8 @@ export interface ChecklistView {
   readOnly: boolean;
   note: string;
   sections: ChecklistSectionView[];
+  /** "Times in Asia/Tokyo." once any item is ticked; ''. */
+  timesNote: string;
   toggleVerb: string;
   refreshVerb: string;
   refreshData: { tenantId: string; cycle: string };

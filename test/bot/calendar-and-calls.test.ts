@@ -95,7 +95,7 @@ describe('the renewal calendar from Teams', () => {
   });
 
   it('refuses to rotate for someone who is not an admin', async () => {
-    expect(cardText({ content: await say('rotate calendar link', { aadObjectId: 'aad-mallory' }) })).toContain('Only admins can change the profile');
+    expect(cardText({ content: await say('rotate calendar link', { aadObjectId: 'aad-mallory' }) })).toContain('Only an admin or the Primary Program Contact can replace the calendar link');
   });
 
   it('answers 404 to a made-up token', async () => {

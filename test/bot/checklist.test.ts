@@ -50,13 +50,24 @@ describe('the renewal checklist', () => {
     const card = await openChecklist('open the renewal checklist');
     const text = cardText({ content: card });
     expect(text).toContain('Renewal for the anniversary on February 28, 2027');
-    expect(text).toContain('0 of 9 done');
+    expect(text).toContain('0 of 10 done');
     expect(text.indexOf('Start the renewal')).toBeLessThan(text.indexOf('Complete the renewal'));
-    expect(text).toContain('Budget for the competency fees and exam fees');
+    expect(text).toContain('Budget ahead for any applicable competency fees or exam fees');
     expect(text).toContain('Renew the internal use license keys');
     expect(text).toContain('Replace the Fabrikam reference for Cloud Platform: it expires on February 10, 2027');
     expect(text).toContain('Get 3 more people certified for Cloud Platform (Gold)');
+    // Missing customer references are named as missing certified people are (the requirements card's blocker).
+    expect(text).toContain('Find 4 more customer references for Cloud Platform (Gold) (to confirm on the Cloud Platform competency page, Requirements → Gold)');
     expect(card.refresh.action).toMatchObject({ type: 'Action.Execute', verb: 'checklist.refresh', data: { tenantId: TENANT, cycle: CYCLE } });
+  });
+
+  it('says, once "move the reminder to next year" is ticked, that ticking moves nothing and what does', async () => {
+    const before = cardText({ content: (await tick('two-weeks:renew-license-keys')).body.value });
+    expect(before).not.toContain('Ticking this moves nothing');
+    const text = cardText({ content: (await tick('two-weeks:move-reminder')).body.value });
+    expect(text).toContain('Move your calendar reminder to next year');
+    expect(text).toContain("Ticking this moves nothing by itself: the calendar file has next year's reminders for your calendar.");
+    expect(text).toContain('The bot\'s own reminders move to next year when someone answers "We renewed", or by themselves 30 days after the anniversary.');
   });
 
   it('puts the 2-week list first once two weeks are left', async () => {
@@ -70,8 +81,11 @@ describe('the renewal checklist', () => {
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
     const text = cardText({ content: response.body.value });
-    expect(text).toContain('1 of 9 done');
-    expect(text).toContain('Ticked by Alex Wilber, Dec 1, 2026, 10:00 PM (Asia/Tokyo)');
+    expect(text).toContain('1 of 10 done');
+    expect(text).toContain('Ticked by Alex Wilber, Dec 1, 2026, 10:00 PM');
+    // The time zone once for the card, not after every tick.
+    expect(text.match(/Asia\/Tokyo/g)).toHaveLength(1);
+    expect(text).toContain('Times in Asia/Tokyo.');
     expect(response.body.value.refresh.userIds).toContain('user-alex');
     expect(t.connector.sent).toHaveLength(0); // no extra message in the chat
   });
@@ -80,7 +94,7 @@ describe('the renewal checklist', () => {
     const megan = { id: 'user-megan', name: 'Megan Bowen', aadObjectId: 'aad-megan' };
     await Promise.all([tick('window-open:review-requirements'), tick('window-open:schedule-exams', true, megan)]);
     const text = cardText({ content: await openChecklist() });
-    expect(text).toContain('2 of 9 done');
+    expect(text).toContain('2 of 10 done');
     expect(text).toContain('Ticked by Alex Wilber');
     expect(text).toContain('Ticked by Megan Bowen');
   });
@@ -89,7 +103,7 @@ describe('the renewal checklist', () => {
     await tick('two-weeks:renew-license-keys');
     const response = await tick('two-weeks:renew-license-keys', false, { id: 'user-megan', name: 'Megan Bowen', aadObjectId: 'aad-megan' });
     const text = cardText({ content: response.body.value });
-    expect(text).toContain('0 of 9 done');
+    expect(text).toContain('0 of 10 done');
     expect(text).not.toContain('Megan Bowen');
     expect(text).not.toContain('Alex Wilber');
     expect(text).not.toContain('Unticked');
@@ -98,7 +112,7 @@ describe('the renewal checklist', () => {
   it('refreshes a stale card to the latest state', async () => {
     await tick('window-open:review-notifications');
     const response = await invoke('checklist.refresh', { tenantId: TENANT, cycle: CYCLE }, { id: 'user-lee', name: 'Lee Gu', aadObjectId: 'aad-lee' });
-    expect(cardText({ content: response.body.value })).toContain('1 of 9 done');
+    expect(cardText({ content: response.body.value })).toContain('1 of 10 done');
   });
 
   it('refuses a tick carrying another tenant, and changes nothing anywhere', async () => {
@@ -126,7 +140,7 @@ describe('the renewal checklist', () => {
     expect(fresh).toContain('0 of');
     const earlier = await invoke('checklist.refresh', { tenantId: TENANT, cycle: CYCLE });
     const earlierText = cardText({ content: earlier.body.value });
-    expect(earlierText).toContain('1 of 9 done');
+    expect(earlierText).toContain('1 of 10 done');
     expect(earlierText).toContain("This is an earlier renewal's checklist");
     expect(earlierText).not.toContain('Untick');
     // Ticking on the old card changes nothing.

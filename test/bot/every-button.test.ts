@@ -61,7 +61,7 @@ describe('charts through the HTTP edge', () => {
       ...charts(await ask('requirements')),
     ];
     expect(found.map((chart) => chart.type)).toEqual(['Chart.Gauge', 'Chart.Donut', 'Chart.HorizontalBar', 'Chart.HorizontalBar', 'Chart.HorizontalBar']);
-    expect(found[0]?.fallback).toMatchObject({ type: 'TextBlock', text: 'Renewal window: 60 of its 90 days left; the last 14 days, from February 14, 2027, are for finishing it.' });
+    expect(found[0]?.fallback).toMatchObject({ type: 'TextBlock', text: 'Renewal window: 60 of its 90 days left; finishing by February 14, 2027, two weeks before the anniversary, is recommended.' });
     for (const chart of found) expect(cardText({ content: chart.fallback })).not.toBe('');
   });
 });

@@ -82,7 +82,7 @@ describe('charts', () => {
     const [gauge] = chart(render('anniversary', samples.anniversaryView), 'Chart.Gauge');
     expect(gauge).toMatchObject({ min: 0, max: 90, value: 85, valueFormat: 'Fraction' });
     expect((gauge?.segments as Json[]).map((segment) => segment.size)).toEqual([14, 76]);
-    expect(gauge?.fallback).toMatchObject({ type: 'TextBlock', text: 'Renewal window: 85 of its 90 days left; the last 14 days, from February 14, 2027, are for finishing it.' });
+    expect(gauge?.fallback).toMatchObject({ type: 'TextBlock', text: 'Renewal window: 85 of its 90 days left; finishing by February 14, 2027, two weeks before the anniversary, is recommended.' });
   });
 
   it('anniversary: an empty gauge once the anniversary has passed', () => {

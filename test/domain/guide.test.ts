@@ -31,8 +31,8 @@ describe('the renewal guide, fact by fact, on the cards', () => {
 
     it('finds the anniversary, the day the membership expires, in the welcome message at the top right', async () => {
       // guide line 4
-      expect(await ask('how do I get support')).toContain('Once signed in, the welcome message at the top right shows the date your membership expires: your anniversary date.');
-      expect(await ask('setup', { aadObjectId: MEGAN })).toContain('the welcome message at the top right shows it');
+      expect(await ask('how do I get support')).toContain('Once signed in, click the welcome message at the top right: it shows the date your membership expires, your anniversary date.');
+      expect(await ask('setup', { aadObjectId: MEGAN })).toContain('then click the welcome message at the top right: it shows that date.');
     });
 
     it('starts the renewal, with the online competency renewal guide, when fewer than 90 days are left', async () => {
@@ -56,7 +56,7 @@ describe('the renewal guide, fact by fact, on the cards', () => {
     it("draws the renewal window as a gauge of the days left in its 90, the last 14 for finishing", async () => {
       // guide lines 5-6 (90 days before) and 41 (complete the renewal two weeks before)
       at('2026-12-30T12:00:00Z');
-      expect(await ask('when is our anniversary')).toContain('Renewal window: 60 of its 90 days left; the last 14 days, from February 14, 2027, are for finishing it.');
+      expect(await ask('when is our anniversary')).toContain('Renewal window: 60 of its 90 days left; finishing by February 14, 2027, two weeks before the anniversary, is recommended.');
     });
 
     it('says on the gauge, once the anniversary has passed, that it is the day the membership expires', async () => {
@@ -107,7 +107,7 @@ describe('the renewal guide, fact by fact, on the cards', () => {
     it('sends to the Support page for the support team and the top partner questions', async () => {
       // guide lines 11 and 50
       const text = await ask('how do I get support');
-      expect(text).toContain('contact the program support team: sign in to the partner portal and open its Support page, which shows your options for reaching them.');
+      expect(text).toContain('contact MPN Support: sign in to the Support page of the MPN portal, which shows your options for getting help from the MPN Support team.');
       expect(text).toContain('The same page lists the top partner questions');
     });
 
@@ -166,9 +166,9 @@ describe('the renewal guide, fact by fact, on the cards', () => {
       );
     });
 
-    it('tells that within 90 days the Primary Program Contact also sees the requirements in the Partner Membership Center', async () => {
+    it('tells that within 90 days the Primary Program Contact can also see the requirements in the Partner Membership Center', async () => {
       // guide line 22
-      expect(await ask('requirements')).toContain('Within 90 days of the anniversary, the Primary Program Contact also sees the requirements in the Partner Membership Center.');
+      expect(await ask('requirements')).toContain('Within 90 days of the anniversary, the Primary Program Contact can also see the requirements in the Partner Membership Center.');
     });
 
     // guide lines 25-29, one competency a line

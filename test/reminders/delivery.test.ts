@@ -38,7 +38,9 @@ describe('where reminders are posted', () => {
     t = await startReminderApp({ now: '2026-11-01T12:00:00Z' });
     const activity = makeActivity('channel-message-with-mention', { serviceUrl: t.connector.serviceUrl, tenantId: TENANT, aadObjectId: 'aad-mallory', text: 'post reminders here' });
     activity.conversation.id = '19:other@thread.tacv2';
-    expect(JSON.stringify(await t.ask(activity))).toContain('Only admins can change the profile');
+    const refused = JSON.stringify(await t.ask(activity));
+    expect(refused).toContain('Only an admin or the Primary Program Contact can move the reminders');
+    expect(refused).not.toContain('change the profile');
     expect((await t.app.storage.getReminderTarget(TENANT))?.conversationId).toBe('team-id');
   });
 

@@ -104,7 +104,11 @@ describe('"did you renew?" in the channel', () => {
 
   it('refuses the answer from someone who may not manage the renewal, and a button naming another anniversary', async () => {
     t = await startReminderApp({ now: '2027-03-02T10:00:00Z' });
-    expect(await press({ ask: 'not-renewed', cycle: '2027-02-28' }, 'aad-mallory')).not.toContain('Not renewed');
+    const refused = await press({ ask: 'not-renewed', cycle: '2027-02-28' }, 'aad-mallory');
+    // The refusal names the action and who can do it, not the profile.
+    expect(refused).toContain('Only an admin or the Primary Program Contact can answer for the renewal');
+    expect(refused).toMatch(/Your Primary Program Contact is .+ \(.+@.+\)\./);
+    expect(refused).not.toContain('change the profile');
     expect(await press({ ask: 'mark-renewed', cycle: '2026-03-01' })).toContain('That card is out of date');
     expect(await press({ ask: 'mark-renewed', cycle: 'not a date' })).toContain('I do not know that button');
     const org = await t.app.storage.getOrganization(TENANT);

@@ -111,7 +111,7 @@ describe('the personal two-week card', () => {
   it('lists the checklist items not ticked, and the standing blockers', () => {
     const view = personalReminderView({ ...base(), ticks: [tick('two-weeks:finish-renewal'), tick('window-open:budget-fees', false)] }, catalog);
     expect(view.openItems).not.toContain('Finish the online renewal early, leaving time for anything unexpected');
-    expect(view.openItems).toContain('Budget for the competency fees and exam fees'); // unticked again: open
+    expect(view.openItems).toContain('Budget ahead for any applicable competency fees or exam fees'); // unticked again: open
     expect(view.openItems).toContain('Renew the internal use license keys');
     expect(view.openItems.some((item) => item.startsWith('Replace the Fabrikam reference for Cloud Platform'))).toBe(true); // expires before the anniversary (line 31)
     expect(view.blockers).toContain('Cloud Platform (Gold): 5 more customer references needed (to confirm on the Cloud Platform competency page, Requirements → Gold)');

@@ -82,9 +82,9 @@ describe('the five cross-competency changes', () => {
   });
 });
 
-describe('the gold customer satisfaction survey', () => {
+describe('the gold Customer Satisfaction (CSAT) requirement', () => {
   const gold = makeOrganization({ competencies: [{ id: 'cloud-platform', level: 'gold' }] });
-  const csat = (anniversary: string, today: string) => line(competencyIn(gold, 'cloud-platform', { anniversary, today }), 'Customer satisfaction survey');
+  const csat = (anniversary: string, today: string) => line(competencyIn(gold, 'cloud-platform', { anniversary, today }), 'Customer Satisfaction (CSAT)');
 
   it('is required for a renewal assessed on December 31, 2015', () => {
     expect(csat('2015-12-31', '2015-10-01')).toMatchObject({ statusLabel: 'Required', status: 'info' });
@@ -97,7 +97,7 @@ describe('the gold customer satisfaction survey', () => {
         competency.sources.customerSatisfactionUntil = 'to-confirm';
       }
     });
-    const survey = line(competencyIn(gold, 'cloud-platform', { anniversary: '2017-01-01', today: '2016-10-01', catalog: moved }), 'Customer satisfaction survey');
+    const survey = line(competencyIn(gold, 'cloud-platform', { anniversary: '2017-01-01', today: '2016-10-01', catalog: moved }), 'Customer Satisfaction (CSAT)');
     expect(survey?.detail).toBe('Not required: removed for gold competencies as of July 2016 (to confirm with the program).');
   });
 
@@ -115,7 +115,7 @@ describe('the gold customer satisfaction survey', () => {
 
   it('never appears for a silver competency', () => {
     const silver = makeOrganization({ competencies: [{ id: 'cloud-platform', level: 'silver' }] });
-    expect(line(competencyIn(silver, 'cloud-platform', { anniversary: '2015-12-31' }), 'Customer satisfaction survey')).toBeUndefined();
+    expect(line(competencyIn(silver, 'cloud-platform', { anniversary: '2015-12-31' }), 'Customer Satisfaction (CSAT)')).toBeUndefined();
   });
 });
 

@@ -71,7 +71,8 @@ it('moves reminders when the Primary Program Contact says "post reminders here" 
     return message;
   };
   const refused = cardText({ content: (await t.ask(inTeamB('aad-someone')))[0] });
-  expect(refused).toContain('Only admins can change the profile');
+  expect(refused).toContain('Only an admin or the Primary Program Contact can move the reminders');
+  expect(refused).toContain('say "post reminders here" in this channel');
   expect((await target())?.teamId).toBe('team-a');
   const moved = cardText({ content: (await t.ask(inTeamB('aad-megan')))[0] });
   expect(moved).toContain('Reminders will be posted here');

@@ -8,7 +8,7 @@ import { renderCard } from '../../cards/render-card.js';
 import { callSeriesView } from '../../rules/call-series.js';
 import { calendarLinkView, type CalendarLinkInput } from '../../rules/calendar-link-view.js';
 import { canManage } from '../../rules/permissions.js';
-import { AppError } from '../app-error.js';
+import { notAllowedTo } from '../refusals.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import type { OrganizationRoute, Route } from './route.js';
 
@@ -21,7 +21,7 @@ export function createCalendarRoutes(deps: HandlerDependencies) {
 
   const calendarLink: OrganizationRoute<'calendar-link'> = async (intent, turn, org) => {
     const mayRotate = canManage(org, turn.user);
-    if (intent.rotate && !mayRotate) throw new AppError('profile.forbidden');
+    if (intent.rotate && !mayRotate) throw notAllowedTo('rotate-calendar', org);
     let link: CalendarLinkInput['link'];
     if (intent.rotate) {
       link = { url: await rotateCalendarLink(storage, turn.tenantId, publicUrl, now()), rotated: true };

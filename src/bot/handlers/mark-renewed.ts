@@ -10,7 +10,7 @@ import { canManage } from '../../rules/permissions.js';
 import type { PlainDate } from '../../rules/plain-date.js';
 import { decideRenewalAnswer } from '../../rules/renewal-answer.js';
 import { nothingToMarkYetView, notOurCycleView } from '../../rules/renewal-notices.js';
-import { AppError } from '../app-error.js';
+import { notAllowedTo } from '../refusals.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import type { OrganizationRoute } from './route.js';
 
@@ -18,7 +18,7 @@ export function createRenewalAnswerRoutes(deps: HandlerDependencies) {
   const { storage, today: todayOf, now, log } = deps;
   const answer = <K extends 'mark-renewed' | 'not-renewed'>(outcome: RenewalOutcome): OrganizationRoute<K> =>
     async function answerRenewal(intent, turn, org) {
-      if (!canManage(org, turn.user)) throw new AppError('profile.forbidden');
+      if (!canManage(org, turn.user)) throw notAllowedTo('answer-renewal', org);
       const today = todayOf(org);
       const { cycle } = intent as { cycle?: PlainDate };
       const decision = decideRenewalAnswer(org, today, outcome, cycle);

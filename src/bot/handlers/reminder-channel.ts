@@ -6,7 +6,7 @@
 import { renderCard } from '../../cards/render-card.js';
 import { canManage } from '../../rules/permissions.js';
 import { remindersNeedChannelView, remindersPostedHereView } from '../../rules/reminder-channel.js';
-import { AppError } from '../app-error.js';
+import { notAllowedTo } from '../refusals.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import { channelConversationId, referenceTo, type Turn } from '../turn.js';
 import type { OrganizationRoute } from './route.js';
@@ -17,7 +17,7 @@ export function createReminderChannelHandlers(deps: HandlerDependencies) {
   /** "post reminders here", in a channel, by an admin or the Primary Program Contact. */
   const postRemindersHere: OrganizationRoute<'reminders-here'> = async (_intent, turn, org) => {
     if (!turn.team) return renderCard('notice', remindersNeedChannelView());
-    if (!canManage(org, turn.user)) throw new AppError('profile.forbidden');
+    if (!canManage(org, turn.user)) throw notAllowedTo('move-reminders', org);
     const conversationId = channelConversationId(turn.conversationId);
     const result = await storage.saveReminderTarget({ tenantId: turn.tenantId, teamId: turn.team.id, conversationId, serviceUrl: turn.serviceUrl, conversationReference: referenceTo(turn, conversationId) });
     log.info({ tenantId: turn.tenantId, teamId: turn.team.id, result }, 'reminder channel saved');

@@ -10,19 +10,20 @@ import { parseProfileForm, setupFormView } from '../../rules/profile-form.js';
 import { profileSavedView } from '../../rules/profile-saved.js';
 import { AppError } from '../app-error.js';
 import type { HandlerDependencies } from '../dependencies.js';
+import { notAllowedTo } from '../refusals.js';
 import type { ActionRoute, Route } from './route.js';
 
 export function createSetupRoutes(deps: HandlerDependencies) {
   const { storage, catalog, log, today } = deps;
 
   const showForm: Route<'setup'> = async (intent, turn, org) => {
-    if (!canSetUp(org, turn.user)) throw new AppError('profile.forbidden');
+    if (!canSetUp(org, turn.user)) throw notAllowedTo('change-profile', org);
     const profile = org && { ...org, anniversaryDate: currentAnniversary(org, today(org)) };
     return renderCard('setup-form', setupFormView(catalog, { profile, correctingAnniversary: org !== undefined && intent.field === 'anniversary' }));
   };
 
   const saveProfile: ActionRoute = async (form, turn, existing) => {
-    if (!canSetUp(existing, turn.user)) throw new AppError('profile.forbidden');
+    if (!canSetUp(existing, turn.user)) throw notAllowedTo('change-profile', existing);
     const submitter = turn.user.aadObjectId;
     if (!existing && !submitter) throw new AppError('user.unidentified');
 
