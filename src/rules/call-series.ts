@@ -36,6 +36,8 @@ export const CallScheduleSchema = z
     title: z.string().min(1).max(200),
     /** What the calls cover, shown under the title. */
     about: z.string().max(1000).default(''),
+    /** The same, in the past tense: shown once every call has taken place. */
+    aboutPast: z.string().max(1000).default(''),
     calls: z.array(ScheduledCallSchema).min(1).max(200),
   })
   .superRefine((schedule, ctx) => {
@@ -170,7 +172,7 @@ export function callSeriesView(input: CallSeriesInput): CallSeriesView {
   const ahead = calls.filter((call) => !call.past).length;
   return {
     title: schedule.data.title,
-    about: schedule.data.about,
+    about: ahead === 0 && schedule.data.aboutPast ? schedule.data.aboutPast : schedule.data.about,
     zoneLabel: zone.label,
     timeZone: zone.timeZone,
     zoneSource: zone.source,

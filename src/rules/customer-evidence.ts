@@ -91,5 +91,5 @@ export function summarizeReferences(
 export function referenceRule(data: Pick<CatalogData, 'referenceValidityYears' | 'sources'>): string {
   const years = data.referenceValidityYears;
   const validity = markedValue(`${years === 2 ? 'two' : years} years`, data.sources.referenceValidityYears, 'with the program');
-  return `Required for every competency. A customer reference expires ${validity} after it was approved (counted from approval: our reading of the guide) and counts until that day. Check their status in the Partner Membership Center.`;
+  return `Customer evidence is required for every competency. A customer reference expires ${validity} after it was approved (counted from approval: our reading of the guide) and counts until that day. Check their status in the Partner Membership Center.`;
 }

@@ -5,10 +5,11 @@
  */
 import { escapeMarkdown } from './markdown.js';
 import type { Catalog } from './catalog.js';
-import { referenceRule, summarizeReferences } from './customer-evidence.js';
+import { summarizeReferences } from './customer-evidence.js';
 import { otherCompetencyKey, type Organization, type OtherCompetency } from './organization.js';
 import type { PlainDate } from './plain-date.js';
-import { csatLine, levelLabel, statusLabelFor, summaryFor } from './requirement-lines.js';
+import { csatLine, levelLabel, summaryFor } from './requirement-lines.js';
+import { statusLabelFor } from './requirements-scope.js';
 import type { CompetencyRequirementsView, RequirementLine } from './view-models.js';
 
 /** The id of a competency outside the catalog on its card, before its name in lower case. */
@@ -25,14 +26,13 @@ export function generalRequirements(org: Pick<Organization, 'customerReferences'
   const lines: RequirementLine[] = [
     {
       label: 'Customer evidence',
-      detail: [referenceRule(catalog.data), `Yours that count today: ${references.counting}.`, references.expiredSentence].filter(Boolean).join(' '),
+      detail: [`Yours that count today: ${references.counting}.`, references.expiredSentence].filter(Boolean).join(' '),
       status: references.counting === 0 ? 'blocker' : 'met',
       statusLabel: `${references.counting} counting`,
     },
     {
       label: 'Technical credentials',
-      detail:
-        'Required for every competency; they differ per competency: find which exams, assessments or certifications this one accepts on its page. An exam an employee or contractor passed counts for every competency that accepts it.',
+      detail: 'Not checked by the bot: find which exams, assessments or certifications this one accepts on its page.',
       status: 'info',
       statusLabel: 'Check its page',
     },
@@ -42,7 +42,9 @@ export function generalRequirements(org: Pick<Organization, 'customerReferences'
   return {
     competencyId: `${OTHER_ID_PREFIX}${key}`,
     detailsId: '',
-    statusLabel: statusLabelFor(blockers.length),
+    statusLabel: statusLabelFor({ blockerCount: blockers.length, unchecked: ['technical credentials'], countsToConfirm: false }),
+    unchecked: ['technical credentials'],
+    countsToConfirm: false,
     chart: null,
     title: escapeMarkdown(other.name),
     focus: 'Not in this bot\'s catalog.',

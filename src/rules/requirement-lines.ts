@@ -7,11 +7,6 @@ import type { RequirementLine } from './view-models.js';
 
 export const levelLabel = (level: CompetencyLevel) => (level === 'gold' ? 'Gold' : 'Silver');
 
-/** The competency's one line on the collapsed card: "2 blockers" or "Nothing blocks it". */
-export function statusLabelFor(blockerCount: number): string {
-  return blockerCount === 0 ? 'Nothing blocks it' : `${blockerCount} ${blockerCount === 1 ? 'blocker' : 'blockers'}`;
-}
-
 interface Evidence {
   counting: number;
   needed: number;
@@ -43,7 +38,7 @@ export function evidenceChart(references: Evidence, people: Evidence): BarChartV
 
 export function summaryFor(held: boolean, blockerCount: number, riskCount: number): string {
   const holding = held ? 'You hold this level.' : 'You do not hold this level: this is what it would take.';
-  const state = blockerCount === 0 ? 'Nothing blocks it.' : `${blockerCount} ${blockerCount === 1 ? 'blocker' : 'blockers'} to clear.`;
+  const state = blockerCount === 0 ? 'No blockers found in what the bot checks.' : `${blockerCount} ${blockerCount === 1 ? 'blocker' : 'blockers'} to clear.`;
   const risk = riskCount === 0 ? '' : ` ${riskCount} customer ${riskCount === 1 ? 'reference expires' : 'references expire'} by the anniversary and may delay the renewal.`;
   return `${holding} ${state}${risk}`;
 }

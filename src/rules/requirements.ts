@@ -6,10 +6,12 @@
 import type { Catalog, Competency } from './catalog.js';
 import { crossChangeView } from './cross-changes.js';
 import { referenceRule, summarizeReferences } from './customer-evidence.js';
+import { TECHNICAL_CREDENTIALS_RULE } from './technical-credentials.js';
 import { generalRequirements, OTHER_ID_PREFIX } from './general-requirements.js';
 import { otherCompetencyKey, type CompetencyLevel, type HeldCompetency, type Organization } from './organization.js';
 import { longDate, type PlainDate } from './plain-date.js';
-import { csatLine, evidenceChart, levelLabel, statusLabelFor, summaryFor } from './requirement-lines.js';
+import { csatLine, evidenceChart, levelLabel, summaryFor } from './requirement-lines.js';
+import { requirementsScope, statusLabelFor } from './requirements-scope.js';
 import { certifiedPeopleFor, sharedCreditNote } from './technical-credentials.js';
 import { markedLinkTitle, markedValue } from './value-source.js';
 import type { CompetencyRequirementsView, LinkView, RequirementLine, RequirementsView } from './view-models.js';
@@ -41,7 +43,7 @@ export function requirementsWithDetailsOnRequest(view: RequirementsView): Requir
  * The same card with the competencies as one list to choose from (name, level and what blocks it), the
  * chosen one's own card a button away: for so many competencies that even a line and a button each
  * would not fit in one Teams message.
- * @example requirementsAsList(view).competencyChoices?.[0] // { title: 'Cloud Platform · Gold: 2 blockers', value: 'cloud-platform' }
+ * @example requirementsAsList(view).competencyChoices?.[0] // { title: 'Cloud Platform · Gold: 2 blockers (numbers to confirm)', value: 'cloud-platform' }
  */
 export function requirementsAsList(view: RequirementsView): RequirementsView {
   return {
@@ -71,19 +73,23 @@ export function requirementsView(
     ...targets.map((target) => competencyRequirements(org, target, anniversary, today, catalog)),
     ...others.map((other) => generalRequirements(org, other, anniversary, today, catalog)),
   ];
-  const blocked = competencies.filter((competency) => !competency.ready).length;
+  const scope = requirementsScope(
+    competencies.map((competency) => ({ title: competency.title, blockerCount: competency.blockers.length, unchecked: competency.unchecked, countsToConfirm: competency.countsToConfirm, riskCount: competency.risks.length })),
+    anniversary,
+  );
   const { data } = catalog;
   return {
     organizationName: escapeMarkdown(org.name),
     anniversaryLabel: longDate(anniversary),
-    headline: headlineFor(competencies.length, blocked, anniversary),
+    ...scope,
+    everyCompetencyRules: competencies.length === 0 ? [] : [referenceRule(data), TECHNICAL_CREDENTIALS_RULE],
     hasCompetencies: competencies.length > 0,
     emptyHint: 'No competencies are recorded for your organization yet. Say "setup" to add the ones you hold, or ask for one by name, e.g. "requirements for cloud platform gold".',
     partnerCenterNote:
       'Besides the changes across competencies, a competency may have updated or new requirements of its own: each competency\'s page lists them (choose Requirements, then Silver or Gold). ' +
       'Within 90 days of the anniversary, the Primary Program Contact can also see the requirements in the Partner Membership Center.',
     competencies: competencies.map((competency, index) => ({ ...competency, detailsId: `competency-details-${index + 1}` })),
-    credentialsTitle: 'Preparing technical credentials',
+    credentialsTitle: 'For every competency',
     credentialsNote: 'Technical credentials can take time to complete: work with your technical team as early as possible. The renewal guide points to these three places:',
     credentialLinks: [
       link('Exams and certifications', data.examsUrl, data.sources.examsUrl),
@@ -91,7 +97,7 @@ export function requirementsView(
       link('Partner learning paths', data.learningPathsUrl, data.sources.learningPathsUrl),
     ],
     changesToggleTitle: 'What changed in 2015–2016',
-    credentialsToggleTitle: 'Preparing technical credentials',
+    credentialsToggleTitle: 'For every competency',
     changesTitle: 'Changes that apply across competencies',
     changesNote: 'Announced at WPC 2015. The program keeps its changes on its "What\'s new" page, which it updates often.',
     whatsNewLink: link('"What\'s new" page', data.whatsNewUrl, data.sources.whatsNewUrl),
@@ -104,13 +110,6 @@ export function requirementsView(
 
 function link(title: string, url: string, source: Parameters<typeof markedLinkTitle>[1]): LinkView {
   return { title: markedLinkTitle(title, source), url };
-}
-
-function headlineFor(count: number, blocked: number, anniversary: PlainDate): string {
-  if (count === 0) return 'No competencies to show yet.';
-  const assessed = `for the renewal on ${longDate(anniversary)}`;
-  if (blocked === 0) return `Nothing is blocking ${count === 1 ? 'this competency' : `your ${count} competencies`} ${assessed}.`;
-  return `${blocked} of ${count} ${count === 1 ? 'competency has' : 'competencies have'} blockers ${assessed}.`;
 }
 
 function selectCompetencies(held: readonly HeldCompetency[], catalog: Catalog, query: RequirementsQuery): HeldTarget[] {
@@ -150,7 +149,6 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
   lines.push({
     label: 'Customer evidence',
     detail: [
-      referenceRule(catalog.data),
       markedValue(`Number needed for ${levelLabel(target.level)}: ${neededReferences}`, referenceSource, where) + '.',
       `Yours that count today: ${references.counting}.`,
       references.expiredSentence,
@@ -171,11 +169,9 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
   lines.push({
     label: 'Technical credentials',
     detail: [
-      'Required for every competency; they differ per competency: exams, assessments or certifications.',
       markedValue(`People needed for ${levelLabel(target.level)}: ${neededPeople}`, peopleSource, where) + '.',
       markedValue(`Accepted exams: ${competency.exams.join(', ')}`, examSource, where) + '.',
       people.length > 0 ? `Counting: ${people.map((person) => escapeMarkdown(`${person.person} (${person.exams.join(', ')})`)).join('; ')}.` : 'Nobody recorded yet.',
-      'An exam an employee or contractor passed counts for every competency that accepts it.',
       sharedCreditNote(target.id, people, org.competencies.map((held) => held.id), catalog),
     ].filter(Boolean).join(' '),
     status: missingPeople === 0 ? 'met' : 'blocker',
@@ -186,10 +182,17 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
     lines.push(csatLine(level.customerSatisfactionUntil, competency.sources.customerSatisfactionUntil, anniversary));
   }
 
+  const scope = {
+    blockerCount: blockers.length,
+    unchecked: competency.cloud ? ['performance'] : [],
+    countsToConfirm: (missingReferences > 0 && referenceSource !== 'guide') || (missingPeople > 0 && peopleSource !== 'guide') || (blockers.length === 0 && (referenceSource !== 'guide' || peopleSource !== 'guide')),
+  };
   return {
     competencyId: target.id,
     detailsId: '',
-    statusLabel: statusLabelFor(blockers.length),
+    statusLabel: statusLabelFor(scope),
+    unchecked: scope.unchecked,
+    countsToConfirm: scope.countsToConfirm,
     chart: evidenceChart(
       { counting: references.counting, needed: neededReferences, toConfirm: referenceSource !== 'guide' },
       { counting: people.length, needed: neededPeople, toConfirm: peopleSource !== 'guide' },

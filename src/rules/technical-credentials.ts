@@ -5,6 +5,10 @@
 import { normalizeExam, type Catalog } from './catalog.js';
 import type { Certification } from './organization.js';
 
+/** Guide line 33, said once on the requirements card rather than under every competency. */
+export const TECHNICAL_CREDENTIALS_RULE =
+  'Technical credentials (exams, assessments or certifications) are required for every competency and differ per competency. An exam an employee or contractor passed counts for every competency that accepts it.';
+
 export interface CertifiedPerson {
   person: string;
   exams: string[];

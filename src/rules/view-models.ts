@@ -63,8 +63,12 @@ export interface CompetencyRequirementsView {
   competencyId: string;
   /** Id of the container that holds its details, shown on demand (Action.ToggleVisibility). */
   detailsId: string;
-  /** Its one line on the collapsed card: "2 blockers", "Nothing blocks it". */
+  /** Its one line on the collapsed card: "2 blockers (numbers to confirm)", "No blockers found; performance not checked". */
   statusLabel: string;
+  /** What the bot did not check for it ("performance", "technical credentials"). */
+  unchecked: string[];
+  /** Its blockers are counted against catalog numbers to confirm. */
+  countsToConfirm: boolean;
   /** Customer references and certified people against what is needed; null without catalog numbers. */
   chart: BarChartView | null;
   title: string;
@@ -102,9 +106,15 @@ export interface RequirementsView {
   organizationName: string;
   anniversaryLabel: string;
   headline: string;
+  /** What the bot checked and what it did not, under the headline. */
+  scopeNote: string;
+  /** References expiring by the anniversary may delay the renewal (guide line 31); '' when none. */
+  riskNote: string;
+  /** The rules of every competency (customer evidence, technical credentials), said once for the card. */
+  everyCompetencyRules: string[];
   hasCompetencies: boolean;
   emptyHint: string;
-  /** Within 90 days the Primary Program Contact also sees the requirements in the Partner Membership Center. */
+  /** Within 90 days the Primary Program Contact can also see the requirements in the Partner Membership Center. */
   partnerCenterNote: string;
   competencies: CompetencyRequirementsView[];
   /** Titles of the buttons that show the changes across competencies and the credentials help. */

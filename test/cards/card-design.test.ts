@@ -128,9 +128,9 @@ describe('requirements: short, details on demand', () => {
   it('opens with one line per competency: its level and how many blockers', () => {
     const lines = visibleElements(card.body).filter((element) => element.type === 'RichTextBlock');
     expect(lines.map((line) => cardText({ content: line }))).toEqual([
-      'Cloud Platform · Gold (held): 2 blockers',
-      'Cloud Productivity · Silver (held): Nothing blocks it',
-      'Datacenter · Silver (held): Nothing blocks it',
+      'Cloud Platform · Gold (held): 2 blockers (numbers to confirm)',
+      'Cloud Productivity · Silver (held): No blockers found; performance not checked',
+      'Datacenter · Silver (held): No blockers found; technical credentials not checked',
     ]);
   });
 
@@ -139,7 +139,7 @@ describe('requirements: short, details on demand', () => {
     expect(cardText({ content: hidden[0] })).toContain(samples.longBlocker);
     expect(cardText({ content: hidden[3] })).toContain('Changes that apply across competencies');
     const toggles = actionsOf(card).filter((action) => action.type === 'Action.ToggleVisibility').map((action) => action.title);
-    expect(toggles).toEqual(['Details', 'Details', 'Details', 'What changed in 2015–2016', 'Preparing technical credentials']);
+    expect(toggles).toEqual(['Details', 'Details', 'Details', 'What changed in 2015–2016', 'For every competency']);
   });
 });
 

@@ -187,7 +187,7 @@ describe('the renewal guide, fact by fact, on the cards', () => {
     it('requires customer evidence for every competency, references expiring two years after approval', async () => {
       // guide line 31
       expect(await ask('requirements')).toContain(
-        'Required for every competency. A customer reference expires two years after it was approved (counted from approval: our reading of the guide) and counts until that day. Check their status in the Partner Membership Center.',
+        'Customer evidence is required for every competency. A customer reference expires two years after it was approved (counted from approval: our reading of the guide) and counts until that day. Check their status in the Partner Membership Center.',
       );
     });
 
@@ -223,7 +223,7 @@ describe('the renewal guide, fact by fact, on the cards', () => {
     it('requires technical credentials for every competency, differing per competency', async () => {
       // guide line 33
       at('2026-11-25T12:00:00Z');
-      expect(await ask('requirements')).toContain('Required for every competency; they differ per competency: exams, assessments or certifications.');
+      expect(await ask('requirements')).toContain('Technical credentials (exams, assessments or certifications) are required for every competency and differ per competency.');
     });
 
     it('counts an exam an employee or contractor passed toward every competency that accepts it', async () => {
@@ -235,7 +235,7 @@ describe('the renewal guide, fact by fact, on the cards', () => {
 
     it('advises starting early with the technical team', async () => {
       // guide line 33
-      expect(await ask('requirements')).toContain('Technical credentials take time: work with your technical team as early as possible.');
+      expect(await ask('requirements')).toContain('Technical credentials can take time to complete: work with your technical team as early as possible.');
     });
 
     it('points to exams and certifications, IT training by technology and partner learning paths', async () => {
@@ -280,7 +280,7 @@ describe('the renewal guide, fact by fact, on the cards', () => {
         'Review the requirements of each competency you hold',
         'Review the notifications in the Partner Membership Center',
         'Schedule time for the technical assessments and exams',
-        'Budget for the competency fees and exam fees',
+        'Budget ahead for any applicable competency fees or exam fees',
       ]) {
         expect(text).toContain(item);
       }
@@ -294,7 +294,7 @@ describe('the renewal guide, fact by fact, on the cards', () => {
 
     it('asks to budget for competency and exam fees on the requirements card', async () => {
       // guide line 40
-      expect(await ask('requirements')).toContain('Competency fees and exam fees may apply: budget for them before you start the renewal.');
+      expect(await ask('requirements')).toContain('Budget ahead for any applicable competency fees or exam fees.');
     });
 
     it("lists the 2-week reminder's checklist: finish early, renew the internal use license keys, move the reminder", async () => {
@@ -302,7 +302,7 @@ describe('the renewal guide, fact by fact, on the cards', () => {
       const text = await ask('checklist');
       expect(text).toContain('Finish the online renewal early, leaving time for anything unexpected');
       expect(text).toContain('Renew the internal use license keys');
-      expect(text).toContain('Move the reminder to next year');
+      expect(text).toContain('Move your calendar reminder to next year');
     });
 
     it('moves a 29 February anniversary to next year on the 29th in a leap year, as the expired card said', async () => {
@@ -322,11 +322,17 @@ describe('the renewal guide, fact by fact, on the cards', () => {
       expect(await ask('calls')).toContain('MPN 101 Cloud Competency Attainment call series');
     });
 
-    it('says what the calls cover and who answers questions', async () => {
-      // guide line 43
+    it('says what the calls cover and who answers questions, in the past tense once the series is over', async () => {
+      // guide line 43 (MPN Support team, competency subject-matter experts)
+      at('2016-01-10T12:00:00Z');
       expect(await ask('calls')).toContain(
-        "Each call takes one cloud competency in depth: its requirements and benefits, how to get started, and an estimated timeline. Members of the program's support team and competency experts answer your questions.",
+        'Each call takes one cloud competency in depth: its requirements and benefits, how to get started, and an estimated timeline. Members of the MPN Support team and competency subject-matter experts answer your questions.',
       );
+      at('2026-11-25T12:00:00Z');
+      const over = await ask('calls');
+      expect(over).toContain('Each call took one cloud competency in depth');
+      expect(over).toContain('Members of the MPN Support team and competency subject-matter experts answered questions.');
+      expect(over).not.toContain('answer your questions');
     });
 
     it('lists the five calls at 9:30 AM Pacific while the series runs, the length marked as not in the guide', async () => {
@@ -380,7 +386,7 @@ describe('the renewal guide, fact by fact, in the reminders', () => {
     await t.app.reminders.runPass({ now: new Date('2026-12-30T10:00:00Z') });
     const text = sentText(t);
     expect(text).toContain('membership anniversary is February 28, 2027, 60 days from today. The online renewal in the Partner Membership Center can start now: it opens 90 days before the anniversary.');
-    expect(text).toContain('Budget for the competency fees and exam fees');
+    expect(text).toContain('Budget ahead for any applicable competency fees or exam fees');
   });
 
   it('says "Two weeks left" only with fourteen days left, with the 2-week checklist', async () => {

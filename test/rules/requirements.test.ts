@@ -305,7 +305,9 @@ describe('technical credentials', () => {
     const competency = cloudPlatformGold([...certs(['A', 'B'], '70-533'), ...certs(['C'], '70-532'), ...certs(['D'], '70-533')]);
     expect(competency.blockers).toEqual([]);
     expect(competency.ready).toBe(true);
-    expect(competency.summary).toBe('You hold this level. Nothing blocks it.');
+    expect(competency.summary).toBe('You hold this level. No blockers found in what the bot checks.');
+    // Cloud Platform is a cloud competency: its performance is never checked, and the numbers are to confirm.
+    expect(competency.statusLabel).toBe('No blockers found (numbers to confirm); performance not checked');
   });
 });
 
@@ -359,9 +361,48 @@ describe('thresholds come from the catalog', () => {
       data.referenceValidityYears = 3;
       data.sources.referenceValidityYears = 'to-confirm';
     });
-    const detail = (options: Parameters<typeof view>[1]) => line(competencyIn(org, 'cloud-crm', options), 'Customer evidence')?.detail;
+    // Said once for the card, not under every competency.
+    const detail = (options: Parameters<typeof view>[1]) => view(org, options).everyCompetencyRules[0];
     expect(detail({})).toContain('A customer reference expires two years after it was approved');
     expect(detail({ catalog: threeYears })).toContain('A customer reference expires 3 years (to confirm with the program) after it was approved');
+  });
+});
+
+describe('"nothing blocks" only when the bot knows it', () => {
+  const ready = makeOrganization({
+    competencies: [{ id: 'cloud-platform', level: 'silver' }],
+    otherCompetencies: [{ name: 'Datacenter', level: 'silver' }],
+    customerReferences: [...refs(3, '2025-06-01'), { customer: 'Northwind', competency: 'Datacenter', approvedOn: '2025-06-01' }],
+    certifications: certs(['A', 'B'], '70-533'),
+  });
+
+  it('says what it checked and what it did not: cloud performance, credentials outside the catalog', () => {
+    const shown = view(ready);
+    expect(shown.headline).toBe('No blockers found in what the bot checks for your 2 competencies for the renewal on February 28, 2027.');
+    expect(shown.scopeNote).toBe(
+      "The bot checks customer references and certified people against the numbers needed. It does not check the performance of Cloud Platform, nor the technical credentials of Datacenter: see each one's page.",
+    );
+    expect(shown.competencies.map((competency) => competency.statusLabel)).toEqual([
+      'No blockers found (numbers to confirm); performance not checked',
+      'No blockers found; technical credentials not checked',
+    ]);
+  });
+
+  it('marks a blocker count that rests on numbers to confirm, and not one that rests on the guide', () => {
+    const blocked = makeOrganization({ competencies: [{ id: 'cloud-platform', level: 'gold' }], customerReferences: [], certifications: [] });
+    expect(competencyIn(blocked, 'cloud-platform').statusLabel).toBe('2 blockers (numbers to confirm)');
+    const fromGuide = catalogWith((data) => {
+      const competency = data.competencies.find((entry) => entry.id === 'cloud-platform')!;
+      competency.sources = { ...competency.sources, customerReferences: 'guide', certifiedProfessionals: 'guide' };
+    });
+    expect(competencyIn(blocked, 'cloud-platform', { catalog: fromGuide }).statusLabel).toBe('2 blockers');
+    expect(view(blocked, { catalog: fromGuide }).headline).toBe('1 of 1 competency has blockers for the renewal on February 28, 2027.');
+  });
+
+  it('says on the collapsed card that an expiring reference may delay the renewal even with all else met (guide line 31)', () => {
+    const expiring = makeOrganization({ ...ready, customerReferences: [...refs(3, '2025-06-01'), { customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-01' }] });
+    expect(view(expiring).riskNote).toBe('1 customer reference expires by the anniversary: an expiring reference may delay your renewal even if you have met all other requirements.');
+    expect(view(ready).riskNote).toBe('');
   });
 });
 
@@ -409,8 +450,8 @@ describe('which competencies are shown', () => {
       customerReferences: refs(3, '2025-06-01'),
       certifications: certs(['A', 'B'], '70-533'),
     });
-    expect(view(ready).headline).toBe('1 of 2 competencies have blockers for the renewal on February 28, 2027.');
-    expect(view(ready, { query: { competencyId: 'cloud-platform' } }).headline).toBe('Nothing is blocking this competency for the renewal on February 28, 2027.');
+    expect(view(ready).headline).toBe('1 of 2 competencies have blockers for the renewal on February 28, 2027 (numbers to confirm).');
+    expect(view(ready, { query: { competencyId: 'cloud-platform' } }).headline).toBe('No blockers found in what the bot checks for this competency for the renewal on February 28, 2027.');
   });
 
   it('shows the catalog notes and version', () => {
