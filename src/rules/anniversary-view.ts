@@ -3,6 +3,7 @@ import { cycleOn } from './cycle.js';
 import { cycleGauge } from './charts.js';
 import { anniversaryFacts, anniversaryHeadline, anniversaryNextSteps, PHASE_LABELS } from './anniversary.js';
 import type { Organization } from './organization.js';
+import { leapDayNote } from './leap-day.js';
 import { longDate, type PlainDate } from './plain-date.js';
 import { standingNote } from './renewal-standing.js';
 import { SUGGESTIONS } from './suggestions.js';
@@ -40,6 +41,7 @@ export function anniversaryView(org: Pick<Organization, 'name' | 'anniversaryDat
     daysLeft: Math.max(0, status.daysLeft),
     daysOverdue: status.daysOverdue,
     facts: anniversaryFacts(status, `${longDate(today)} (${org.timeZone})`),
+    leapDayNote: leapDayNote(org.anniversaryDate, status.anniversary),
     standingNote: note.text,
     nextSteps: anniversaryNextSteps(status),
     programNotices: status.daysLeft >= 0 ? [APPROACHING_NOTICE, CHANGES_NOTICE] : [CHANGES_NOTICE],

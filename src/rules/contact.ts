@@ -3,6 +3,8 @@
  * the contact is *typically* the person authorized to renew, and renews when also authorized to.
  */
 import type { CatalogData } from './catalog.js';
+import { contactMoment } from './contact-moment.js';
+import type { CycleStatus } from './cycle.js';
 import type { Organization } from './organization.js';
 import { markedAddress } from './value-source.js';
 import type { ContactView } from './view-models.js';
@@ -25,10 +27,12 @@ export function isPrimaryContact(org: Pick<Organization, 'primaryContact'>, aske
 export type RenewalGuideLink = Pick<CatalogData, 'renewalGuideUrl'> & { sources: Pick<CatalogData['sources'], 'renewalGuideUrl'> };
 
 /**
- * @example contactView(org, { aadObjectId: org.primaryContact.aadObjectId }, catalog.data).askerIsContact // true
+ * @example contactView(org, { aadObjectId: org.primaryContact.aadObjectId }, catalog.data, cycleOn(org, today)).askerIsContact // true
  */
-export function contactView(org: Pick<Organization, 'name' | 'primaryContact'>, asker: Asker, guide: RenewalGuideLink): ContactView {
+export function contactView(org: Pick<Organization, 'name' | 'primaryContact'>, asker: Asker, guide: RenewalGuideLink, cycle: CycleStatus): ContactView {
   const askerIsContact = isPrimaryContact(org, asker);
+  // The contact's first step follows the cycle: when the window opens, start now, complete now, did you renew.
+  const moment = askerIsContact ? contactMoment(cycle) : undefined;
   const name = escapeMarkdown(org.primaryContact.name);
   const email = org.primaryContact.email;
   return {
@@ -47,14 +51,15 @@ export function contactView(org: Pick<Organization, 'name' | 'primaryContact'>, 
     authorityNote: askerIsContact ? 'If you are also authorized to renew your organization\'s membership, you can start the renewal yourself.' : '',
     nextSteps: askerIsContact
       ? [
-          `Get started with the online competency renewal guide: ${markedAddress(guide.renewalGuideUrl, guide.sources.renewalGuideUrl)}.`,
-          'Start the renewal in the Partner Membership Center once the window opens, 90 days before the anniversary.',
+          moment?.step ?? '',
+          `Use the online competency renewal guide: ${markedAddress(guide.renewalGuideUrl, guide.sources.renewalGuideUrl)}.`,
           'Check each competency\'s requirements with "requirements" and clear the blockers early.',
         ]
       : [
           `Share the online competency renewal guide with ${name}, the Primary Program Contact being typically the person authorized to renew: ${markedAddress(guide.renewalGuideUrl, guide.sources.renewalGuideUrl)}.`,
           'If the contact has changed, update it here with "setup".',
         ],
+    suggestions: moment?.suggestions ?? [],
     mailto: `mailto:${encodeURIComponent(email).replace('%40', '@')}?subject=${encodeURIComponent(`${org.name}: partner membership renewal`)}`,
   };
 }

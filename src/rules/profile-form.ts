@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import type { Catalog } from './catalog.js';
+import { leapDayNote } from './leap-day.js';
 import { OrganizationProfileSchema, withCatalogChecks, type OrganizationProfile } from './organization.js';
+import type { PlainDate } from './plain-date.js';
 import type { SetupFormValues, SetupFormView } from './view-models.js';
 import { escapeMarkdown } from './markdown.js';
 
@@ -84,14 +86,17 @@ export function parseProfileForm(raw: Record<string, unknown>, catalog: Catalog)
   return { ok: false, values, competencyLevels, errors: fieldErrors, formError: `Some fields need another look: nothing was saved. ${formError}`.trim() };
 }
 
-/** Builds the form card's view, filled from a profile (edit) or from a rejected submit. */
 /** Above the date when "The date changed" opened the form: a new date restarts the reminders from it. */
 const ANNIVERSARY_CORRECTION =
   'Enter the anniversary date the partner portal shows now and save: the reminders then follow that date, and a new date also ends a "We did not renew".';
 
+/**
+ * Builds the form card's view, filled from a profile (edit) or from a rejected submit. `storedAnniversary`
+ * is the stored anchor when the profile shows another cycle's date (a 29 February shown as 28 February).
+ */
 export function setupFormView(
   catalog: Catalog,
-  state: { profile?: OrganizationProfile; rejected?: Extract<ProfileFormResult, { ok: false }>; correctingAnniversary?: boolean } = {},
+  state: { profile?: OrganizationProfile; rejected?: Extract<ProfileFormResult, { ok: false }>; correctingAnniversary?: boolean; storedAnniversary?: PlainDate } = {},
 ): SetupFormView {
   const values = state.rejected?.values ?? (state.profile ? valuesFromProfile(state.profile) : emptyValues());
   const levels = state.rejected?.competencyLevels ?? Object.fromEntries((state.profile?.competencies ?? []).map((held) => [held.id, held.level]));
@@ -117,7 +122,9 @@ export function setupFormView(
     ],
     errors,
     formError: state.rejected?.formError ?? '',
-    anniversaryNote: state.correctingAnniversary ? ANNIVERSARY_CORRECTION : '',
+    anniversaryNote: [state.correctingAnniversary ? ANNIVERSARY_CORRECTION : '', state.profile && state.storedAnniversary ? leapDayNote(state.storedAnniversary, state.profile.anniversaryDate) : '']
+      .filter(Boolean)
+      .join(' '),
     submitVerb: PROFILE_FORM_VERB,
   };
 }

@@ -7,7 +7,7 @@ import { QUESTION_SUGGESTIONS } from './suggestions.js';
 import type { NoticeView } from './view-models.js';
 
 export const MOVE_REMINDERS_HINT =
-  'Reminders go to one channel: the General channel of the first team I am added to. An admin or the Primary Program Contact can move them by @mentioning me in another channel and saying "post reminders here".';
+  'Reminders go to one channel, the General channel of the first team I join: an admin or the Primary Program Contact can move them by saying "post reminders here" to me in another channel.';
 
 /**
  * The answer to an install in a team while the organization's reminders already go to another one.

@@ -14,6 +14,8 @@ export type { Suggestion } from './suggestions.js';
 export interface WelcomeView {
   title: string;
   intro: string;
+  /** Where the reminders go and how to move them. */
+  remindersNote: string;
   /** True once the organization has a profile; the card then offers the questions, otherwise setup. */
   isSetUp: boolean;
   setupHint: string;
@@ -36,6 +38,8 @@ export interface AnniversaryView {
   /** The dates, each in the tense of today, and today with its time zone (once on the card). */
   facts: { title: string; value: string }[];
   /** After the anniversary: whether the bot is asking, was told "not renewed", or assumes the renewal ('' otherwise). */
+  /** A 29 February anniversary shown on 28 February: the bot's rule, the guide has none; ''. */
+  leapDayNote: string;
   standingNote: string;
   nextSteps: string[];
   /** What the program itself sends as the anniversary approaches and during the year. */
@@ -152,6 +156,8 @@ export interface ContactView {
   /** For the contact: renewing also takes the authority to renew; '' for anyone else. */
   authorityNote: string;
   nextSteps: string[];
+  /** For the contact: the buttons of the moment (calendar file, requirements, "We renewed", …). */
+  suggestions: Suggestion[];
   mailto: string;
 }
 

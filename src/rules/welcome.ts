@@ -17,11 +17,11 @@ export function welcomeView(input: WelcomeInput): WelcomeView {
   const isSetUp = input.organizationName !== undefined;
   return {
     title: isSetUp ? `Renewal Bot for ${escapeMarkdown(input.organizationName ?? '')}` : 'Renewal Bot',
+    // Under 50 words: what the bot is for; the rest is one button or one question away.
     intro:
-      'I help your team renew its partner-program membership and competencies on time: your anniversary date and the days left, ' +
-      'the requirements of each competency you hold and what blocks them, who your Primary Program Contact is, and where to get support. ' +
-      'Say "checklist" for the renewal checklist your team ticks off together, and "calls" for the MPN 101 Cloud Competency Attainment call series in your time zone. ' +
-      MOVE_REMINDERS_HINT,
+      'I help your team renew its partner-program membership and competencies on time: the anniversary date and days left, ' +
+      'what each competency needs, your Primary Program Contact, support, a checklist to tick off together, and the MPN 101 call series.',
+    remindersNote: MOVE_REMINDERS_HINT,
     isSetUp,
     setupHint: isSetUp
       ? 'Ask me in your own words, or pick a question below.'

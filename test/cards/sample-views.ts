@@ -49,6 +49,7 @@ const questionSuggestions: Suggestion[] = [
 export const welcomeView: WelcomeView = {
   title: 'Renewal Bot',
   intro: 'I help your organization renew its partner-program membership and competencies on time.',
+  remindersNote: 'Reminders go to one channel.',
   isSetUp: true,
   setupHint: 'Type "setup" to change your organization profile.',
   suggestions: questionSuggestions,
@@ -57,6 +58,7 @@ export const welcomeView: WelcomeView = {
 export const welcomeNotUnderstoodView: WelcomeView = {
   title: 'Renewal Bot',
   intro: 'I help your organization renew its partner-program membership and competencies on time.',
+  remindersNote: 'Reminders go to one channel.',
   isSetUp: false,
   setupHint: 'Start with "setup": I need your anniversary date and your Primary Program Contact.',
   notUnderstood: 'Sorry, I did not understand "renw <now> & $$$". Here is what I can do.',
@@ -73,6 +75,7 @@ export const anniversaryView: AnniversaryView = {
   anniversaryLabel: 'February 28, 2027',
   daysLeft: 85,
   daysOverdue: 0,
+  leapDayNote: '',
   facts: [
     { title: 'Membership expires', value: 'February 28, 2027 (anniversary date)' },
     { title: 'Renewal window opened', value: 'November 30, 2026' },
@@ -260,6 +263,7 @@ export const contactView: ContactView = {
   explanation:
     'The Primary Program Contact manages the renewal in the Partner Membership Center. Share the renewal guide with them.',
   nextSteps: ['Send Ana the renewal guide.', 'Agree on a date to finish two weeks before the anniversary.'],
+  suggestions: [],
   mailto:
     'mailto:ana.mueller@contoso.example?subject=Partner%20membership%20renewal&body=Our%20anniversary%20is%20February%2028%2C%202027.',
 };

@@ -2,7 +2,7 @@
 import { CARD_BYTES_BUDGET, cardBytes, renderCard, type CardAttachment } from '../../cards/render-card.js';
 import { anniversaryView } from '../../rules/anniversary-view.js';
 import { contactView } from '../../rules/contact.js';
-import { currentAnniversary } from '../../rules/cycle.js';
+import { currentAnniversary, cycleOn } from '../../rules/cycle.js';
 import { requirementsAsList, requirementsView, requirementsWithDetailsOnRequest } from '../../rules/requirements.js';
 import { supportView } from '../../rules/support.js';
 import type { RequirementsView } from '../../rules/view-models.js';
@@ -29,7 +29,7 @@ export function createQuestionRoutes(deps: HandlerDependencies) {
       return kept(org, day, ['requirements', only.competencyId, only.level], () => fittingRequirementsCard(requirementsView(org, currentAnniversary(org, day), day, catalog, only)));
     }) satisfies OrganizationRoute<'requirements'>,
     contact: (async (intent, turn, org) =>
-      renderCard('contact', contactView(org, { aadObjectId: turn.user.aadObjectId, askedAboutSelf: intent.aboutAsker }, catalog.data))) satisfies OrganizationRoute<'contact'>,
+      renderCard('contact', contactView(org, { aadObjectId: turn.user.aadObjectId, askedAboutSelf: intent.aboutAsker }, catalog.data, cycleOn(org, today(org))))) satisfies OrganizationRoute<'contact'>,
   };
 }
 

@@ -19,7 +19,7 @@ export function createSetupRoutes(deps: HandlerDependencies) {
   const showForm: Route<'setup'> = async (intent, turn, org) => {
     if (!canSetUp(org, turn.user)) throw notAllowedTo('change-profile', org);
     const profile = org && { ...org, anniversaryDate: currentAnniversary(org, today(org)) };
-    return renderCard('setup-form', setupFormView(catalog, { profile, correctingAnniversary: org !== undefined && intent.field === 'anniversary' }));
+    return renderCard('setup-form', setupFormView(catalog, { profile, correctingAnniversary: org !== undefined && intent.field === 'anniversary', storedAnniversary: org?.anniversaryDate }));
   };
 
   const saveProfile: ActionRoute = async (form, turn, existing) => {
