@@ -53,7 +53,8 @@ function scopeNoteFor(competencies: readonly ScopedCompetency[]): string {
     return names.length === 0 ? [] : [`the ${part === 'performance' ? 'performance' : 'technical credentials'} of ${listed(names)}`];
   });
   const checked = 'The bot checks customer references and certified people against the numbers needed.';
-  return notChecked.length === 0 ? checked : `${checked} It does not check ${notChecked.join(', nor ')}: see each one's page.`;
+  const pages = competencies.filter((competency) => competency.unchecked.length > 0).length === 1 ? 'its page' : "each one's page";
+  return notChecked.length === 0 ? checked : `${checked} It does not check ${notChecked.join(', nor ')}: see ${pages}.`;
 }
 
 function riskNoteFor(competencies: readonly ScopedCompetency[]): string {
