@@ -56,7 +56,8 @@ export function personalReminderView(input: PersonalReminderInput, catalog: Cata
   const done = new Set(input.ticks.filter((tick) => tick.done).map((tick) => tick.itemId));
   const items = checklistItems(org, input.cycle, input.today, catalog);
   const open = items.filter((item) => !done.has(item.id)).map((item) => item.text);
-  const blockers = requirementsView(org, input.cycle, input.today, catalog).competencies.flatMap((competency) =>
+  const requirements = requirementsView(org, input.cycle, input.today, catalog);
+  const blockers = requirements.competencies.flatMap((competency) =>
     competency.blockers.map((blocker) => `${competency.title} (${competency.levelLabel}): ${blocker}`),
   );
   return {
@@ -70,7 +71,7 @@ export function personalReminderView(input: PersonalReminderInput, catalog: Cata
     blockers,
     allDone:
       open.length === 0 && blockers.length === 0
-        ? 'Every item of the renewal checklist is ticked and nothing blocks the renewal. Once the online renewal is complete, say "mark renewal done" to move the reminders to next year.'
+        ? ['Every item of the renewal checklist is ticked and the bot found no blockers.', requirements.scopeNote, 'Once the online renewal is complete, say "mark renewal done" to move the reminders to next year.'].filter(Boolean).join(' ')
         : '',
     suggestions: open.length === 0 && blockers.length === 0 ? [MARK_RENEWED, STOP_PERSONAL] : base.suggestions,
   };

@@ -178,7 +178,7 @@ describe('the checklist card in the reminder channel', () => {
     activity.conversation.id = `${CHANNEL};messageid=1795549364495`;
     t.connector.respond = () => ({ status: 200, body: { id: 'checklist-msg' } });
     const cards = await t.ask(activity);
-    expect(cardText({ content: cards[0] })).toContain('0 of 8 done');
+    expect(cardText({ content: cards[0] })).toContain('0 of 9 done');
     return 'checklist-msg';
   }
   function tickInPersonalChat(tenantId: string, itemId: string) {
@@ -202,7 +202,7 @@ describe('the checklist card in the reminder channel', () => {
     expect(puts()).toHaveLength(1);
     expect(puts()[0]!.path).toBe(`/_connector/v3/conversations/${CHANNEL};messageid=1795549364495/activities/${activityId}`);
     const text = textOf(puts()[0]!);
-    expect(text).toContain('2 of 8 done');
+    expect(text).toContain('2 of 9 done');
     expect(text).toContain('Alex Wilber');
   });
 
@@ -216,7 +216,7 @@ describe('the checklist card in the reminder channel', () => {
     expect((await tickInPersonalChat(TENANT, 'window-open:schedule-exams')).status).toBe(200);
     await vi.waitFor(() => expect(puts()).toHaveLength(1), { timeout: 8_000, interval: 100 });
     expect(puts()[0]!.path.endsWith(`/activities/${activityId}`)).toBe(true);
-    expect(textOf(puts()[0]!)).toContain('2 of 8 done');
+    expect(textOf(puts()[0]!)).toContain('2 of 9 done');
   });
 
   it('once deleted (404), is not updated again by later ticks', async () => {
