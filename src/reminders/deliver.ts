@@ -40,7 +40,8 @@ export function createDelivery(deps: DeliveryDependencies) {
     return 'skip' in decision ? decision : renderCard('reminder', decision.send);
   }
 
-  async function deliver(reminder: ClaimedReminder, daysIn: DaysIn, report: PassReport): Promise<void> {
+  /** `moment` is the pass's (the CLI's --now): the card's posted day, which a later card that supersedes it names. */
+  async function deliver(reminder: ClaimedReminder, daysIn: DaysIn, moment: Date, report: PassReport): Promise<void> {
     const key = keyOf(reminder);
     const card = await cardFor(reminder, daysIn);
     if ('skip' in card) return skipReminder(storage, report, key, card.skip);
@@ -49,7 +50,7 @@ export function createDelivery(deps: DeliveryDependencies) {
     switch (result.outcome) {
       case 'done':
         // With the message's id kept, a later reminder or the renewal can update it in place.
-        if (result.value) await storage.recordReminderPosted(key, clock(), { conversationId: target.conversationId, activityId: result.value });
+        if (result.value) await storage.recordReminderPosted(key, moment, { conversationId: target.conversationId, activityId: result.value });
         else await storage.markReminderSent(key, clock());
         report.add(key, 'sent');
         log.info({ tenantId: key.tenantId, kind: key.kind, cycle: key.cycle, attempt: reminder.attempts }, 'reminder sent');
@@ -70,7 +71,7 @@ export function createDelivery(deps: DeliveryDependencies) {
   /** Claims and delivers everything due at `options.now` (pass-scoped: it never retries what it left pending). */
   return function sendClaimed(options: { now: Date; tenantId?: string }, report: PassReport): Promise<void> {
     const daysIn = zoneDaysAt(options.now, settings.localHour);
-    const loop = { claim: (claim: Parameters<ReminderLedger['claimReminders']>[0]) => storage.claimReminders(claim), deliver: (reminder: ClaimedReminder) => deliver(reminder, daysIn, report) };
+    const loop = { claim: (claim: Parameters<ReminderLedger['claimReminders']>[0]) => storage.claimReminders(claim), deliver: (reminder: ClaimedReminder) => deliver(reminder, daysIn, options.now, report) };
     return drainReminders(loop, { ...deps, clock, tenantId: options.tenantId }, report);
   };
 }

@@ -40,6 +40,14 @@ describe('cli reminders', () => {
     expect(connector.sent).toHaveLength(2);
   });
 
+  it('names the --now days, not the real clock\'s, when a later reminder supersedes an earlier one', async () => {
+    expect(await cli('reminders', 'run', '--now', WINDOW_OPENS, '--tenant', tenantOf(0))).toBe(0);
+    expect(await cli('reminders', 'run', '--now', '2027-02-14T09:00:00Z', '--tenant', tenantOf(0))).toBe(0);
+    const notes = connector.sent.map((sent) => JSON.stringify(sent.body)).filter((body) => body.includes('Superseded'));
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toContain('Superseded: the reminder of November 30, 2026 (the renewal window is open) is replaced by the one of February 14, 2027 below');
+  });
+
   it('prints what it would send on --dry-run, and sends and records nothing', async () => {
     expect(await cli('reminders', 'run', '--now', WINDOW_OPENS, '--dry-run')).toBe(0);
     expect(out.join('\n')).toMatch(/would-send\s+tenant-000000 window-open/);
