@@ -10,7 +10,7 @@ import type { Catalog } from './catalog.js';
 import { progressDonut } from './charts.js';
 import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from './checklists.js';
 import { referenceKey, referenceStanding, summarizeReferences } from './customer-evidence.js';
-import type { Organization } from './organization.js';
+import { otherCompetencyKey, type Organization } from './organization.js';
 import { daysBetween, longDate, type PlainDate } from './plain-date.js';
 import { certifiedPeopleFor } from './technical-credentials.js';
 import { markedValue } from './value-source.js';
@@ -75,6 +75,12 @@ export function checklistItems(org: Organization, anniversary: PlainDate, today:
       const people = missingPeople === 1 ? 'person' : 'people';
       items.push({ id: `certifications:${held.id}`, text: markedValue(`Get ${missingPeople} more ${people} certified for ${competency.name} (${level})`, competency.sources.certifiedProfessionals, where), section: 'organization' });
     }
+  }
+  // A competency outside the catalog has no numbers: it is blocked while no reference counts for it (general-requirements.ts).
+  for (const other of org.otherCompetencies) {
+    const key = otherCompetencyKey(other.name);
+    if (summarizeReferences(org.customerReferences, (competency) => otherCompetencyKey(competency) === key, anniversary, today, catalog.data.referenceValidityYears).counting > 0) continue;
+    items.push({ id: `references:other:${key}`, text: `Find a customer reference for ${escapeMarkdown(other.name)}: none counts for it`, section: 'organization' });
   }
   return items;
 }

@@ -70,6 +70,14 @@ describe('the renewal checklist', () => {
     expect(text).toContain('The bot\'s own reminders move to next year when someone answers "We renewed", or by themselves 30 days after the anniversary.');
   });
 
+  it('names a competency outside the catalog that no customer reference counts for, as the requirements card blocks it', async () => {
+    const org = await t.app.storage.getOrganization(TENANT);
+    await t.app.storage.saveOrganization({ ...org!, otherCompetencies: [{ name: 'Datacenter', level: 'silver' }, { name: 'Identity', level: 'gold' }], customerReferences: [...org!.customerReferences, { customer: 'Woodgrove', competency: 'Identity', approvedOn: '2026-01-05' }] });
+    const text = cardText({ content: await openChecklist() });
+    expect(text).toContain('Find a customer reference for Datacenter: none counts for it');
+    expect(text).not.toContain('Find a customer reference for Identity');
+  });
+
   it('puts the 2-week list first once two weeks are left', async () => {
     t.setNow('2027-02-20T10:00:00Z');
     const text = cardText({ content: await openChecklist() });
