@@ -12,7 +12,8 @@ import { createProactiveSender } from '../bot/proactive.js';
 import type { Catalog } from '../rules/catalog.js';
 import { botFrameworkSettings, reminderSettings, serviceUrlAllowlistOf, tenantAllowList, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
-import { isPersonalSubject, parsePersonalSubject, PERSONAL_REMINDER_KINDS } from '../rules/personal-reminders.js';
+import { PERSONAL_REMINDER_KINDS } from '../rules/personal-reminders.js';
+import { parsePersonalSubject } from '../rules/reminder-subject.js';
 import { REMINDER_KINDS, type ReminderKind } from '../rules/reminders.js';
 import type { ReportEntry } from '../reminders/pass-report.js';
 import { replanIfCatalogChanged } from '../reminders/catalog-watch.js';
@@ -45,8 +46,8 @@ export async function remindersCommand(args: string[], context: { config: Config
     ? `${report.planned} new reminders would be planned, ${report.counts['would-send']} reminders would be sent`
     : `${report.planned} reminders planned`;
   io.out(`Reminder pass at ${now.toISOString()}${values['dry-run'] ? ' (dry run: nothing planned or sent)' : ''}: ${report.organizationsPlanned} organizations checked, ${planned}.`);
-  const personal = report.entries.filter((entry) => isPersonalSubject(entry.subject));
-  const channel = report.entries.filter((entry) => !isPersonalSubject(entry.subject));
+  const personal = report.entries.filter((entry) => entry.audience === 'personal');
+  const channel = report.entries.filter((entry) => entry.audience === 'channel');
   io.out('Channel reminders:');
   printEntries(channel, io);
   io.out(`${PERSONAL_HEADING}:`);
@@ -96,7 +97,7 @@ const PERSONAL_HEADING = 'Personal reminders (1:1 chat with the Primary Program 
 function printEntries(entries: readonly ReportEntry[], io: CliOutput): void {
   if (entries.length === 0) io.out('  none');
   for (const entry of entries) {
-    const addressed = parsePersonalSubject(entry.subject);
+    const addressed = entry.audience === 'personal' ? parsePersonalSubject(entry.subject) : undefined;
     const subject = addressed ? ` to ${addressed.recipient}${addressed.subject ? ` ${addressed.subject}` : ''}` : entry.subject ? ` ${entry.subject}` : '';
     io.out(`  ${entry.outcome.padEnd(10)} ${entry.tenantId} ${entry.kind} ${entry.cycle}${subject}${entry.reason ? ` (${entry.reason})` : ''}`);
   }

@@ -34,7 +34,7 @@ export function drainReminders<T extends ReminderKey>(
 }
 
 export function keyOf(reminder: ReminderKey): ReminderKey {
-  return { tenantId: reminder.tenantId, kind: reminder.kind, cycle: reminder.cycle, subject: reminder.subject };
+  return { tenantId: reminder.tenantId, kind: reminder.kind, cycle: reminder.cycle, subject: reminder.subject, audience: reminder.audience };
 }
 
 /** Closes a reminder that no longer applies, with the reason, and reports it. */

@@ -11,7 +11,8 @@
 import type { ProactiveSender } from '../bot/proactive.js';
 import { renderCard } from '../cards/render-card.js';
 import type { Organization } from '../rules/organization.js';
-import { contactUnreachableNote, parsePersonalSubject, personalDeliveryDecision, UNIDENTIFIED_CONTACT, type PersonalDecision } from '../rules/personal-reminders.js';
+import { contactUnreachableNote, personalDeliveryDecision, UNIDENTIFIED_CONTACT, type PersonalDecision } from '../rules/personal-reminders.js';
+import { parsePersonalSubject } from '../rules/reminder-subject.js';
 import type { ChecklistStore } from '../storage/checklist-store.js';
 import type { PersonalChatStore, PersonalConversation } from '../storage/personal-chats.js';
 import type { ClaimedPersonalReminder, ReminderKey, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';

@@ -24,7 +24,7 @@ export class PassReport {
   add(key: ReminderKey, outcome: Outcome, reason?: string): void {
     this.counts[outcome]++;
     if (this.entries.length < KEEP_ENTRIES) {
-      this.entries.push({ tenantId: key.tenantId, kind: key.kind, cycle: key.cycle, subject: key.subject, outcome, ...(reason ? { reason } : {}) });
+      this.entries.push({ tenantId: key.tenantId, kind: key.kind, cycle: key.cycle, subject: key.subject, audience: key.audience, outcome, ...(reason ? { reason } : {}) });
     }
   }
 

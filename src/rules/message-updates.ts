@@ -7,6 +7,7 @@
 import { longDate, type PlainDate } from './plain-date.js';
 import { escapeMarkdown } from './markdown.js';
 import type { ReminderKind } from './reminder-payloads.js';
+import { competencyOfRequirementsSubject } from './reminder-subject.js';
 
 /** A reminder message as the channel shows it: what it was about and when it went out. */
 export interface PostedReminder {
@@ -28,8 +29,8 @@ export function reminderTopic(reminder: PostedReminder): string {
     case 'reference-expiring':
       return `reference:${reminder.subject}`;
     case 'requirements-changed':
-      // The subject is `<competency>|change-<n>`: every change of one competency is one topic.
-      return `requirements:${reminder.subject.split('|')[0]}`;
+      // Every change of one competency is one topic.
+      return `requirements:${competencyOfRequirementsSubject(reminder.subject)}`;
   }
 }
 

@@ -14,10 +14,8 @@ import { deliveryDecision, type ClaimedReminderFacts, type DeliveryDays } from '
 import type { ReminderKind } from './reminder-payloads.js';
 import type { DueReminder } from './reminders.js';
 import { escapeMarkdown } from './markdown.js';
+import { parsePersonalSubject, personalSubject } from './reminder-subject.js';
 import type { PersonalReminderView } from './view-models.js';
-
-/** Every personal reminder's subject starts so; storage tells the two audiences apart by it. */
-export const PERSONAL_SUBJECT_PREFIX = 'personal:';
 
 /** The recipient of a contact the profile gives no Azure AD object id: the entry records them as unreachable. */
 export const UNIDENTIFIED_CONTACT = 'unidentified';
@@ -33,27 +31,6 @@ export function recipientOf(contact: Pick<PrimaryContact, 'aadObjectId'>): strin
 }
 
 /**
- * @example personalSubject('aad-megan', '') // 'personal:aad-megan'
- * @example personalSubject('aad-megan', 'cloud-platform|Fabrikam|2025-02-10') // 'personal:aad-megan|cloud-platform|Fabrikam|2025-02-10'
- */
-export function personalSubject(recipient: string, subject: string): string {
-  return `${PERSONAL_SUBJECT_PREFIX}${recipient}${subject === '' ? '' : `|${subject}`}`;
-}
-
-export function isPersonalSubject(subject: string): boolean {
-  return subject.startsWith(PERSONAL_SUBJECT_PREFIX);
-}
-
-/** The recipient and the channel reminder's own subject, or undefined for a channel subject. */
-export function parsePersonalSubject(subject: string): { recipient: string; subject: string } | undefined {
-  if (!isPersonalSubject(subject)) return undefined;
-  const rest = subject.slice(PERSONAL_SUBJECT_PREFIX.length);
-  // Recipients are directory ids (letters, digits, dashes) or UNIDENTIFIED_CONTACT: never a '|'.
-  const bar = rest.indexOf('|');
-  return bar < 0 ? { recipient: rest, subject: '' } : { recipient: rest.slice(0, bar), subject: rest.slice(bar + 1) };
-}
-
-/**
  * The personal copies of a plan's reminders for the organization's current contact.
  * @example personalReminders([{ kind: 'two-weeks', subject: '', … }], { aadObjectId: 'aad-megan', … }, true)[0].subject // 'personal:aad-megan'
  */
@@ -61,7 +38,7 @@ export function personalReminders(reminders: readonly DueReminder[], contact: Pi
   const recipient = recipientOf(contact);
   return reminders
     .filter((reminder) => ALWAYS_PERSONAL.has(reminder.kind) || (reminder.kind === 'window-open' && !hasChannelTarget))
-    .map((reminder) => ({ ...reminder, subject: personalSubject(recipient, reminder.subject) }));
+    .map((reminder) => ({ ...reminder, subject: personalSubject(recipient, reminder.subject), audience: 'personal' as const }));
 }
 
 /** What the personal decision needs beyond the organization: read from storage by the runner. */
@@ -80,7 +57,7 @@ export type PersonalDecision = { send: PersonalReminderView; recipient: string }
  * // { skip: 'the Primary Program Contact stopped personal reminders' }
  */
 export function personalDeliveryDecision(org: Organization, reminder: ClaimedReminderFacts, days: DeliveryDays, catalog: Catalog, facts: PersonalFacts): PersonalDecision {
-  const addressed = parsePersonalSubject(reminder.subject);
+  const addressed = reminder.audience === 'personal' ? parsePersonalSubject(reminder.subject) : undefined;
   if (!addressed) return { skip: 'not a personal reminder' };
   if (addressed.recipient !== recipientOf(org.primaryContact)) return { skip: 'the recipient is no longer the Primary Program Contact' };
   // The same rules as the channel's copy: superseded, renewed (the cycle moved on), reference gone.

@@ -3,7 +3,7 @@
  * or skip it, and why. Pure: the organization, the reminder and the days are given.
  */
 import type { Catalog } from './catalog.js';
-import { referenceKey } from './customer-evidence.js';
+import { referenceSubject, type ReminderAudience } from './reminder-subject.js';
 import { cycleOn } from './cycle.js';
 import type { Organization } from './organization.js';
 import { isPlainDate, type PlainDate } from './plain-date.js';
@@ -16,6 +16,8 @@ export interface ClaimedReminderFacts {
   kind: string;
   cycle: string;
   subject: string;
+  /** Only a personal reminder's decision reads it (personal-reminders.ts). */
+  audience?: ReminderAudience;
   payload: unknown;
 }
 
@@ -50,7 +52,7 @@ export function deliveryDecision(org: Organization, reminder: ClaimedReminderFac
     case 'requirements-changed':
       return card(); // a change once announced stays worth telling
     case 'reference-expiring': {
-      const reference = org.customerReferences.find((candidate) => referenceKey(candidate) === reminder.subject);
+      const reference = org.customerReferences.find((candidate) => referenceSubject(candidate) === reminder.subject);
       if (reminder.cycle !== status.anniversary || status.daysLeft < 0) return { skip: 'superseded: its moment in the cycle has passed' };
       if (!reference) return { skip: 'the customer reference is no longer in the profile' };
       const due = referenceReminderDue(reference, status.anniversary, days.sendDay, catalog);

@@ -8,11 +8,12 @@
  */
 import { RENEWAL_WINDOW_DAYS } from './anniversary.js';
 import type { Catalog } from './catalog.js';
-import { referenceKey, referenceStanding } from './customer-evidence.js';
+import { referenceStanding } from './customer-evidence.js';
 import { cycleOn } from './cycle.js';
 import type { CustomerReference, Organization } from './organization.js';
 import { addDays, daysBetween, type PlainDate } from './plain-date.js';
 import type { KindAndPayload } from './reminder-payloads.js';
+import { CYCLE_SUBJECT, referenceSubject, requirementsSubject, type ReminderAudience } from './reminder-subject.js';
 import { requirementChanges, requirementsSnapshot, type ToldRequirements } from './requirements-snapshot.js';
 import type { Phase } from './view-models.js';
 
@@ -32,8 +33,10 @@ export const NOTHING_SCHEDULED: PlainDate = '9999-12-31';
 /** A reminder the plan says is due: its cycle is always the anniversary of the cycle it belongs to. */
 export type DueReminder = KindAndPayload & {
   cycle: PlainDate;
-  /** What it is about within the cycle: '' for the cycle itself, a reference's key, or `<competency>|change-<n>`. */
+  /** What it is about within the cycle (reminder-subject.ts). */
   subject: string;
+  /** The team channel's, or the contact's personal copy: a column of the ledger, never read from the subject. */
+  audience: ReminderAudience;
   dueOn: PlainDate;
 };
 
@@ -65,7 +68,7 @@ export function planReminders(
   const upcoming: PlainDate[] = [status.windowOpens, status.finishBy, dayAfter, status.assumedRenewedOn];
 
   const phaseReminder = PHASE_REMINDERS[status.phase];
-  if (phaseReminder) reminders.push({ kind: phaseReminder, cycle, subject: '', dueOn: dueOn[phaseReminder], payload: {} });
+  if (phaseReminder) reminders.push({ kind: phaseReminder, cycle, subject: CYCLE_SUBJECT, audience: 'channel', dueOn: dueOn[phaseReminder], payload: {} });
 
   if (status.daysLeft >= 0) {
     for (const reference of org.customerReferences) {
@@ -76,7 +79,8 @@ export function planReminders(
         reminders.push({
           kind: 'reference-expiring',
           cycle,
-          subject: referenceKey(reference),
+          subject: referenceSubject(reference),
+          audience: 'channel',
           dueOn: due.entersWindow,
           payload: { customer: reference.customer, competency: reference.competency, expiresOn: due.expiresOn },
         });
@@ -97,7 +101,8 @@ export function planReminders(
       reminders.push({
         kind: 'requirements-changed',
         cycle,
-        subject: `${held.id}|change-${changesTold}`,
+        subject: requirementsSubject(held.id, changesTold),
+        audience: 'channel',
         dueOn: today,
         payload: { competencyId: held.id, level: held.level, changes },
       });

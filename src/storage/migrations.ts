@@ -240,6 +240,25 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable('personal_conversations').execute();
     },
   },
+  '0007-reminder-audience': {
+    async up(db: Kysely<any>) {
+      // Who a reminder is for becomes a column, no longer read from the subject's text. Rows written
+      // before carried it in the subject: a personal copy is 'personal:<recipient>|<channel subject>',
+      // so of the reference reminders (whose channel subject has three parts) only those with four or
+      // more parts are personal; a channel reference for a competency named "personal:…" stays the channel's.
+      await inTransaction(db, async (trx) => {
+        await trx.schema.alterTable('reminder_ledger').addColumn('audience', 'text', (column) => column.notNull().defaultTo('channel')).execute();
+        await sql`
+          update reminder_ledger set audience = 'personal'
+          where subject like 'personal:%'
+            and (kind in ('window-open', 'two-weeks', 'expired')
+              or (kind = 'reference-expiring' and length(subject) - length(replace(subject, '|', '')) >= 3))`.execute(trx);
+      });
+    },
+    async down(db: Kysely<any>) {
+      await db.schema.alterTable('reminder_ledger').dropColumn('audience').execute();
+    },
+  },
 };
 
 /** PostgreSQL migrations already run in Kysely's transaction; SQLite ones get their own here. */

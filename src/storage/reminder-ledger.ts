@@ -6,7 +6,7 @@
 import type { Kysely, Selectable, Transaction, UpdateQueryBuilder } from 'kysely';
 import type { DatabaseKind } from './database.js';
 import { storedJsonObject } from './json-text.js';
-import { PERSONAL_SUBJECT_PREFIX } from '../rules/personal-reminders.js';
+import type { ReminderAudience } from '../rules/reminder-subject.js';
 import type { ClaimedReminder, StoredReminder, ReminderKey, ReminderStore, ReminderTarget } from './reminder-store.js';
 import { targetFromRow } from './reminder-targets.js';
 import type { DatabaseSchema, ReminderLedgerTable } from './schema.js';
@@ -17,9 +17,8 @@ type LedgerMethods = Pick<
 >;
 type ClaimOptions = Parameters<ReminderStore['claimReminders']>[0];
 type LedgerRow = Selectable<ReminderLedgerTable>;
-/** Channel reminders go to the tenant's target; personal ones (subject `personal:…`) to the contact's 1:1 chat. */
-type Audience = 'channel' | 'personal';
-const PERSONAL_SUBJECTS = `${PERSONAL_SUBJECT_PREFIX}%`;
+/** Channel reminders go to the tenant's target; personal ones to the contact's 1:1 chat: the `audience` column says which. */
+type Audience = ReminderAudience;
 
 export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKind): LedgerMethods {
   const updateReminder = (key: ReminderKey) => updateLedgerRow(db, key);
@@ -37,7 +36,11 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
         attempts: eb('attempts', '+', 1),
       }))
       .where((eb) =>
-        eb(eb.refTuple('tenant_id', 'kind', 'cycle', 'subject'), 'in', candidates.$asTuple('tenant_id', 'kind', 'cycle', 'subject')),
+        eb(
+          eb.refTuple('tenant_id', 'kind', 'cycle', 'subject'),
+          'in',
+          candidates.clearSelect().select(['candidate.tenant_id', 'candidate.kind', 'candidate.cycle', 'candidate.subject']).$asTuple('tenant_id', 'kind', 'cycle', 'subject'),
+        ),
       )
       .returningAll()
       .execute();
@@ -50,7 +53,7 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
     const rows = await db
       .selectFrom('reminder_ledger')
       .select((eb) => ['kind', 'status', eb.fn.countAll().as('count')])
-      .where('subject', audience === 'personal' ? 'like' : 'not like', PERSONAL_SUBJECTS)
+      .where('audience', '=', audience)
       .groupBy(['kind', 'status'])
       .orderBy('kind')
       .orderBy('status')
@@ -86,7 +89,7 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
       const due = { now: options.now, tenantId: options.tenantId, attemptsDueBy: options.now, limit: Number.MAX_SAFE_INTEGER };
       const personal = options.personal ? await claimCandidates(db, due, 'personal').execute() : [];
       const rows = [...personal, ...(await claimCandidates(db, due, 'channel').execute())];
-      return rows.map((row) => ({ tenantId: row.tenant_id, kind: row.kind, cycle: row.cycle, subject: row.subject }));
+      return rows.map((row) => ({ tenantId: row.tenant_id, kind: row.kind, cycle: row.cycle, subject: row.subject, audience: row.audience }));
     },
 
     async markReminderSent(key, at) {
@@ -160,7 +163,7 @@ function claimCandidates(trx: Kysely<DatabaseSchema>, options: Omit<ClaimOptions
   const dueBy = (options.attemptsDueBy ?? options.now).toISOString();
   let query = trx
     .selectFrom('reminder_ledger as candidate')
-    .select(['candidate.tenant_id', 'candidate.kind', 'candidate.cycle', 'candidate.subject'])
+    .select(['candidate.tenant_id', 'candidate.kind', 'candidate.cycle', 'candidate.subject', 'candidate.audience'])
     .where((eb) =>
       eb.or([
         eb.and([eb('candidate.status', '=', 'pending'), eb('candidate.next_attempt_at', '<=', dueBy)]),
@@ -168,11 +171,9 @@ function claimCandidates(trx: Kysely<DatabaseSchema>, options: Omit<ClaimOptions
       ]),
     );
   if (options.tenantId !== undefined) query = query.where('candidate.tenant_id', '=', options.tenantId);
-  if (audience === 'personal') query = query.where('candidate.subject', 'like', PERSONAL_SUBJECTS);
-  else {
-    query = query
-      .where('candidate.subject', 'not like', PERSONAL_SUBJECTS)
-      .where(({ exists, selectFrom }) =>
+  query = query.where('candidate.audience', '=', audience);
+  if (audience === 'channel') {
+    query = query.where(({ exists, selectFrom }) =>
         exists(selectFrom('reminder_targets').select('reminder_targets.tenant_id').whereRef('reminder_targets.tenant_id', '=', 'candidate.tenant_id').where('reminder_targets.active', '=', 1)),
       );
   }
@@ -214,6 +215,7 @@ function storedReminder(row: LedgerRow): StoredReminder {
     kind: row.kind,
     cycle: row.cycle,
     subject: row.subject,
+    audience: row.audience,
     dueOn: row.due_on,
     payload: storedJsonObject(row.payload, `The payload of reminder ${row.kind}/${row.cycle}/${row.subject} of tenant "${row.tenant_id}"`),
   };

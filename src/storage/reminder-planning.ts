@@ -97,6 +97,7 @@ async function writePlan(trx: Transaction<DatabaseSchema>, tenantId: string, pla
     kind: reminder.kind,
     cycle: reminder.cycle,
     subject: reminder.subject,
+    audience: reminder.audience,
     due_on: reminder.dueOn,
     payload: JSON.stringify(reminder.payload),
     status: 'pending' as const,

@@ -6,6 +6,7 @@
 import type { Organization } from '../rules/organization.js';
 import type { PlainDate } from '../rules/plain-date.js';
 import type { ReminderKind } from '../rules/reminders.js';
+import type { ReminderAudience } from '../rules/reminder-subject.js';
 import type { ToldRequirements } from '../rules/requirements-snapshot.js';
 
 export interface ReminderKey {
@@ -13,8 +14,10 @@ export interface ReminderKey {
   kind: ReminderKind;
   /** The anniversary (YYYY-MM-DD) of the cycle it belongs to (rows planned before December 2026 may say `req-<hash>`). */
   cycle: string;
-  /** What it is about within the cycle: '' for the cycle itself, a reference or a competency id. */
+  /** What it is about within the cycle (rules/reminder-subject.ts). */
   subject: string;
+  /** Who it is for: its own column, never read from the subject (not part of the row's identity). */
+  audience: ReminderAudience;
 }
 
 /**

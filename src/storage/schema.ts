@@ -3,6 +3,7 @@
  * queries runs unchanged on SQLite and PostgreSQL: dates are ISO strings, structured data is JSON text.
  */
 import type { Generated } from 'kysely';
+import type { ReminderAudience } from '../rules/reminder-subject.js';
 import type { ReminderKind } from '../rules/reminders.js';
 import type { LedgerStatus } from './reminder-store.js';
 
@@ -51,6 +52,8 @@ export interface ReminderLedgerTable {
   kind: ReminderKind;
   cycle: string;
   subject: string;
+  /** 'channel' or 'personal' (migration 0007): who the reminder is for, never read from the subject. */
+  audience: Generated<ReminderAudience>;
   /** ISO date the reminder became due. */
   due_on: string;
   /** JSON object. */

@@ -86,7 +86,7 @@ describe('cli reminders', () => {
   it('counts on --dry-run the reminders already planned and still pending, as a real pass would send them', async () => {
     const storage = await openStorage({ dataDir: dir });
     for (const tenantId of [tenantOf(0), tenantOf(1)]) {
-      const reminders = [{ tenantId, kind: 'window-open' as const, cycle: '2027-02-28', subject: '', dueOn: '2026-11-30', payload: {} }];
+      const reminders = [{ tenantId, kind: 'window-open' as const, cycle: '2027-02-28', subject: '', audience: 'channel' as const, dueOn: '2026-11-30', payload: {} }];
       await storage.recordPlan(tenantId, { reminders, nextReminderOn: '2027-02-14', toldRequirements: {} });
     }
     await storage.close();
@@ -98,7 +98,7 @@ describe('cli reminders', () => {
 
   it('counts on --dry-run only what a real pass would send: no personal reminders when PERSONAL_REMINDERS is off', async () => {
     const storage = await openStorage({ dataDir: dir });
-    const personal = { tenantId: tenantOf(0), kind: 'two-weeks' as const, cycle: '2027-02-28', subject: 'personal:aad-megan', dueOn: '2026-11-30', payload: {} };
+    const personal = { tenantId: tenantOf(0), kind: 'two-weeks' as const, cycle: '2027-02-28', subject: 'personal:aad-megan', audience: 'personal' as const, dueOn: '2026-11-30', payload: {} };
     await storage.recordPlan(tenantOf(0), { reminders: [personal], nextReminderOn: '2027-02-14', toldRequirements: {} });
     await storage.close();
     const dryRun = (extra: Record<string, string>) => runCli(['reminders', 'run', '--now', WINDOW_OPENS, '--dry-run'], { ...env(), ...extra }, (line) => out.push(line), (line) => err.push(line));

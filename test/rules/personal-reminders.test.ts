@@ -7,14 +7,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../../src/rules/catalog.js';
 import { personalReminderView } from '../../src/rules/personal-reminder-view.js';
-import {
-  contactUnreachableNote,
-  parsePersonalSubject,
-  personalDeliveryDecision,
-  personalReminders,
-  personalSubject,
-  UNIDENTIFIED_CONTACT,
-} from '../../src/rules/personal-reminders.js';
+import { contactUnreachableNote, personalDeliveryDecision, personalReminders, UNIDENTIFIED_CONTACT } from '../../src/rules/personal-reminders.js';
+import { parsePersonalSubject, personalSubject } from '../../src/rules/reminder-subject.js';
 import { planReminders } from '../../src/rules/reminders.js';
 import { reminderView } from '../../src/rules/reminder-view.js';
 import { makeOrganization } from '../support/organizations.js';
@@ -22,7 +16,7 @@ import { makeOrganization } from '../support/organizations.js';
 const catalog = defaultCatalog();
 const org = makeOrganization({ anniversaryDate: '2027-02-28', customerReferences: [{ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-10' }] });
 const TWO_WEEKS = { planningDay: '2027-02-14', sendDay: '2027-02-14' };
-const claimed = (kind: string, subject = personalSubject('aad-megan', ''), payload: unknown = {}) => ({ kind, cycle: '2027-02-28', subject, payload });
+const claimed = (kind: string, subject = personalSubject('aad-megan', ''), payload: unknown = {}) => ({ kind, cycle: '2027-02-28', subject, audience: 'personal' as const, payload });
 const nothing = { stopped: false, ticks: [] };
 
 describe('personal ledger subjects', () => {
@@ -57,7 +51,7 @@ describe('personalReminders', () => {
   });
 
   it('never copies a requirement change (the channel tells the team)', () => {
-    const changed = [{ kind: 'requirements-changed' as const, cycle: '2027-02-28', subject: 'cloud-platform|change-1', dueOn: '2027-01-01', payload: { competencyId: 'cloud-platform', level: 'gold' as const, changes: [] } }];
+    const changed = [{ kind: 'requirements-changed' as const, cycle: '2027-02-28', subject: 'cloud-platform|change-1', audience: 'channel' as const, dueOn: '2027-01-01', payload: { competencyId: 'cloud-platform', level: 'gold' as const, changes: [] } }];
     expect(personalReminders(changed, org.primaryContact, false)).toEqual([]);
   });
 

@@ -22,7 +22,7 @@ describe('planReminders', () => {
 
   it('plans window-open on the day the window opens, for this cycle', () => {
     const plan = planReminders(org, '2026-11-30', {}, catalog);
-    expect(plan.reminders).toEqual([{ kind: 'window-open', cycle: '2027-02-28', subject: '', dueOn: '2026-11-30', payload: {} }]);
+    expect(plan.reminders).toEqual([{ kind: 'window-open', cycle: '2027-02-28', subject: '', audience: 'channel', dueOn: '2026-11-30', payload: {} }]);
     expect(plan.nextReminderOn).toBe('2027-02-14');
   });
 
@@ -106,6 +106,7 @@ describe('planReminders', () => {
           kind: 'reference-expiring',
           cycle: '2027-02-28',
           subject: 'cloud-platform|Fabrikam|2025-02-10',
+          audience: 'channel',
           dueOn: '2026-11-12',
           payload: { customer: 'Fabrikam', competency: 'cloud-platform', expiresOn: '2027-02-10' },
         },
@@ -146,6 +147,7 @@ describe('planReminders', () => {
           kind: 'requirements-changed',
           cycle: '2027-02-28',
           subject: 'cloud-platform|change-1',
+          audience: 'channel',
           dueOn: '2026-06-01',
           payload: { competencyId: 'cloud-platform', level: 'gold', changes: ['Customer references needed: 5 → 6', 'Exams now accepted: 70-535'] },
         },

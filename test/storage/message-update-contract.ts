@@ -33,7 +33,7 @@ export function runMessageUpdateContract(name: string, makeStorage: MakeStorage)
       await subject.cleanup();
     });
 
-    const reminder = (kind: ReminderKind, subject = '', tenantId = 'tenant-a'): ReminderKey => ({ tenantId, kind, cycle: '2027-02-28', subject });
+    const reminder = (kind: ReminderKind, subject = '', tenantId = 'tenant-a'): ReminderKey => ({ tenantId, kind, cycle: '2027-02-28', subject, audience: 'channel' });
     /** Plans, then records the reminder as posted in `conversationId` with `activityId`. */
     const post = async (key: ReminderKey, activityId: string, at: Date, conversationId = CHANNEL) => {
       await storage.recordPlan(key.tenantId, { reminders: [{ ...key, dueOn: '2026-11-30', payload: {} }], nextReminderOn: '2027-02-14', toldRequirements: {} });

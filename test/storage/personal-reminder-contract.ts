@@ -3,8 +3,10 @@
  * and Azure AD object id, personal ledger entries claimed apart from channel ones (and without a
  * channel), counted apart, and organizations without a channel offered for planning when asked.
  */
+import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { personalSubject } from '../../src/rules/personal-reminders.js';
+import { runMigrations } from '../../src/storage/migrations.js';
+import { personalSubject } from '../../src/rules/reminder-subject.js';
 import type { ReminderKey, StoredReminder } from '../../src/storage/reminder-store.js';
 import { makeOrganization } from '../support/organizations.js';
 import { makeTarget, type MakeStorage, type StorageUnderTest } from './storage-contract.js';
@@ -24,12 +26,13 @@ const reminder = (overrides: Partial<StoredReminder> = {}): StoredReminder => ({
   kind: 'two-weeks',
   cycle: '2027-02-28',
   subject: '',
+  audience: 'channel',
   dueOn: '2027-02-14',
   payload: {},
   ...overrides,
 });
-const personal = (overrides: Partial<StoredReminder> = {}) => reminder({ ...overrides, subject: personalSubject('aad-megan', overrides.subject ?? '') });
-const keyOf = ({ tenantId, kind, cycle, subject }: ReminderKey) => ({ tenantId, kind, cycle, subject });
+const personal = (overrides: Partial<StoredReminder> = {}) => reminder({ ...overrides, subject: personalSubject('aad-megan', overrides.subject ?? ''), audience: 'personal' });
+const keyOf = ({ tenantId, kind, cycle, subject, audience }: ReminderKey) => ({ tenantId, kind, cycle, subject, audience });
 
 export function runPersonalReminderContract(name: string, makeStorage: MakeStorage): void {
   describe(`${name} personal reminder storage`, () => {
@@ -43,6 +46,33 @@ export function runPersonalReminderContract(name: string, makeStorage: MakeStora
       await subject.cleanup();
     });
     const claimOptions = (runnerId = 'runner-1') => ({ runnerId, now: T0, leaseMs: 5 * MINUTE, limit: 10 });
+
+    it('tells the audience of rows written before it was a column, a channel competency named "personal:x" included', async () => {
+      const { storage, db } = subject;
+      await runMigrations(db, storage.kind, { to: '0006-personal-reminders' });
+      const row = (kind: string, rowSubject: string) => ({ tenant_id: 'tenant-a', kind, cycle: '2027-02-28', subject: rowSubject, due_on: '2026-11-30', payload: '{}', status: 'pending', next_attempt_at: T0.toISOString(), created_at: T0.toISOString() });
+      await (db as Kysely<any>)
+        .insertInto('reminder_ledger')
+        .values([
+          row('two-weeks', ''),
+          row('two-weeks', 'personal:aad-megan'),
+          row('reference-expiring', 'personal:x|Fabrikam|2025-01-10'),
+          row('reference-expiring', 'personal:aad-megan|personal:x|Fabrikam|2025-01-10'),
+          row('reference-expiring', 'personal:aad-megan|cloud-platform|Litware|2025-03-01'),
+          row('requirements-changed', 'personal:x|change-1'),
+        ])
+        .execute();
+      await runMigrations(db, storage.kind);
+      const audiences = Object.fromEntries((await storage.remindersOf('tenant-a')).map((reminder) => [`${reminder.kind} ${reminder.subject}`, reminder.audience]));
+      expect(audiences).toEqual({
+        'two-weeks ': 'channel',
+        'two-weeks personal:aad-megan': 'personal',
+        'reference-expiring personal:x|Fabrikam|2025-01-10': 'channel',
+        'reference-expiring personal:aad-megan|personal:x|Fabrikam|2025-01-10': 'personal',
+        'reference-expiring personal:aad-megan|cloud-platform|Litware|2025-03-01': 'personal',
+        'requirements-changed personal:x|change-1': 'channel',
+      });
+    });
 
     describe('the contact\'s 1:1 chat', () => {
       it('keeps one chat per tenant and object id: the same person in another tenant is another row', async () => {
@@ -110,7 +140,7 @@ export function runPersonalReminderContract(name: string, makeStorage: MakeStora
       it('go out once per recipient: the same kind and cycle for another contact is another entry', async () => {
         const { storage } = subject;
         await storage.saveOrganization(makeOrganization({ tenantId: 'tenant-a' }));
-        const forAlex = reminder({ subject: personalSubject('aad-alex', '') });
+        const forAlex = reminder({ subject: personalSubject('aad-alex', ''), audience: 'personal' });
         expect(await storage.recordPlan('tenant-a', { reminders: [personal(), forAlex], nextReminderOn: '2027-03-01', toldRequirements: {} })).toBe(2);
         expect(await storage.recordPlan('tenant-a', { reminders: [personal(), forAlex], nextReminderOn: '2027-03-01', toldRequirements: {} })).toBe(0);
         const claimed = await storage.claimPersonalReminders(claimOptions());

@@ -78,6 +78,7 @@ describe('SQLite file', () => {
         kind: 'reference-expiring' as const,
         cycle: '2027-02-28',
         subject: `ref-${index}`,
+        audience: 'channel' as const,
         dueOn: '2026-11-30',
         payload: {},
       }));

@@ -224,10 +224,10 @@ export function makeTarget(tenantId = 'tenant-a', overrides: Partial<Omit<Remind
 }
 
 function makeReminder(overrides: Partial<StoredReminder> = {}): StoredReminder {
-  return { tenantId: 'tenant-a', kind: 'window-open', cycle: '2027-02-28', subject: '', dueOn: '2026-11-30', payload: {}, ...overrides };
+  return { tenantId: 'tenant-a', kind: 'window-open', cycle: '2027-02-28', subject: '', audience: 'channel', dueOn: '2026-11-30', payload: {}, ...overrides };
 }
 
-const keyOf = ({ tenantId, kind, cycle, subject }: ReminderKey): ReminderKey => ({ tenantId, kind, cycle, subject });
+const keyOf = ({ tenantId, kind, cycle, subject, audience }: ReminderKey): ReminderKey => ({ tenantId, kind, cycle, subject, audience });
 
 /** The ledger, reminder targets and planning index: the reminder half of Storage. */
 function runReminderContract(name: string, makeStorage: MakeStorage): void {
