@@ -3,7 +3,9 @@
  * tolerated, so "how many dayz until renewl" still finds the anniversary.
  */
 import type { Catalog } from '../rules/catalog.js';
+import type { EvidenceList } from '../rules/evidence-lists.js';
 import type { CompetencyLevel } from '../rules/organization.js';
+import type { PageAnchor } from '../rules/paging.js';
 import type { PlainDate } from '../rules/plain-date.js';
 import { hasPhrase, hasWord, normalizeText, words } from './text-matching.js';
 
@@ -12,6 +14,8 @@ export type Intent =
   | { kind: 'setup'; field?: 'anniversary' }
   | { kind: 'anniversary' }
   | { kind: 'requirements'; competencyId?: string; level?: CompetencyLevel }
+  /** A page of one list of a competency's evidence (a button on its requirements only). */
+  | { kind: 'evidence'; competencyId: string; list: EvidenceList; anchor: PageAnchor }
   | { kind: 'contact'; aboutAsker: boolean }
   | { kind: 'support' }
   | { kind: 'reminders-here' }

@@ -3,6 +3,7 @@
  * `{ ask: … }`, which the bot answers exactly as the typed question: no `msteams` imBack, which some
  * clients (the Agents Playground) cannot render.
  */
+import type { EvidenceList } from './evidence-lists.js';
 import type { CompetencyLevel } from './organization.js';
 import type { PlainDate } from './plain-date.js';
 
@@ -13,6 +14,8 @@ export type Ask =
   | { ask: 'setup'; field?: 'anniversary' }
   | { ask: 'anniversary' }
   | { ask: 'requirements'; competencyId?: string; level?: CompetencyLevel }
+  /** One list of a competency's evidence in full, a page at a time: from item `from`, or going back until item `until`. */
+  | { ask: 'evidence'; competencyId: string; list: EvidenceList; from?: number; until?: number }
   | { ask: 'contact' }
   | { ask: 'support' }
   /** The renewal of the cycle of `cycle` (its anniversary) happened; without one, the cycle the card shows now. */

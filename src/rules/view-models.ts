@@ -81,6 +81,8 @@ export interface CompetencyRequirementsView {
   /** Customer references that expire by the anniversary: they may delay the renewal. */
   risks: string[];
   lines: RequirementLine[];
+  /** Buttons to the lists its details shorten (references that may delay it, expired ones, certified people); often none. */
+  evidenceLinks: Suggestion[];
   /** '' when there is no page to link. */
   requirementsUrl: string;
   requirementsLinkTitle: string;
@@ -89,6 +91,18 @@ export interface CompetencyRequirementsView {
    * "Details" button then asks for this competency's own card instead of showing hidden details.
    */
   detailsOnRequest?: Ask;
+}
+
+/** One list of a competency's evidence, a page at a time (cards/evidence-list.json). */
+export interface EvidenceListView {
+  organizationName: string;
+  title: string;
+  intro: string;
+  items: string[];
+  /** "References 41–80 of 390"; '' when the card shows them all. */
+  pageLabel: string;
+  /** Previous, Next, and the competency's requirements. */
+  suggestions: Suggestion[];
 }
 
 export interface CrossChangeView {
@@ -269,14 +283,17 @@ export interface ChecklistItemView {
   doneLabel: string;
   /** Title of the button that flips it: "Tick" or "Untick". */
   actionTitle: string;
-  /** The data the button sends with Action.Execute. */
-  actionData: { tenantId: string; cycle: string; itemId: string; done: boolean };
+  /** The data the button sends with Action.Execute; `from`: the page the card shows, answered with the same page. */
+  actionData: { tenantId: string; cycle: string; itemId: string; done: boolean; from?: number };
 }
 
 export interface ChecklistSectionView {
   title: string;
   items: ChecklistItemView[];
 }
+
+/** The checklist the card shows: the cycle, and the page (`from` or, going back, `until`) when it is paged. */
+export type ChecklistPageData = { tenantId: string; cycle: string; from?: number; until?: number };
 
 export interface ChecklistView {
   organizationName: string;
@@ -288,9 +305,13 @@ export interface ChecklistView {
   readOnly: boolean;
   note: string;
   sections: ChecklistSectionView[];
+  /** "Items 21–40 of 505: …" when the card shows a page of the items; '' when it shows them all. */
+  pageLabel: string;
+  /** Previous / Next items: the refresh verb with the page's anchor, so the card changes in place. */
+  pageActions: { title: string; data: ChecklistPageData }[];
   toggleVerb: string;
   refreshVerb: string;
-  refreshData: { tenantId: string; cycle: string };
+  refreshData: ChecklistPageData;
   /** Teams refreshes the card automatically for these users (at most 60) in chats and channels. */
   refreshUserIds: string[];
   /** The button that asks for the calendar link, as the typed "calendar link" does. */

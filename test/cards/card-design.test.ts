@@ -30,6 +30,7 @@ const every: [string, Json][] = [
   ...Object.entries(samples.reminderViews).map(([kind, view]): [string, Json] => [`reminder, ${kind}`, render('reminder', view)]),
   ['notice', render('notice', samples.noticeView)],
   ['checklist', render('checklist', samples.checklistSampleView)],
+  ['evidence list', render('evidence-list', samples.evidenceListSampleView)],
   ['calls', render('calls', callsView)],
   ['calls, all past', render('calls', callsAllPastView)],
   ['calendar link, made', render('calendar-link', samples.calendarLinkMadeView)],

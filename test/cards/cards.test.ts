@@ -33,6 +33,7 @@ const cases = [
   sample('personal reminder, expired', 'personal-reminder', samples.personalReminderViews.expired),
   sample('notice', 'notice', samples.noticeView),
   sample('checklist', 'checklist', samples.checklistSampleView),
+  sample('evidence list, a middle page', 'evidence-list', samples.evidenceListSampleView),
   sample('calls', 'calls', callsView),
   sample('calls, all past', 'calls', callsAllPastView),
   sample('checklist, earlier cycle', 'checklist', { ...samples.checklistSampleView, readOnly: true, note: 'Kept for reference.' }),

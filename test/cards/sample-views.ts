@@ -11,6 +11,7 @@ import { REMINDER_KINDS, type ReminderKind } from '../../src/rules/reminders.js'
 import type { NoticeView, ReminderView, Suggestion } from '../../src/rules/view-models.js';
 import { cycleGauge } from '../../src/rules/charts.js';
 import { evidenceChart } from '../../src/rules/requirement-lines.js';
+import { evidenceListView } from '../../src/rules/evidence-lists.js';
 /**
  * Realistic view models for every card, shared by the card tests and by conversation tests.
  * Dates are consistent with each other: today 2026-12-05, anniversary 2027-02-28 (85 days left).
@@ -23,6 +24,7 @@ import type {
   CompetencyRequirementsView,
   ContactView,
   ErrorView,
+  EvidenceListView,
   ProfileSavedView,
   RequirementsView,
   SetupFormValues,
@@ -131,6 +133,7 @@ const cloudPlatform: CompetencyRequirementsView = {
   general: false,
   generalNote: '',
   risks: ['Fabrikam reference expires on January 10, 2027, before the anniversary: it may delay the renewal'],
+  evidenceLinks: [{ title: 'All 12 certified people', data: { ask: 'evidence', competencyId: 'cloud-platform', list: 'certified' } }],
   requirementsUrl: 'https://partner.example.com/competencies/cloud-platform',
   requirementsLinkTitle: 'Official requirements (address to confirm)',
 };
@@ -154,6 +157,7 @@ const cloudProductivity: CompetencyRequirementsView = {
   general: false,
   generalNote: '',
   risks: [],
+  evidenceLinks: [],
   requirementsUrl: 'https://partner.example.com/competencies/cloud-productivity',
   requirementsLinkTitle: 'Official requirements',
 };
@@ -450,6 +454,19 @@ export const reminderWithContactNoteView: ReminderView = {
 export const supersededNoteView = supersededView({ kind: 'window-open', subject: '' }, '2026-11-30', { kind: 'two-weeks', subject: '' }, '2027-02-14');
 export const recordedNoteView = recordedView({ anniversary: '2027-02-28', byName: trickyOrganizationName, on: '2027-02-20' });
 
+/** The second page of a competency's references that may delay the renewal. */
+export const evidenceListSampleView: EvidenceListView = evidenceListView({
+  organizationName: trickyOrganizationName,
+  competencyId: 'cloud-platform',
+  list: 'may-delay',
+  evidence: {
+    competencyTitle: 'Cloud Platform',
+    items: Array.from({ length: 12 }, (_, index) => `Customer ${index + 1} reference expires on January ${index + 1}, 2027, before the anniversary: it may delay the renewal`),
+  },
+  anniversary: '2027-02-28',
+  page: { anchor: { from: 5 }, count: 5 },
+});
+
 /** One typical view per card, keyed like the templates. */
 export const sampleViews: CardViews = {
   welcome: welcomeView,
@@ -464,6 +481,7 @@ export const sampleViews: CardViews = {
   'personal-reminder': personalReminderViews.twoWeeks,
   notice: noticeView,
   checklist: checklistSampleView,
+  'evidence-list': evidenceListSampleView,
   calls: callsView,
   'calendar-link': calendarLinkMadeView,
   'message-note': supersededNoteView,
