@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { EVIDENCE_LISTS } from '../rules/evidence-lists.js';
 import { CompetencyLevelSchema, PlainDateSchema } from '../rules/organization.js';
 import { FIRST_PAGE } from '../rules/paging.js';
+import { ListStartsSchema } from '../rules/profile-form-lists.js';
 import type { Ask } from '../rules/suggestions.js';
 import { AppError } from './app-error.js';
 import type { Intent } from './intents.js';
@@ -17,7 +18,7 @@ const PageIndexSchema = z.number().int().min(0).max(100_000).optional();
 
 const AskSchema = z.discriminatedUnion('ask', [
   plain('help'),
-  z.object({ ask: z.literal('setup'), field: z.literal('anniversary').optional() }),
+  z.object({ ask: z.literal('setup'), field: z.literal('anniversary').optional(), lines: ListStartsSchema.optional() }),
   plain('anniversary'),
   z.object({ ask: z.literal('requirements'), competencyId: z.string().trim().min(1).max(200).optional(), level: CompetencyLevelSchema.optional() }),
   z.object({ ask: z.literal('evidence'), competencyId: z.string().trim().min(1).max(200), list: z.enum(EVIDENCE_LISTS), from: PageIndexSchema, until: PageIndexSchema }),
@@ -58,7 +59,7 @@ export function intentOfAsk(data: Record<string, unknown>): Intent {
     case 'personal-reminders':
       return { kind: 'personal-reminders', on: ask.on };
     case 'setup':
-      return ask.field ? { kind: 'setup', field: ask.field } : { kind: 'setup' };
+      return { kind: 'setup', ...(ask.field ? { field: ask.field } : {}), ...(ask.lines ? { lines: ask.lines } : {}) };
     case 'mark-renewed':
     case 'not-renewed':
       return ask.cycle ? { kind: ask.ask, cycle: ask.cycle } : { kind: ask.ask };

@@ -4,6 +4,7 @@
  */
 import type { BarChartView, DonutView, GaugeView } from './charts.js';
 import type { PlainDate } from './plain-date.js';
+import type { LinedField, ListWindows } from './profile-form-lists.js';
 
 export type Phase = 'planning' | 'renewal-open' | 'final-two-weeks' | 'expired';
 
@@ -215,8 +216,14 @@ export interface SetupFormView {
   formError: string;
   /** Shown above the anniversary date when the form was opened to correct it ("The date changed"); '' otherwise. */
   anniversaryNote: string;
+  /** Under each list shown in part: which lines, and that the others are kept on save; '' for a whole list. */
+  listNotes: Record<LinedField, string>;
+  /** Buttons opening the form at the lines before and after those shown. */
+  listPages: Record<LinedField, Suggestion[]>;
   /** Verb of the Action.Execute that submits the form. */
   submitVerb: string;
+  /** Its data: `form: 'profile'`, and the windows of the lists shown in part (profile-form-lists.ts). */
+  submitData: { form: 'profile'; windows?: ListWindows };
 }
 
 export interface ProfileSavedView {

@@ -25,6 +25,7 @@ const every: [string, Json][] = [
   ['contact', render('contact', samples.contactView)],
   ['support', render('support', samples.supportView)],
   ['setup form', render('setup-form', samples.setupFormWithErrorsView)],
+  ['setup form, in part', render('setup-form', samples.setupFormInPartView)],
   ['profile saved', render('profile-saved', samples.profileSavedView)],
   ['error', render('error', samples.errorView)],
   ...Object.entries(samples.reminderViews).map(([kind, view]): [string, Json] => [`reminder, ${kind}`, render('reminder', view)]),

@@ -25,6 +25,7 @@ const cases = [
   sample('support', 'support', samples.supportView),
   sample('setup form, new', 'setup-form', samples.setupFormView),
   sample('setup form, with errors', 'setup-form', samples.setupFormWithErrorsView),
+  sample('setup form, long lists shown in part', 'setup-form', samples.setupFormInPartView),
   sample('profile saved', 'profile-saved', samples.profileSavedView),
   sample('error', 'error', samples.errorView),
   ...Object.entries(samples.reminderViews).map(([kind, view]) => sample(`reminder, ${kind}`, 'reminder', view)),

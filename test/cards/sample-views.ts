@@ -314,7 +314,35 @@ export const setupFormView: SetupFormView = {
   errors: noErrors,
   formError: '',
   anniversaryNote: '',
+  listNotes: { otherCompetencies: '', customerReferences: '', certifications: '' },
+  listPages: { otherCompetencies: [], customerReferences: [], certifications: [] },
   submitVerb: 'profile.save',
+  submitData: { form: 'profile' },
+};
+
+/** A long profile's form: its references shown from line 41, 40 at a time, the certifications from the first. */
+export const setupFormInPartView: SetupFormView = {
+  ...setupFormView,
+  title: 'Edit Contoso Ltd',
+  isEdit: true,
+  values: { ...emptyValues, customerReferences: 'Fabrikam; cloud-platform; 2025-01-20', certifications: 'Ana Müller; 70-533; 2024-05-10' },
+  listNotes: {
+    otherCompetencies: '',
+    customerReferences: 'References 41–80 of 500 are shown: what you change here replaces those lines only, and the other 460 are kept as they are.',
+    certifications: 'Certifications 1–40 of 2000 are shown: what you change here replaces those lines only, and the other 1960 are kept as they are.',
+  },
+  listPages: {
+    otherCompetencies: [],
+    customerReferences: [
+      { title: 'Previous references', data: { ask: 'setup', lines: { otherCompetencies: 0, customerReferences: 0, certifications: 0 } } },
+      { title: 'Next references', data: { ask: 'setup', lines: { otherCompetencies: 0, customerReferences: 80, certifications: 0 } } },
+    ],
+    certifications: [{ title: 'Next certifications', data: { ask: 'setup', lines: { otherCompetencies: 0, customerReferences: 40, certifications: 40 } } }],
+  },
+  submitData: {
+    form: 'profile',
+    windows: { customerReferences: { from: 40, count: 40, total: 500, fingerprint: '0123abcd' }, certifications: { from: 0, count: 40, total: 2000, fingerprint: '89abcdef' } },
+  },
 };
 
 export const setupFormWithErrorsView: SetupFormView = {
