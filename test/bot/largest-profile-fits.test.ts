@@ -27,8 +27,10 @@ const catalog = defaultCatalog();
 
 /** The largest activity measured per card, for the summary printed at the end. */
 const largest = new Map<string, number>();
+let activitiesMeasured = 0;
 function measured(label: string, body: unknown): void {
   const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
+  activitiesMeasured++;
   expect(bytes, `${label}: ${bytes} B`).toBeLessThan(TEAMS_ACTIVITY_LIMIT);
   largest.set(label, Math.max(largest.get(label) ?? 0, bytes));
 }
@@ -36,6 +38,7 @@ function measured(label: string, body: unknown): void {
 afterAll(() => {
   const rows = [...largest].sort((a, b) => b[1] - a[1]);
   console.log(`largest profile, activity bytes at the connector (limit ${TEAMS_ACTIVITY_LIMIT}):\n${rows.map(([label, bytes]) => `${String(bytes).padStart(7)}  ${label}`).join('\n')}`);
+  recordStat('cards.largestProfile.activities', activitiesMeasured);
   recordStat('cards.largestProfile.cards', rows.length);
   if (rows[0]) recordStat('cards.largestProfile.maxBytes', rows[0][1]);
 });
