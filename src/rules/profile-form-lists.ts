@@ -23,16 +23,16 @@ const Index = z.number().int().min(0).max(100_000);
 export const ListStartsSchema = z.object({ otherCompetencies: Index.optional(), customerReferences: Index.optional(), certifications: Index.optional() });
 
 /** One list shown in part: lines `from` to `from + count` of `total`, the list being `fingerprint`. */
-export const ListWindowSchema = z.object({ from: Index, count: Index, total: Index, fingerprint: z.string().regex(/^[0-9a-f]{8}$/) });
-export type ListWindow = z.infer<typeof ListWindowSchema>;
-export const ListWindowsSchema = z.object({ otherCompetencies: ListWindowSchema.optional(), customerReferences: ListWindowSchema.optional(), certifications: ListWindowSchema.optional() });
+const ListWindowSchema = z.object({ from: Index, count: Index, total: Index, fingerprint: z.string().regex(/^[0-9a-f]{8}$/) });
+type ListWindow = z.infer<typeof ListWindowSchema>;
+const ListWindowsSchema = z.object({ otherCompetencies: ListWindowSchema.optional(), customerReferences: ListWindowSchema.optional(), certifications: ListWindowSchema.optional() });
 export type ListWindows = z.infer<typeof ListWindowsSchema>;
 
 const NOUNS: Record<LinedField, string> = { otherCompetencies: 'competencies', customerReferences: 'references', certifications: 'certifications' };
 /** How the form names a list in a message. */
 export const LIST_TITLES: Record<LinedField, string> = { otherCompetencies: 'other competencies', customerReferences: 'customer references', certifications: 'certifications' };
 
-export function listFingerprint(items: readonly unknown[]): string {
+function listFingerprint(items: readonly unknown[]): string {
   return fingerprint(JSON.stringify(items));
 }
 
@@ -67,19 +67,40 @@ export function windowButtons(field: LinedField, window: ListWindow | undefined,
   ];
 }
 
-/** True when a window can no longer be saved over the stored list: the list changed since the form showed it. */
-export function staleWindow(window: ListWindow, stored: readonly unknown[]): boolean {
+/**
+ * The windows a submit names, checked against `stored`, the profile the form was made from: a `refusal`
+ * when one is damaged or its list changed since (its lines are no longer the ones shown).
+ */
+export function windowsOfSubmit(data: unknown, stored: OrganizationProfile | undefined): { windows: ListWindows; refusal?: string } {
+  const parsed = ListWindowsSchema.safeParse(data ?? {});
+  if (!parsed.success) return { windows: {}, refusal: 'This form came back damaged: nothing was saved. The form below shows the profile as it is now.' };
+  const windows = parsed.data;
+  const changed = LINED_FIELDS.filter((field) => {
+    const window = windows[field];
+    return window !== undefined && (stored === undefined || staleWindow(window, stored[field]));
+  });
+  if (changed.length === 0) return { windows };
+  const lists = changed.map((field) => LIST_TITLES[field]).join(' and ');
+  return { windows, refusal: `The ${lists} changed since this form was opened (another save or an import): nothing was saved. The form below shows the profile as it is now.` };
+}
+
+function staleWindow(window: ListWindow, stored: readonly unknown[]): boolean {
   return window.total !== stored.length || window.from + window.count > stored.length || window.fingerprint !== listFingerprint(stored);
 }
 
-/** The stored list with the window's lines replaced by `edited`. */
-export function mergeWindow<T>(stored: readonly T[], window: ListWindow, edited: readonly T[]): T[] {
-  return [...stored.slice(0, window.from), ...edited, ...stored.slice(window.from + window.count)];
-}
-
-/** The stored lists of a profile, by field. */
-export function storedList(profile: OrganizationProfile, field: LinedField): readonly unknown[] {
-  return profile[field];
+/**
+ * The list a save writes: the stored one with the window's lines replaced by the `rows` submitted (the
+ * rows alone for a list shown whole), and the form line of each item (undefined for a line not shown).
+ */
+export function mergedList<T>(field: LinedField, windows: ListWindows, stored: OrganizationProfile | undefined, rows: T[], lines: number[]): { items: T[]; lines: (number | undefined)[] } {
+  const window = windows[field];
+  const list = stored?.[field] as T[] | undefined;
+  if (!window || !list) return { items: rows, lines };
+  const kept = (count: number) => Array<undefined>(count).fill(undefined);
+  return {
+    items: [...list.slice(0, window.from), ...rows, ...list.slice(window.from + window.count)],
+    lines: [...kept(window.from), ...lines, ...kept(list.length - window.from - window.count)],
+  };
 }
 
 function capitalized(text: string): string {

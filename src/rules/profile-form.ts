@@ -9,11 +9,10 @@ import {
   LINED_FIELDS,
   LIST_TITLES,
   listWindow,
-  ListWindowsSchema,
-  mergeWindow,
-  staleWindow,
+  mergedList,
   windowButtons,
   windowNote,
+  windowsOfSubmit,
   type LinedField,
   type ListStarts,
   type ListWindows,
@@ -68,24 +67,9 @@ export function parseProfileForm(raw: Record<string, unknown>, catalog: Catalog,
   if (!submitted.success) {
     for (const issue of submitted.error.issues) errors[String(issue.path[0])] = issue.message;
   }
-  const parsedWindows = ListWindowsSchema.safeParse(raw.windows ?? {});
-  const windows: ListWindows = parsedWindows.success ? parsedWindows.data : {};
-  const changed = LINED_FIELDS.filter((field) => {
-    const window = windows[field];
-    return window !== undefined && (stored === undefined || staleWindow(window, stored[field]));
-  });
-  if (!parsedWindows.success || changed.length > 0) {
-    const what = changed.length > 0 ? `The ${changed.map((field) => LIST_TITLES[field]).join(' and ')} changed since this form was opened (another save or an import)` : 'This form came back damaged';
-    return { ok: false, values, competencyLevels, errors: {}, windows, listsChanged: true, formError: `${what}: nothing was saved. The form below shows the profile as it is now.` };
-  }
-  /** The stored list with the window's lines replaced, and the form line of each item (none for the lines not shown). */
-  const merged = <T>(field: LinedField, rows: T[], lines: number[]): { items: T[]; lines: (number | undefined)[] } => {
-    const window = windows[field];
-    const list = stored?.[field] as T[] | undefined;
-    if (!window || !list) return { items: rows, lines };
-    const kept = (count: number) => Array<undefined>(count).fill(undefined);
-    return { items: mergeWindow(list, window, rows), lines: [...kept(window.from), ...lines, ...kept(list.length - window.from - window.count)] };
-  };
+  const { windows, refusal } = windowsOfSubmit(raw.windows, stored);
+  if (refusal) return { ok: false, values, competencyLevels, errors: {}, windows, listsChanged: true, formError: refusal };
+  const merged = <T>(field: LinedField, rows: T[], lines: number[]) => mergedList(field, windows, stored, rows, lines);
 
   const others = parseLines(values.otherCompetencies, ['name', 'level'], 'Competency name; silver or gold');
   if (others.error) errors.otherCompetencies = others.error;
@@ -134,12 +118,12 @@ export function parseProfileForm(raw: Record<string, unknown>, catalog: Catalog,
   return { ok: false, values, competencyLevels, errors: fieldErrors, windows, formError: `Some fields need another look: nothing was saved. ${formError}`.trim() };
 }
 
-/** Builds the form card's view, filled from a profile (edit) or from a rejected submit. */
 /** Above the date when "The date changed" opened the form: a new date restarts the reminders from it. */
 const ANNIVERSARY_CORRECTION =
   'Enter the anniversary date the partner portal shows now and save: the reminders then follow that date, and a new date also ends a "We did not renew".';
 
 /**
+ * Builds the form card's view, filled from a profile (edit) or from a rejected submit.
  * `lines`: the profile's lists are shown from `starts`, at most `count` lines each (a rejected submit's
  * text cut to its first `count` lines): the bot layer picks the largest count that fits one message.
  */
