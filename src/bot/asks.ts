@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { EVIDENCE_LISTS } from '../rules/evidence-lists.js';
 import { CompetencyLevelSchema, PlainDateSchema } from '../rules/organization.js';
-import { FIRST_PAGE } from '../rules/paging.js';
+import { anchorOf, PageIndexSchema } from '../rules/paging.js';
 import { ListStartsSchema } from '../rules/profile-form-lists.js';
 import type { Ask } from '../rules/suggestions.js';
 import { AppError } from './app-error.js';
@@ -14,14 +14,12 @@ import type { Intent } from './intents.js';
 
 const plain = <K extends string>(ask: K) => z.object({ ask: z.literal(ask) });
 
-const PageIndexSchema = z.number().int().min(0).max(100_000).optional();
-
 const AskSchema = z.discriminatedUnion('ask', [
   plain('help'),
   z.object({ ask: z.literal('setup'), field: z.literal('anniversary').optional(), lines: ListStartsSchema.optional() }),
   plain('anniversary'),
   z.object({ ask: z.literal('requirements'), competencyId: z.string().trim().min(1).max(200).optional(), level: CompetencyLevelSchema.optional() }),
-  z.object({ ask: z.literal('evidence'), competencyId: z.string().trim().min(1).max(200), list: z.enum(EVIDENCE_LISTS), from: PageIndexSchema, until: PageIndexSchema }),
+  z.object({ ask: z.literal('evidence'), competencyId: z.string().trim().min(1).max(200), list: z.enum(EVIDENCE_LISTS), from: PageIndexSchema.optional(), until: PageIndexSchema.optional() }),
   plain('contact'),
   plain('support'),
   z.object({ ask: z.literal('mark-renewed'), cycle: PlainDateSchema.optional() }),
@@ -48,10 +46,8 @@ export function intentOfAsk(data: Record<string, unknown>): Intent {
   switch (ask.ask) {
     case 'requirements':
       return { kind: 'requirements', ...(ask.competencyId ? { competencyId: ask.competencyId } : {}), ...(ask.level ? { level: ask.level } : {}) };
-    case 'evidence': {
-      const anchor = ask.from !== undefined ? { from: ask.from } : ask.until !== undefined ? { until: ask.until } : FIRST_PAGE;
-      return { kind: 'evidence', competencyId: ask.competencyId, list: ask.list, anchor };
-    }
+    case 'evidence':
+      return { kind: 'evidence', competencyId: ask.competencyId, list: ask.list, anchor: anchorOf(ask) };
     case 'contact':
       return { kind: 'contact', aboutAsker: false };
     case 'calendar-link':

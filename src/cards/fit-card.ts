@@ -9,26 +9,36 @@ export function fitsOneMessage(card: CardAttachment): boolean {
   return cardBytes(card) <= CARD_BYTES_BUDGET;
 }
 
+/** Items tried first: most lists are shorter, and their card is rendered once. */
+const FIRST_TRY = 32;
+
 /**
- * The card of `viewOf(count)` for the largest `count` from `least` to `most` that fits (a binary
- * search: a card grows with its items). When even `least` items do not fit, the card with `least`.
- * @example renderLargestFitting('checklist', 1, items.length, (count) => checklistView({ ...input, window: { from: 0, count } }))
+ * The card of `viewOf(count)` for the largest `count` from `least` to `most` that fits. A card grows
+ * with its items, so the count doubles from FIRST_TRY until a card does not fit, then a binary search
+ * narrows it: a long list (2,000 certifications, some 600 KB) is never rendered whole. When even
+ * `least` items do not fit, the card with `least`.
+ * @example renderLargestFitting('checklist', 1, items.length, (count) => checklistView({ ...input, page: { anchor: FIRST_PAGE, count } }))
  */
 export function renderLargestFitting<K extends CardName>(name: K, least: number, most: number, viewOf: (count: number) => CardViews[K]): CardAttachment {
   const render = (count: number) => renderCard(name, viewOf(count));
-  const largest = render(most);
-  if (most <= least || fitsOneMessage(largest)) return largest;
-  let fitting = render(least);
+  let fitting: CardAttachment | undefined;
   let low = least;
-  let high = most;
-  // Invariant: `low` items fit (or low === least), `high` items do not.
+  let high = most + 1;
+  // Invariant: `low` items fit (or low === least, untried), `high` items do not (or high > most).
+  for (let count = Math.max(least, Math.min(most, FIRST_TRY)); ; count = Math.min(most, count * 2)) {
+    const card = render(count);
+    if (!fitsOneMessage(card)) {
+      high = count;
+      break;
+    }
+    [low, fitting] = [count, card];
+    if (count >= most) return card;
+  }
   while (high - low > 1) {
     const middle = Math.floor((low + high) / 2);
     const card = render(middle);
-    if (fitsOneMessage(card)) {
-      low = middle;
-      fitting = card;
-    } else high = middle;
+    if (fitsOneMessage(card)) [low, fitting] = [middle, card];
+    else high = middle;
   }
-  return fitting;
+  return fitting ?? render(least);
 }

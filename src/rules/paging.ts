@@ -9,10 +9,16 @@ import { z } from 'zod';
 /** Where a page is: starting at item `from`, or (going back) ending just before item `until`. */
 export type PageAnchor = { from: number } | { until: number };
 
-/** What a page button's data carries; indexes are bounded by the longest list a profile holds. */
-export const PageAnchorSchema = z.union([z.object({ from: z.number().int().min(0).max(100_000) }), z.object({ until: z.number().int().min(0).max(100_000) })]);
+/** An item index in a page button's data: bounded far above the longest list a profile holds. */
+export const PageIndexSchema = z.number().int().min(0).max(100_000);
 
 export const FIRST_PAGE: PageAnchor = { from: 0 };
+
+/** The anchor a page button's data names (`from`, else `until`); neither: the first page. */
+export function anchorOf(data: { from?: number | undefined; until?: number | undefined }): PageAnchor {
+  if (data.from !== undefined) return { from: data.from };
+  return data.until !== undefined ? { until: data.until } : FIRST_PAGE;
+}
 
 /** The items a page shows: `count` of them from index `from`. */
 export interface PageWindow {

@@ -10,6 +10,7 @@
  */
 import { z } from 'zod';
 import { fingerprint } from './fingerprint.js';
+import { PageIndexSchema } from './paging.js';
 import type { OrganizationProfile } from './organization.js';
 import type { Suggestion } from './suggestions.js';
 
@@ -19,11 +20,10 @@ export type LinedField = (typeof LINED_FIELDS)[number];
 /** Where each list's window starts; a list not named starts at its first line. */
 export type ListStarts = Partial<Record<LinedField, number>>;
 
-const Index = z.number().int().min(0).max(100_000);
-export const ListStartsSchema = z.object({ otherCompetencies: Index.optional(), customerReferences: Index.optional(), certifications: Index.optional() });
+export const ListStartsSchema = z.object({ otherCompetencies: PageIndexSchema.optional(), customerReferences: PageIndexSchema.optional(), certifications: PageIndexSchema.optional() });
 
 /** One list shown in part: lines `from` to `from + count` of `total`, the list being `fingerprint`. */
-const ListWindowSchema = z.object({ from: Index, count: Index, total: Index, fingerprint: z.string().regex(/^[0-9a-f]{8}$/) });
+const ListWindowSchema = z.object({ from: PageIndexSchema, count: PageIndexSchema, total: PageIndexSchema, fingerprint: z.string().regex(/^[0-9a-f]{8}$/) });
 type ListWindow = z.infer<typeof ListWindowSchema>;
 const ListWindowsSchema = z.object({ otherCompetencies: ListWindowSchema.optional(), customerReferences: ListWindowSchema.optional(), certifications: ListWindowSchema.optional() });
 export type ListWindows = z.infer<typeof ListWindowsSchema>;

@@ -9,7 +9,7 @@ import type { CardAttachment } from '../../cards/render-card.js';
 import { checklistItems } from '../../rules/checklist.js';
 import { currentAnniversary } from '../../rules/cycle.js';
 import type { Organization } from '../../rules/organization.js';
-import { FIRST_PAGE, type PageAnchor } from '../../rules/paging.js';
+import { anchorOf, FIRST_PAGE, PageIndexSchema, type PageAnchor } from '../../rules/paging.js';
 import { isPlainDate } from '../../rules/plain-date.js';
 import { AppError } from '../app-error.js';
 import type { HandlerDependencies } from '../dependencies.js';
@@ -18,9 +18,8 @@ import { channelConversationId, type Turn } from '../turn.js';
 import type { OrganizationActionRoute, OrganizationRoute } from './route.js';
 
 const CycleSchema = z.string().refine(isPlainDate);
-const PageIndexSchema = z.number().int().min(0).max(100_000).optional();
 /** The page of a paged card (paging.ts): `from` an item, or going back `until` one; neither: the first. */
-const RefreshDataSchema = z.object({ tenantId: z.string().min(1).max(128), cycle: CycleSchema, from: PageIndexSchema, until: PageIndexSchema }).loose();
+const RefreshDataSchema = z.object({ tenantId: z.string().min(1).max(128), cycle: CycleSchema, from: PageIndexSchema.optional(), until: PageIndexSchema.optional() }).loose();
 const ToggleDataSchema = RefreshDataSchema.extend({ itemId: z.string().min(1).max(400), done: z.boolean() });
 
 export function createChecklistRoutes(deps: HandlerDependencies) {
@@ -45,10 +44,6 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
     );
   }
 
-  function anchorOf(data: { from?: number; until?: number }): PageAnchor {
-    if (data.from !== undefined) return { from: data.from };
-    return data.until !== undefined ? { until: data.until } : FIRST_PAGE;
-  }
 
   /** The card's data names a tenant: a card carried into another tenant must not act there. */
   function sameTenant(data: { tenantId: string }, turn: Turn): void {
