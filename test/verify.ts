@@ -23,7 +23,7 @@ const env = {
   TEST_DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test',
 };
 const started = Date.now();
-const run = spawnSync('npx', ['vitest', 'run', '--project', 'all', 'test/security', 'test/reminders', 'test/http', 'test/bot/linear-text.test.ts', 'test/cli/import-limits.test.ts', 'test/cli/doctor.test.ts'], { env, stdio: 'inherit' });
+const run = spawnSync('npx', ['vitest', 'run', '--project', 'all', 'test/security', 'test/reminders', 'test/http', 'test/bot/linear-text.test.ts', 'test/bot/largest-profile-fits.test.ts', 'test/cli/import-limits.test.ts', 'test/cli/doctor.test.ts'], { env, stdio: 'inherit' });
 
 const totals = new Map<string, number>();
 try {
@@ -55,6 +55,10 @@ const rows: [string, string][] = [
   ['refused service URLs / warning lines they wrote', `${get('logs.refusedServiceUrlRequests')} / ${get('logs.refusedServiceUrlLines')}`],
   ['control characters refused in the form / calendar injections tried (none got through)', `${get('controls.refused')} / ${get('calendar.injectionsTried')}`],
   ['import: oversize refused unread / 100,000-deep nesting located / large invalid file reported in', `${get('import.oversizeRefused')} / ${get('import.deepLocated')} / ${totals.has('import.largeInvalidMs') ? `${get('import.largeInvalidMs')} ms (${get('import.largeInvalidMb')} MB)` : 'not measured'}`],
+  [
+    'largest profile: every card fits one Teams message (test/bot/largest-profile-fits.test.ts)',
+    totals.has('cards.largestProfile.maxBytes') ? `${get('cards.largestProfile.activities')} activities (${get('cards.largestProfile.cards')} kinds of card), largest ${get('cards.largestProfile.maxBytes')} B of 28672` : 'not measured',
+  ],
   ['signing keys unreachable: answered 503 (not 401)', get('keys.outage.answered503') > 0 ? 'yes' : 'no'],
   ['zone names tried against the bounded caches', String(get('caches.zoneNamesTried'))],
   ['untrusted service URLs never called (inbound 400 / stored, left pending / calls)', `${get('serviceUrls.inboundRefused')} / ${get('serviceUrls.storedPending')} / ${get('serviceUrls.called')}`],

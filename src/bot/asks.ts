@@ -4,7 +4,10 @@
  * saying so, before any handler runs.
  */
 import { z } from 'zod';
+import { EVIDENCE_LISTS } from '../rules/evidence-lists.js';
 import { CompetencyLevelSchema, PlainDateSchema } from '../rules/organization.js';
+import { anchorOf, PageIndexSchema } from '../rules/paging.js';
+import { ListStartsSchema } from '../rules/profile-form-lists.js';
 import type { Ask } from '../rules/suggestions.js';
 import { AppError } from './app-error.js';
 import type { Intent } from './intents.js';
@@ -13,9 +16,10 @@ const plain = <K extends string>(ask: K) => z.object({ ask: z.literal(ask) });
 
 const AskSchema = z.discriminatedUnion('ask', [
   plain('help'),
-  z.object({ ask: z.literal('setup'), field: z.literal('anniversary').optional() }),
+  z.object({ ask: z.literal('setup'), field: z.literal('anniversary').optional(), lines: ListStartsSchema.optional() }),
   plain('anniversary'),
   z.object({ ask: z.literal('requirements'), competencyId: z.string().trim().min(1).max(200).optional(), level: CompetencyLevelSchema.optional() }),
+  z.object({ ask: z.literal('evidence'), competencyId: z.string().trim().min(1).max(200), list: z.enum(EVIDENCE_LISTS), from: PageIndexSchema.optional(), until: PageIndexSchema.optional() }),
   plain('contact'),
   plain('support'),
   z.object({ ask: z.literal('mark-renewed'), cycle: PlainDateSchema.optional() }),
@@ -42,6 +46,8 @@ export function intentOfAsk(data: Record<string, unknown>): Intent {
   switch (ask.ask) {
     case 'requirements':
       return { kind: 'requirements', ...(ask.competencyId ? { competencyId: ask.competencyId } : {}), ...(ask.level ? { level: ask.level } : {}) };
+    case 'evidence':
+      return { kind: 'evidence', competencyId: ask.competencyId, list: ask.list, anchor: anchorOf(ask) };
     case 'contact':
       return { kind: 'contact', aboutAsker: false };
     case 'calendar-link':
@@ -49,7 +55,7 @@ export function intentOfAsk(data: Record<string, unknown>): Intent {
     case 'personal-reminders':
       return { kind: 'personal-reminders', on: ask.on };
     case 'setup':
-      return ask.field ? { kind: 'setup', field: ask.field } : { kind: 'setup' };
+      return { kind: 'setup', ...(ask.field ? { field: ask.field } : {}), ...(ask.lines ? { lines: ask.lines } : {}) };
     case 'mark-renewed':
     case 'not-renewed':
       return ask.cycle ? { kind: ask.ask, cycle: ask.cycle } : { kind: ask.ask };

@@ -3,15 +3,21 @@
  * tolerated, so "how many dayz until renewl" still finds the anniversary.
  */
 import type { Catalog } from '../rules/catalog.js';
+import type { EvidenceList } from '../rules/evidence-lists.js';
 import type { CompetencyLevel } from '../rules/organization.js';
+import type { PageAnchor } from '../rules/paging.js';
+import type { ListStarts } from '../rules/profile-form-lists.js';
 import type { PlainDate } from '../rules/plain-date.js';
 import { hasPhrase, hasWord, normalizeText, words } from './text-matching.js';
 
 export type Intent =
   | { kind: 'help' }
-  | { kind: 'setup'; field?: 'anniversary' }
+  /** `lines`: where a long profile's lists start on the form (its buttons to other lines). */
+  | { kind: 'setup'; field?: 'anniversary'; lines?: ListStarts }
   | { kind: 'anniversary' }
   | { kind: 'requirements'; competencyId?: string; level?: CompetencyLevel }
+  /** A page of one list of a competency's evidence (a button on its requirements only). */
+  | { kind: 'evidence'; competencyId: string; list: EvidenceList; anchor: PageAnchor }
   | { kind: 'contact'; aboutAsker: boolean }
   | { kind: 'support' }
   | { kind: 'reminders-here' }

@@ -58,6 +58,7 @@ export function createRoutes(deps: HandlerDependencies) {
     setup: setup.showForm,
     anniversary: needsOrganization(questions.anniversary),
     requirements: needsOrganization(questions.requirements),
+    evidence: needsOrganization(questions.evidence),
     contact: needsOrganization(questions.contact),
     support: questions.support,
     'reminders-here': needsOrganization(reminderChannel.postRemindersHere),

@@ -20,6 +20,7 @@ import type {
   ChecklistView,
   ContactView,
   ErrorView,
+  EvidenceListView,
   NoticeView,
   PersonalReminderView,
   ProfileSavedView,
@@ -48,6 +49,8 @@ export interface CardViews {
   welcome: WelcomeView;
   anniversary: AnniversaryView;
   requirements: RequirementsView;
+  /** A page of one competency's references or certified people. */
+  'evidence-list': EvidenceListView;
   contact: ContactView;
   support: SupportView;
   'setup-form': SetupFormView;
@@ -69,6 +72,7 @@ const cardSet: { [K in CardName]: true } = {
   welcome: true,
   anniversary: true,
   requirements: true,
+  'evidence-list': true,
   contact: true,
   support: true,
   'setup-form': true,

@@ -4,8 +4,8 @@
  * and retry policy as sends. A 404 means the message was deleted: nothing left to update, no error.
  */
 import { z } from 'zod';
+import { renderChecklistCard } from '../cards/checklist-card.js';
 import { renderCard, type CardAttachment } from '../cards/render-card.js';
-import { checklistView } from '../rules/checklist.js';
 import { currentAnniversary } from '../rules/cycle.js';
 import { recordedView, supersededView } from '../rules/message-updates.js';
 import { calendarDateIn, isPlainDate } from '../rules/plain-date.js';
@@ -49,22 +49,19 @@ export function createMessageUpdates(deps: MessageUpdateDependencies) {
       if (!payload.success || !isPlainDate(message.cycle)) return { skip: 'the recorded update is damaged' };
       return renderCard('message-note', recordedView({ anniversary: message.cycle, byName: payload.data.byName, on: dayOf(payload.data.at), outcome: payload.data.outcome }));
     }
-    // The checklist card as anyone opening it would see it now, in the organization's time zone.
+    // The checklist card as anyone opening it would see it now, in the organization's time zone (its first page).
     const ticks = await storage.checklistMarks(update.tenantId, message.cycle);
-    return renderCard(
-      'checklist',
-      checklistView({
-        org,
-        tenantId: update.tenantId,
-        cycle: message.cycle,
-        currentCycle: currentAnniversary(org, calendarDateIn(clock(), org.timeZone)),
-        today: calendarDateIn(clock(), org.timeZone),
-        ticks,
-        catalog,
-        readerZone: org.timeZone,
-        refreshUserIds: [...new Set(ticks.map((tick) => tick.changedById))],
-      }),
-    );
+    return renderChecklistCard({
+      org,
+      tenantId: update.tenantId,
+      cycle: message.cycle,
+      currentCycle: currentAnniversary(org, calendarDateIn(clock(), org.timeZone)),
+      today: calendarDateIn(clock(), org.timeZone),
+      ticks,
+      catalog,
+      readerZone: org.timeZone,
+      refreshUserIds: [...new Set(ticks.map((tick) => tick.changedById))],
+      });
   }
 
   async function updateOne(update: ClaimedMessageUpdate, report: PassReport): Promise<void> {

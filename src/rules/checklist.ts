@@ -13,6 +13,7 @@ import { referenceKey, referenceStanding, summarizeReferences } from './customer
 import { otherCompetencyKey, type Organization } from './organization.js';
 import { daysBetween, longDate, type PlainDate } from './plain-date.js';
 import { certifiedPeopleFor } from './technical-credentials.js';
+import { pageView, pageWindow, type PageAnchor } from './paging.js';
 import { markedValue } from './value-source.js';
 import type { ChecklistItemView, ChecklistSectionView, ChecklistView } from './view-models.js';
 import { escapeMarkdown } from './markdown.js';
@@ -98,6 +99,8 @@ export interface ChecklistViewInput {
   /** Time zone for "ticked at" times: the reader's. */
   readerZone: string;
   refreshUserIds: string[];
+  /** A page of the items, in the order shown, when they all would not fit in one Teams message; all of them without it. */
+  page?: { anchor: PageAnchor; count: number };
 }
 
 const SECTION_TITLES: Record<ChecklistSection, string> = {
@@ -111,6 +114,14 @@ export function checklistView(input: ChecklistViewInput): ChecklistView {
   const readOnly = cycle !== input.currentCycle;
   const items = checklistItems(org, cycle, input.today, catalog);
   const ticks = new Map(input.ticks.map((tick) => [tick.itemId, tick]));
+  // The items in the order shown, one list for paging: the current phase's first, then the rest.
+  const order = sectionOrder(cycle, input.today);
+  const ordered = order.flatMap((section) => items.filter((item) => item.section === section));
+  const window = pageWindow(input.page?.anchor ?? { from: 0 }, input.page?.count ?? ordered.length, ordered.length);
+  const shown = ordered.slice(window.from, window.from + window.count);
+  const page = pageView(window, ordered.length, 'items');
+  // Every button of a page brings back the same page: a tick, a refresh, the automatic refresh.
+  const at = page.label ? { from: window.from } : {};
   const itemView = (item: ChecklistItem): ChecklistItemView => {
     const tick = ticks.get(item.id);
     const done = tick?.done === true;
@@ -123,14 +134,20 @@ export function checklistView(input: ChecklistViewInput): ChecklistView {
       doneLabel: tick && done ? `Ticked by ${escapeMarkdown(tick.changedByName)}, ${formatInZone(tick.changedAt, input.readerZone)}` : '',
       tickedNote: done ? (item.tickedNote ?? '') : '',
       actionTitle: done ? 'Untick' : 'Tick',
-      actionData: { tenantId: input.tenantId, cycle, itemId: item.id, done: !done },
+      actionData: { tenantId: input.tenantId, cycle, itemId: item.id, done: !done, ...at },
     };
   };
-  const sections: ChecklistSectionView[] = sectionOrder(cycle, input.today)
-    .map((section) => ({ title: SECTION_TITLES[section], items: items.filter((item) => item.section === section).map(itemView) }))
+  const sections: ChecklistSectionView[] = order
+    .map((section) => {
+      const inSection = shown.filter((item) => item.section === section);
+      // A section begun on an earlier page says so.
+      const continued = inSection.length > 0 && inSection[0] !== ordered.find((item) => item.section === section);
+      return { title: `${SECTION_TITLES[section]}${continued ? ' (continued)' : ''}`, items: inSection.map(itemView) };
+    })
     .filter((section) => section.items.length > 0);
   const doneCount = items.filter((item) => ticks.get(item.id)?.done).length;
   const anyTicked = items.some((item) => ticks.get(item.id)?.done);
+  const pageData = (anchor: PageAnchor) => ({ tenantId: input.tenantId, cycle, ...anchor });
   return {
     organizationName: escapeMarkdown(org.name),
     title: 'Renewal checklist',
@@ -141,9 +158,14 @@ export function checklistView(input: ChecklistViewInput): ChecklistView {
     sections,
     // The zone of the "ticked at" times, once for the card.
     timesNote: anyTicked ? `Times in ${input.readerZone}.` : '',
+    pageLabel: page.label ? `${page.label}: the card shows as many as fit in one message.` : '',
+    pageActions: [
+      ...(page.previous ? [{ title: 'Previous items', data: pageData(page.previous) }] : []),
+      ...(page.next ? [{ title: 'Next items', data: pageData(page.next) }] : []),
+    ],
     toggleVerb: CHECKLIST_TOGGLE_VERB,
     refreshVerb: CHECKLIST_REFRESH_VERB,
-    refreshData: { tenantId: input.tenantId, cycle },
+    refreshData: { tenantId: input.tenantId, cycle, ...at },
     refreshUserIds: input.refreshUserIds.slice(0, 60),
     // A button, not the link: the link is shown only on the card that makes it (calendar-link-view.ts).
     calendarLink: CALENDAR_LINK_SUGGESTION,

@@ -6,6 +6,7 @@
 import type { CatalogData } from './catalog.js';
 import type { CustomerReference } from './organization.js';
 import { escapeMarkdown } from './markdown.js';
+import { joinedWithMore } from './paging.js';
 import { addYears, daysBetween, longDate, type PlainDate } from './plain-date.js';
 import { markedValue } from './value-source.js';
 
@@ -63,7 +64,9 @@ export interface ReferenceSummary {
   counting: number;
   /** Notes on counting references that expire by the anniversary: they may delay the renewal. */
   risks: string[];
-  /** "No longer counting: …" naming the expired ones, or ''. */
+  /** The expired ones, each "Litware reference expired on June 1, 2026". */
+  expired: string[];
+  /** "No longer counting: …" naming the first expired ones and how many more, or ''. */
   expiredSentence: string;
 }
 
@@ -79,11 +82,12 @@ export function summarizeReferences(
   validityYears: number,
 ): ReferenceSummary {
   const standings = references.filter((reference) => matches(reference.competency)).map((reference) => referenceStanding(reference, anniversary, today, validityYears));
-  const expired = standings.filter((standing) => standing.state === 'expired');
+  const expired = standings.filter((standing) => standing.state === 'expired').map((standing) => `${escapeMarkdown(standing.reference.customer)} reference ${standing.dateClause}`);
   return {
     counting: standings.filter((standing) => standing.counts).length,
     risks: standings.filter((standing) => standing.state === 'may-delay').map((standing) => standing.note),
-    expiredSentence: expired.length === 0 ? '' : `No longer counting: ${expired.map((standing) => `${escapeMarkdown(standing.reference.customer)} reference ${standing.dateClause}`).join('; ')}.`,
+    expired,
+    expiredSentence: expired.length === 0 ? '' : `No longer counting: ${joinedWithMore(expired, '; ')}.`,
   };
 }
 

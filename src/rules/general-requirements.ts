@@ -6,14 +6,12 @@
 import { escapeMarkdown } from './markdown.js';
 import type { Catalog } from './catalog.js';
 import { summarizeReferences } from './customer-evidence.js';
-import { otherCompetencyKey, type Organization, type OtherCompetency } from './organization.js';
+import { evidenceButton, summarizedRisks } from './evidence-lists.js';
+import { OTHER_ID_PREFIX, otherCompetencyKey, type Organization, type OtherCompetency } from './organization.js';
 import type { PlainDate } from './plain-date.js';
 import { csatLine, levelLabel, summaryFor } from './requirement-lines.js';
 import { statusLabelFor } from './requirements-scope.js';
 import type { CompetencyRequirementsView, RequirementLine } from './view-models.js';
-
-/** The id of a competency outside the catalog on its card, before its name in lower case. */
-export const OTHER_ID_PREFIX = 'other:';
 
 /**
  * A competency outside the catalog: the guide's rules for every competency, and no numbers.
@@ -39,8 +37,9 @@ export function generalRequirements(org: Pick<Organization, 'customerReferences'
   ];
   const csatRemoval = other.level === 'gold' ? catalog.data.changes.find((change) => change.appliesTo === 'gold' && change.effectiveFrom) : undefined;
   if (csatRemoval?.effectiveFrom) lines.push(csatLine(csatRemoval.effectiveFrom, csatRemoval.effectiveFromSource, anniversary));
+  const competencyId = `${OTHER_ID_PREFIX}${key}`;
   return {
-    competencyId: `${OTHER_ID_PREFIX}${key}`,
+    competencyId,
     detailsId: '',
     statusLabel: statusLabelFor({ blockerCount: blockers.length, unchecked: ['technical credentials'], countsToConfirm: false }),
     unchecked: ['technical credentials'],
@@ -56,8 +55,10 @@ export function generalRequirements(org: Pick<Organization, 'customerReferences'
     generalNote:
       'General rules: this competency is not in the bot\'s catalog, so only the renewal guide\'s rules for every competency are shown. Find its own requirements on its competency page (Requirements, then Silver or Gold).',
     blockers,
-    risks: references.risks,
+    risks: summarizedRisks(references.risks),
+    riskCount: references.risks.length,
     lines,
+    evidenceLinks: [...evidenceButton(competencyId, 'may-delay', references.risks.length), ...evidenceButton(competencyId, 'expired', references.expired.length)],
     requirementsUrl: '',
     requirementsLinkTitle: '',
   };

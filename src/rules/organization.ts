@@ -173,3 +173,11 @@ export function withCatalogChecks<T extends z.ZodType<OrganizationProfile>>(sche
 export function otherCompetencyKey(name: string): string {
   return name.trim().toLowerCase().replace(/\s+/g, ' ');
 }
+
+/** The id of a competency outside the catalog on cards and buttons: this, then its name's key. */
+export const OTHER_ID_PREFIX = 'other:';
+
+/** The name key of a competency outside the catalog named by its card id; undefined for a catalog id. */
+export function otherKeyOfId(competencyId: string): string | undefined {
+  return competencyId.startsWith(OTHER_ID_PREFIX) ? competencyId.slice(OTHER_ID_PREFIX.length) : undefined;
+}

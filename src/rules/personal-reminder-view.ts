@@ -8,6 +8,7 @@ import type { Catalog } from './catalog.js';
 import { checklistItems, type ChecklistTick } from './checklist.js';
 import { escapeMarkdown } from './markdown.js';
 import type { Organization } from './organization.js';
+import { firstItems } from './paging.js';
 import type { PlainDate } from './plain-date.js';
 import type { ReminderKind } from './reminder-payloads.js';
 import { requirementsView } from './requirements.js';
@@ -15,6 +16,11 @@ import { SUGGESTIONS } from './suggestions.js';
 import type { PersonalReminderView, ReminderView, Suggestion } from './view-models.js';
 
 export const STOP_PERSONAL: Suggestion = SUGGESTIONS.stopPersonalReminders;
+/**
+ * Open items and blockers the reminder names (the guide's seven items and a few of the organization's):
+ * the rest are one button away, on the checklist and the requirements, so the card fits one message.
+ */
+const ITEMS_NAMED = 10;
 const MARK_RENEWED: Suggestion = SUGGESTIONS.markRenewed;
 
 export interface PersonalReminderInput {
@@ -66,13 +72,19 @@ export function personalReminderView(input: PersonalReminderInput, catalog: Cata
     checklistTitle: '',
     checklist: [],
     openItemsTitle: open.length > 0 ? `Still open on the renewal checklist: ${open.length} of ${items.length}` : '',
-    openItems: open,
+    openItems: named(open, (more) => `And ${more} more: open the checklist to see and tick them.`),
     blockersTitle: blockers.length > 0 ? 'Still blocking the renewal' : '',
-    blockers,
+    blockers: named(blockers, (more) => `And ${more} more: see the requirements.`),
     allDone:
       open.length === 0 && blockers.length === 0
         ? ['Every item of the renewal checklist is ticked and the bot found no blockers.', requirements.scopeNote, 'Once the online renewal is complete, say "mark renewal done" to move the reminders to next year.'].filter(Boolean).join(' ')
         : '',
     suggestions: open.length === 0 && blockers.length === 0 ? [MARK_RENEWED, STOP_PERSONAL] : base.suggestions,
   };
+}
+
+/** The first items, then a line saying how many more and where they are. */
+function named(items: readonly string[], moreLine: (more: number) => string): string[] {
+  const { first, more } = firstItems(items, ITEMS_NAMED);
+  return more === 0 ? first : [...first, moreLine(more)];
 }

@@ -7,6 +7,18 @@ import type { Catalog } from './catalog.js';
 import { leapDayNote } from './leap-day.js';
 import { OrganizationProfileSchema, withCatalogChecks, type OrganizationProfile } from './organization.js';
 import type { PlainDate } from './plain-date.js';
+import {
+  LINED_FIELDS,
+  LIST_TITLES,
+  listWindow,
+  mergedList,
+  windowButtons,
+  windowNote,
+  windowsOfSubmit,
+  type LinedField,
+  type ListStarts,
+  type ListWindows,
+} from './profile-form-lists.js';
 import type { SetupFormValues, SetupFormView } from './view-models.js';
 import { escapeMarkdown } from './markdown.js';
 
@@ -32,12 +44,24 @@ export const ProfileFormSubmitSchema = z.object({
 
 export type ProfileFormResult =
   | { ok: true; profile: OrganizationProfile }
-  | { ok: false; values: SetupFormValues; competencyLevels: Record<string, string>; errors: Record<string, string>; formError: string };
+  | {
+      ok: false;
+      values: SetupFormValues;
+      competencyLevels: Record<string, string>;
+      errors: Record<string, string>;
+      formError: string;
+      /** The parts of the lists the form showed (profile-form-lists.ts): a form shown again saves over the same lines. */
+      windows: ListWindows;
+      /** A list shown in part changed since the form was made: the form is shown anew from the profile as it is. */
+      listsChanged?: true;
+    };
 
 /**
+ * A submit becomes a profile. A form that showed a list in part (its submit names the windows) replaces
+ * only those lines of `stored`, the profile it was made from; the other lines are kept.
  * @example parseProfileForm({ name: 'Contoso', ... }, catalog).ok
  */
-export function parseProfileForm(raw: Record<string, unknown>, catalog: Catalog): ProfileFormResult {
+export function parseProfileForm(raw: Record<string, unknown>, catalog: Catalog, stored?: OrganizationProfile): ProfileFormResult {
   const submitted = ProfileFormSubmitSchema.safeParse(raw);
   const values: SetupFormValues = submitted.success ? submitted.data : salvagedValues(raw);
   const competencyLevels = readCompetencyLevels(raw, catalog);
@@ -45,6 +69,9 @@ export function parseProfileForm(raw: Record<string, unknown>, catalog: Catalog)
   if (!submitted.success) {
     for (const issue of submitted.error.issues) errors[String(issue.path[0])] = issue.message;
   }
+  const { windows, refusal } = windowsOfSubmit(raw.windows, stored);
+  if (refusal) return { ok: false, values, competencyLevels, errors: {}, windows, listsChanged: true, formError: refusal };
+  const merged = <T>(field: LinedField, rows: T[], lines: number[]) => mergedList(field, windows, stored, rows, lines);
 
   const others = parseLines(values.otherCompetencies, ['name', 'level'], 'Competency name; silver or gold');
   if (others.error) errors.otherCompetencies = others.error;
@@ -53,6 +80,13 @@ export function parseProfileForm(raw: Record<string, unknown>, catalog: Catalog)
   if (references.error) errors.customerReferences = references.error;
   if (certifications.error) errors.certifications = certifications.error;
 
+  const otherItems = merged('otherCompetencies', others.rows.map((row) => ({ name: row.name, level: row.level.toLowerCase() })), others.lineNumbers);
+  const referenceItems = merged(
+    'customerReferences',
+    references.rows.map((row) => ({ ...row, competency: resolveCompetencyId(row.competency ?? '', catalog) })),
+    references.lineNumbers,
+  );
+  const certificationItems = merged('certifications', certifications.rows, certifications.lineNumbers);
   const candidate = {
     name: values.name,
     partnerId: values.partnerId,
@@ -66,24 +100,24 @@ export function parseProfileForm(raw: Record<string, unknown>, catalog: Catalog)
     competencies: Object.entries(competencyLevels)
       .filter(([, level]) => level !== NO_LEVEL)
       .map(([id, level]) => ({ id, level })),
-    otherCompetencies: others.rows.map((row) => ({ name: row.name, level: row.level.toLowerCase() })),
-    customerReferences: references.rows.map((row) => ({ ...row, competency: resolveCompetencyId(row.competency ?? '', catalog) })),
-    certifications: certifications.rows,
+    otherCompetencies: otherItems.items,
+    customerReferences: referenceItems.items,
+    certifications: certificationItems.items,
   };
   const parsed = withCatalogChecks(OrganizationProfileSchema, catalog).safeParse(candidate);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const [key, message] = fieldMessage(issue.path, issue.message, {
-        otherCompetencies: others.lineNumbers,
-        customerReferences: references.lineNumbers,
-        certifications: certifications.lineNumbers,
+        otherCompetencies: otherItems.lines,
+        customerReferences: referenceItems.lines,
+        certifications: certificationItems.lines,
       });
       errors[key] ??= message;
     }
   }
   if (parsed.success && Object.keys(errors).length === 0) return { ok: true, profile: parsed.data };
   const { formError = '', ...fieldErrors } = errors;
-  return { ok: false, values, competencyLevels, errors: fieldErrors, formError: `Some fields need another look: nothing was saved. ${formError}`.trim() };
+  return { ok: false, values, competencyLevels, errors: fieldErrors, windows, formError: `Some fields need another look: nothing was saved. ${formError}`.trim() };
 }
 
 /** Above the date when "The date changed" opened the form: a new date restarts the reminders from it. */
@@ -91,29 +125,47 @@ const ANNIVERSARY_CORRECTION =
   'Enter the anniversary date the partner portal shows now and save: the reminders then follow that date, and a new date also ends a "We did not renew".';
 
 /**
- * Builds the form card's view, filled from a profile (edit) or from a rejected submit. `storedAnniversary`
- * is the stored anchor when the profile shows another cycle's date (a 29 February shown as 28 February).
+/**
+ * Builds the form card's view, filled from a profile (edit) or from a rejected submit.
+ * `lines`: the profile's lists are shown from `starts`, at most `count` lines each (a rejected submit's
+ * text cut to its first `count` lines): the bot layer picks the largest count that fits one message.
+ * `storedAnniversary` is the stored anchor when the profile shows another cycle's date (a 29 February shown as 28 February).
  */
 export function setupFormView(
   catalog: Catalog,
-  state: { profile?: OrganizationProfile; rejected?: Extract<ProfileFormResult, { ok: false }>; correctingAnniversary?: boolean; storedAnniversary?: PlainDate } = {},
+  state: {
+    profile?: OrganizationProfile;
+    rejected?: Extract<ProfileFormResult, { ok: false }>;
+    correctingAnniversary?: boolean;
+    lines?: { starts: ListStarts; count: number };
+    storedAnniversary?: PlainDate;
+  } = {},
 ): SetupFormView {
-  const values = state.rejected?.values ?? (state.profile ? valuesFromProfile(state.profile) : emptyValues());
-  const levels = state.rejected?.competencyLevels ?? Object.fromEntries((state.profile?.competencies ?? []).map((held) => [held.id, held.level]));
+  const rejected = state.rejected?.listsChanged ? undefined : state.rejected;
+  const count = state.lines?.count ?? Number.POSITIVE_INFINITY;
+  const windows: ListWindows = rejected ? rejected.windows : state.profile ? profileWindows(state.profile, state.lines?.starts ?? {}, count) : {};
+  const values = rejected ? rejected.values : state.profile ? valuesFromProfile(state.profile, windows) : emptyValues();
+  // A rejected submit is shown as typed, as far as it fits: the lines cut off were not saved either.
+  const cut = rejected ? LINED_FIELDS.filter((field) => lineCount(values[field]) > count) : [];
+  const shownValues = cut.length === 0 ? values : { ...values, ...Object.fromEntries(cut.map((field) => [field, firstLines(values[field], count)])) };
+  const levels = rejected?.competencyLevels ?? Object.fromEntries((state.profile?.competencies ?? []).map((held) => [held.id, held.level]));
   const competencies = catalog.data.competencies.map((competency) => ({
     inputId: `${COMPETENCY_INPUT_PREFIX}${competency.id}`,
     title: competency.name,
     level: levels[competency.id] ?? NO_LEVEL,
   }));
   const errors: Record<string, string> = Object.fromEntries(
-    [...Object.keys(emptyValues()), ...competencies.map((competency) => competency.inputId)].map((key) => [key, state.rejected?.errors[key] ?? '']),
+    [...Object.keys(emptyValues()), ...competencies.map((competency) => competency.inputId)].map((key) => [key, rejected?.errors[key] ?? '']),
   );
+  const starts = { otherCompetencies: windows.otherCompetencies?.from ?? 0, customerReferences: windows.customerReferences?.from ?? 0, certifications: windows.certifications?.from ?? 0 };
+  const perList = <T>(make: (field: LinedField) => T) => ({ otherCompetencies: make('otherCompetencies'), customerReferences: make('customerReferences'), certifications: make('certifications') });
+  const cutNote = cut.length === 0 ? '' : ` The ${cut.map((field) => LIST_TITLES[field]).join(' and ')} you sent had too many lines to show again in one message: the first ${count} are shown.`;
   return {
     title: state.profile ? `Edit ${escapeMarkdown(state.profile.name)}` : 'Set up your organization',
     intro:
       'The anniversary date is the day your membership expires: sign in to the partner portal with the Microsoft account (formerly Live ID) associated with your membership, then click the welcome message at the top right: it shows that date. Dates are YYYY-MM-DD.',
     isEdit: state.profile !== undefined,
-    values,
+    values: shownValues,
     competencies,
     levelChoices: [
       { title: 'Not held', value: NO_LEVEL },
@@ -121,15 +173,41 @@ export function setupFormView(
       { title: 'Gold', value: 'gold' },
     ],
     errors,
-    formError: state.rejected?.formError ?? '',
+    formError: `${state.rejected?.formError ?? ''}${cutNote}`,
     anniversaryNote: [state.correctingAnniversary ? ANNIVERSARY_CORRECTION : '', state.profile && state.storedAnniversary ? leapDayNote(state.storedAnniversary, state.profile.anniversaryDate) : '']
       .filter(Boolean)
       .join(' '),
+    listNotes: perList((field) => windowNote(field, windows[field])),
+    // Moving to other lines opens the form anew: not from a rejected submit, whose typed text it would drop.
+    listPages: perList((field) => (rejected ? [] : windowButtons(field, windows[field], starts))),
     submitVerb: PROFILE_FORM_VERB,
+    submitData: Object.keys(windows).length === 0 ? { form: 'profile' } : { form: 'profile', windows },
   };
 }
 
-function valuesFromProfile(profile: OrganizationProfile): SetupFormValues {
+/** The part of each list the form shows, for lists longer than `count` lines (or started further on). */
+function profileWindows(profile: OrganizationProfile, starts: ListStarts, count: number): ListWindows {
+  const windows: ListWindows = {};
+  for (const field of LINED_FIELDS) {
+    const window = listWindow(profile[field], starts[field] ?? 0, count);
+    if (window) windows[field] = window;
+  }
+  return windows;
+}
+
+function lineCount(text: string): number {
+  return text === '' ? 0 : text.split(/\r?\n/).length;
+}
+
+function firstLines(text: string, count: number): string {
+  return text.split(/\r?\n/).slice(0, count).join('\n');
+}
+
+function valuesFromProfile(profile: OrganizationProfile, windows: ListWindows): SetupFormValues {
+  const shown = <T>(field: LinedField, items: readonly T[]): readonly T[] => {
+    const window = windows[field];
+    return window ? items.slice(window.from, window.from + window.count) : items;
+  };
   return {
     name: profile.name,
     partnerId: profile.partnerId,
@@ -138,9 +216,9 @@ function valuesFromProfile(profile: OrganizationProfile): SetupFormValues {
     contactName: profile.primaryContact.name,
     contactEmail: profile.primaryContact.email,
     contactAadObjectId: profile.primaryContact.aadObjectId ?? '',
-    otherCompetencies: profile.otherCompetencies.map((other) => `${other.name}; ${other.level}`).join('\n'),
-    customerReferences: profile.customerReferences.map((r) => `${r.customer}; ${r.competency}; ${r.approvedOn}`).join('\n'),
-    certifications: profile.certifications.map((c) => `${c.person}; ${c.exam}; ${c.passedOn}`).join('\n'),
+    otherCompetencies: shown('otherCompetencies', profile.otherCompetencies).map((other) => `${other.name}; ${other.level}`).join('\n'),
+    customerReferences: shown('customerReferences', profile.customerReferences).map((r) => `${r.customer}; ${r.competency}; ${r.approvedOn}`).join('\n'),
+    certifications: shown('certifications', profile.certifications).map((c) => `${c.person}; ${c.exam}; ${c.passedOn}`).join('\n'),
   };
 }
 
@@ -206,13 +284,14 @@ const FIELD_OF_PATH: Record<string, keyof SetupFormValues> = {
   'primaryContact.aadObjectId': 'contactAadObjectId',
 };
 
-type LinedField = 'otherCompetencies' | 'customerReferences' | 'certifications';
-
-function fieldMessage(path: readonly PropertyKey[], message: string, lineNumbers: Record<LinedField, number[]>): [string, string] {
+function fieldMessage(path: readonly PropertyKey[], message: string, lineNumbers: Record<LinedField, (number | undefined)[]>): [string, string] {
   const [head, index, leaf] = path;
   if (head === 'otherCompetencies' || head === 'customerReferences' || head === 'certifications') {
-    const line = lineNumbers[head][Number(index)] ?? Number(index) + 1;
-    return [head, `Line ${line}${leaf ? ` (${String(leaf)})` : ''}: ${message}.`];
+    // The list as a whole (too many lines), one of its lines, or a kept line the form does not show.
+    if (index === undefined) return [head, `${capitalize(message)}.`];
+    const line = lineNumbers[head][Number(index)];
+    const where = line !== undefined ? `Line ${line}` : `Item ${Number(index) + 1} of the list (not shown on this form)`;
+    return [head, `${where}${leaf ? ` (${String(leaf)})` : ''}: ${message}.`];
   }
   if (head === 'competencies') return ['formError', `Competency: ${message}.`];
   const key = FIELD_OF_PATH[path.map(String).join('.')] ?? FIELD_OF_PATH[String(head)] ?? 'formError';

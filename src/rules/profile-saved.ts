@@ -2,6 +2,7 @@
 import type { Catalog } from './catalog.js';
 import { anniversaryOfCycle } from './cycle.js';
 import type { Organization } from './organization.js';
+import { joinedWithMore } from './paging.js';
 import { longDate } from './plain-date.js';
 import { QUESTION_SUGGESTIONS, SUGGESTIONS } from './suggestions.js';
 import type { ProfileSavedView } from './view-models.js';
@@ -9,10 +10,15 @@ import { escapeMarkdown } from './markdown.js';
 
 export function profileSavedView(org: Organization, catalog: Catalog): ProfileSavedView {
   const level = (value: string) => (value === 'gold' ? 'Gold' : 'Silver');
-  const competencies = [
-    ...org.competencies.map((held) => `${catalog.competency(held.id)?.name ?? held.id} (${level(held.level)})`),
-    ...org.otherCompetencies.map((other) => `${escapeMarkdown(other.name)} (${level(other.level)}, general rules)`),
-  ].join(', ');
+  // The first ten by name, then how many more: 55 names of up to 120 characters would crowd the card.
+  const competencies = joinedWithMore(
+    [
+      ...org.competencies.map((held) => `${catalog.competency(held.id)?.name ?? held.id} (${level(held.level)})`),
+      ...org.otherCompetencies.map((other) => `${escapeMarkdown(other.name)} (${level(other.level)}, general rules)`),
+    ],
+    ', ',
+    10,
+  );
   return {
     title: 'Profile saved',
     organizationName: escapeMarkdown(org.name),

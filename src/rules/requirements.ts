@@ -7,11 +7,13 @@ import type { Catalog, Competency } from './catalog.js';
 import { crossChangeView } from './cross-changes.js';
 import { referenceRule, summarizeReferences } from './customer-evidence.js';
 import { TECHNICAL_CREDENTIALS_RULE } from './technical-credentials.js';
-import { generalRequirements, OTHER_ID_PREFIX } from './general-requirements.js';
-import { otherCompetencyKey, type CompetencyLevel, type HeldCompetency, type Organization } from './organization.js';
+import { generalRequirements } from './general-requirements.js';
+import { otherCompetencyKey, otherKeyOfId, type CompetencyLevel, type HeldCompetency, type Organization } from './organization.js';
 import { longDate, type PlainDate } from './plain-date.js';
 import { csatLine, evidenceChart, levelLabel, summaryFor } from './requirement-lines.js';
 import { requirementsScope, statusLabelFor } from './requirements-scope.js';
+import { certifiedPeopleLines, evidenceButton, summarizedRisks } from './evidence-lists.js';
+import { joinedWithMore } from './paging.js';
 import { certifiedPeopleFor, sharedCreditNote } from './technical-credentials.js';
 import { markedLinkTitle, markedValue } from './value-source.js';
 import type { CompetencyRequirementsView, LinkView, RequirementLine, RequirementsView } from './view-models.js';
@@ -66,7 +68,7 @@ export function requirementsView(
   query: RequirementsQuery = {},
 ): RequirementsView {
   // A competency outside the catalog is asked for by its card's id, `other:<its name in lower case>`.
-  const otherKey = query.competencyId?.startsWith(OTHER_ID_PREFIX) ? query.competencyId.slice(OTHER_ID_PREFIX.length) : undefined;
+  const otherKey = query.competencyId === undefined ? undefined : otherKeyOfId(query.competencyId);
   const targets = otherKey === undefined ? selectCompetencies(org.competencies, catalog, query) : [];
   const others = otherKey !== undefined ? org.otherCompetencies.filter((other) => otherCompetencyKey(other.name) === otherKey) : query.competencyId ? [] : org.otherCompetencies;
   const competencies = [
@@ -74,7 +76,7 @@ export function requirementsView(
     ...others.map((other) => generalRequirements(org, other, anniversary, today, catalog)),
   ];
   const scope = requirementsScope(
-    competencies.map((competency) => ({ title: competency.title, blockerCount: competency.blockers.length, unchecked: competency.unchecked, countsToConfirm: competency.countsToConfirm, riskCount: competency.risks.length })),
+    competencies.map((competency) => ({ title: competency.title, blockerCount: competency.blockers.length, unchecked: competency.unchecked, countsToConfirm: competency.countsToConfirm, riskCount: competency.riskCount })),
     anniversary,
   );
   const { data } = catalog;
@@ -171,7 +173,7 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
     detail: [
       markedValue(`People needed for ${levelLabel(target.level)}: ${neededPeople}`, peopleSource, where) + '.',
       markedValue(`Accepted exams: ${competency.exams.join(', ')}`, examSource, where) + '.',
-      people.length > 0 ? `Counting: ${people.map((person) => escapeMarkdown(`${person.person} (${person.exams.join(', ')})`)).join('; ')}.` : 'Nobody recorded yet.',
+      people.length > 0 ? `Counting: ${joinedWithMore(certifiedPeopleLines(target.id, org, catalog), '; ')}.` : 'Nobody recorded yet.',
       sharedCreditNote(target.id, people, org.competencies.map((held) => held.id), catalog),
     ].filter(Boolean).join(' '),
     status: missingPeople === 0 ? 'met' : 'blocker',
@@ -206,8 +208,14 @@ function competencyRequirements(org: Profile, target: HeldTarget, anniversary: P
     general: false,
     generalNote: '',
     blockers,
-    risks: references.risks,
+    risks: summarizedRisks(references.risks),
+    riskCount: references.risks.length,
     lines,
+    evidenceLinks: [
+      ...evidenceButton(target.id, 'may-delay', references.risks.length),
+      ...evidenceButton(target.id, 'expired', references.expired.length),
+      ...evidenceButton(target.id, 'certified', people.length),
+    ],
     requirementsUrl: competency.requirementsUrl,
     requirementsLinkTitle: markedLinkTitle('Official requirements', competency.sources.requirementsUrl),
   };

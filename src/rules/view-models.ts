@@ -4,6 +4,7 @@
  */
 import type { BarChartView, DonutView, GaugeView } from './charts.js';
 import type { PlainDate } from './plain-date.js';
+import type { LinedField, ListWindows } from './profile-form-lists.js';
 
 export type Phase = 'planning' | 'renewal-open' | 'final-two-weeks' | 'expired';
 
@@ -86,9 +87,13 @@ export interface CompetencyRequirementsView {
   /** Says the rules shown are the general ones; '' for catalog competencies. */
   generalNote: string;
   blockers: string[];
-  /** Customer references that expire by the anniversary: they may delay the renewal. */
+  /** Customer references that expire by the anniversary: they may delay the renewal (the first few, then "And N more"). */
   risks: string[];
+  /** How many references that is, all of them. */
+  riskCount: number;
   lines: RequirementLine[];
+  /** Buttons to the lists its details shorten (references that may delay it, expired ones, certified people); often none. */
+  evidenceLinks: Suggestion[];
   /** '' when there is no page to link. */
   requirementsUrl: string;
   requirementsLinkTitle: string;
@@ -97,6 +102,18 @@ export interface CompetencyRequirementsView {
    * "Details" button then asks for this competency's own card instead of showing hidden details.
    */
   detailsOnRequest?: Ask;
+}
+
+/** One list of a competency's evidence, a page at a time (cards/evidence-list.json). */
+export interface EvidenceListView {
+  organizationName: string;
+  title: string;
+  intro: string;
+  items: string[];
+  /** "References 41–80 of 390"; '' when the card shows them all. */
+  pageLabel: string;
+  /** Previous, Next, and the competency's requirements. */
+  suggestions: Suggestion[];
 }
 
 export interface CrossChangeView {
@@ -217,8 +234,14 @@ export interface SetupFormView {
   formError: string;
   /** Shown above the anniversary date when the form was opened to correct it ("The date changed"); '' otherwise. */
   anniversaryNote: string;
+  /** Under each list shown in part: which lines, and that the others are kept on save; '' for a whole list. */
+  listNotes: Record<LinedField, string>;
+  /** Buttons opening the form at the lines before and after those shown. */
+  listPages: Record<LinedField, Suggestion[]>;
   /** Verb of the Action.Execute that submits the form. */
   submitVerb: string;
+  /** Its data: `form: 'profile'`, and the windows of the lists shown in part (profile-form-lists.ts). */
+  submitData: { form: 'profile'; windows?: ListWindows };
 }
 
 export interface ProfileSavedView {
@@ -287,14 +310,17 @@ export interface ChecklistItemView {
   tickedNote: string;
   /** Title of the button that flips it: "Tick" or "Untick". */
   actionTitle: string;
-  /** The data the button sends with Action.Execute. */
-  actionData: { tenantId: string; cycle: string; itemId: string; done: boolean };
+  /** The data the button sends with Action.Execute; `from`: the page the card shows, answered with the same page. */
+  actionData: { tenantId: string; cycle: string; itemId: string; done: boolean; from?: number };
 }
 
 export interface ChecklistSectionView {
   title: string;
   items: ChecklistItemView[];
 }
+
+/** The checklist the card shows: the cycle, and the page (`from` or, going back, `until`) when it is paged. */
+export type ChecklistPageData = { tenantId: string; cycle: string; from?: number; until?: number };
 
 export interface ChecklistView {
   organizationName: string;
@@ -308,9 +334,13 @@ export interface ChecklistView {
   sections: ChecklistSectionView[];
   /** "Times in Asia/Tokyo." once any item is ticked; ''. */
   timesNote: string;
+  /** "Items 21–40 of 505: …" when the card shows a page of the items; '' when it shows them all. */
+  pageLabel: string;
+  /** Previous / Next items: the refresh verb with the page's anchor, so the card changes in place. */
+  pageActions: { title: string; data: ChecklistPageData }[];
   toggleVerb: string;
   refreshVerb: string;
-  refreshData: { tenantId: string; cycle: string };
+  refreshData: ChecklistPageData;
   /** Teams refreshes the card automatically for these users (at most 60) in chats and channels. */
   refreshUserIds: string[];
   /** The button that asks for the calendar link, as the typed "calendar link" does. */

@@ -11,6 +11,7 @@ import { REMINDER_KINDS, type ReminderKind } from '../../src/rules/reminders.js'
 import type { NoticeView, ReminderView, Suggestion } from '../../src/rules/view-models.js';
 import { cycleGauge } from '../../src/rules/charts.js';
 import { evidenceChart } from '../../src/rules/requirement-lines.js';
+import { evidenceListView } from '../../src/rules/evidence-lists.js';
 /**
  * Realistic view models for every card, shared by the card tests and by conversation tests.
  * Dates are consistent with each other: today 2026-12-05, anniversary 2027-02-28 (85 days left).
@@ -23,6 +24,7 @@ import type {
   CompetencyRequirementsView,
   ContactView,
   ErrorView,
+  EvidenceListView,
   ProfileSavedView,
   RequirementsView,
   SetupFormValues,
@@ -136,6 +138,8 @@ const cloudPlatform: CompetencyRequirementsView = {
   general: false,
   generalNote: '',
   risks: ['Fabrikam reference expires on January 10, 2027, before the anniversary: it may delay the renewal'],
+  riskCount: 1,
+  evidenceLinks: [{ title: 'All 12 certified people', data: { ask: 'evidence', competencyId: 'cloud-platform', list: 'certified' } }],
   requirementsUrl: 'https://partner.example.com/competencies/cloud-platform',
   requirementsLinkTitle: 'Official requirements (address to confirm)',
 };
@@ -161,6 +165,8 @@ const cloudProductivity: CompetencyRequirementsView = {
   general: false,
   generalNote: '',
   risks: [],
+  riskCount: 0,
+  evidenceLinks: [],
   requirementsUrl: 'https://partner.example.com/competencies/cloud-productivity',
   requirementsLinkTitle: 'Official requirements',
 };
@@ -231,8 +237,10 @@ export const requirementsEmptyView: RequirementsView = {
 };
 
 /**
- * A heavy but possible card: all five cloud competencies, 8 lines and 2 blockers (one long) each.
- * It renders to about 25 KB, close to Teams' 28 KB message limit: the size test guards the margin.
+ * A heavy but possible card: all five cloud competencies, 4 lines (performance, evidence, credentials,
+ * CSAT: the most a gold cloud competency has) and 2 blockers (one long) each, with a reference at risk.
+ * Close to Teams' 28 KB message limit: the size test guards the margin (a real card that would not fit
+ * asks for each competency's details instead, see test/bot/requirements-fit.test.ts).
  */
 export const requirementsAllCompetenciesView: RequirementsView = {
   ...requirementsView,
@@ -248,7 +256,6 @@ export const requirementsAllCompetenciesView: RequirementsView = {
     competencyId: competencyId ?? '',
     detailsId: `competency-details-${index + 1}`,
     title: title ?? '',
-    lines: [...cloudPlatform.lines, ...cloudPlatform.lines],
     requirementsUrl: `https://partner.example.com/competencies/${competencyId}`,
   })),
 };
@@ -323,7 +330,35 @@ export const setupFormView: SetupFormView = {
   errors: noErrors,
   formError: '',
   anniversaryNote: '',
+  listNotes: { otherCompetencies: '', customerReferences: '', certifications: '' },
+  listPages: { otherCompetencies: [], customerReferences: [], certifications: [] },
   submitVerb: 'profile.save',
+  submitData: { form: 'profile' },
+};
+
+/** A long profile's form: its references shown from line 41, 40 at a time, the certifications from the first. */
+export const setupFormInPartView: SetupFormView = {
+  ...setupFormView,
+  title: 'Edit Contoso Ltd',
+  isEdit: true,
+  values: { ...emptyValues, customerReferences: 'Fabrikam; cloud-platform; 2025-01-20', certifications: 'Ana Müller; 70-533; 2024-05-10' },
+  listNotes: {
+    otherCompetencies: '',
+    customerReferences: 'References 41–80 of 500 are shown: what you change here replaces those lines only, and the other 460 are kept as they are.',
+    certifications: 'Certifications 1–40 of 2000 are shown: what you change here replaces those lines only, and the other 1960 are kept as they are.',
+  },
+  listPages: {
+    otherCompetencies: [],
+    customerReferences: [
+      { title: 'Previous references', data: { ask: 'setup', lines: { otherCompetencies: 0, customerReferences: 0, certifications: 0 } } },
+      { title: 'Next references', data: { ask: 'setup', lines: { otherCompetencies: 0, customerReferences: 80, certifications: 0 } } },
+    ],
+    certifications: [{ title: 'Next certifications', data: { ask: 'setup', lines: { otherCompetencies: 0, customerReferences: 40, certifications: 40 } } }],
+  },
+  submitData: {
+    form: 'profile',
+    windows: { customerReferences: { from: 40, count: 40, total: 500, fingerprint: '0123abcd' }, certifications: { from: 0, count: 40, total: 2000, fingerprint: '89abcdef' } },
+  },
 };
 
 export const setupFormWithErrorsView: SetupFormView = {
@@ -463,6 +498,19 @@ export const reminderWithContactNoteView: ReminderView = {
 export const supersededNoteView = supersededView({ kind: 'window-open', subject: '' }, '2026-11-30', { kind: 'two-weeks', subject: '' }, '2027-02-14');
 export const recordedNoteView = recordedView({ anniversary: '2027-02-28', byName: trickyOrganizationName, on: '2027-02-20' });
 
+/** The second page of a competency's references that may delay the renewal. */
+export const evidenceListSampleView: EvidenceListView = evidenceListView({
+  organizationName: trickyOrganizationName,
+  competencyId: 'cloud-platform',
+  list: 'may-delay',
+  evidence: {
+    competencyTitle: 'Cloud Platform',
+    items: Array.from({ length: 12 }, (_, index) => `Customer ${index + 1} reference expires on January ${index + 1}, 2027, before the anniversary: it may delay the renewal`),
+  },
+  anniversary: '2027-02-28',
+  page: { anchor: { from: 5 }, count: 5 },
+});
+
 /** One typical view per card, keyed like the templates. */
 export const sampleViews: CardViews = {
   welcome: welcomeView,
@@ -477,6 +525,7 @@ export const sampleViews: CardViews = {
   'personal-reminder': personalReminderViews.twoWeeks,
   notice: noticeView,
   checklist: checklistSampleView,
+  'evidence-list': evidenceListSampleView,
   calls: callsView,
   'calendar-link': calendarLinkMadeView,
   'message-note': supersededNoteView,

@@ -224,9 +224,13 @@ describe('customer evidence (references expire two years after approval)', () =>
   it('judges the risk against the anniversary it is given, not the stored one', () => {
     const org = makeOrganization({ anniversaryDate: '2027-02-28', customerReferences: refs(5, '2025-06-01') });
     expect(competencyIn(org, 'cloud-platform', { anniversary: '2027-02-28' }).risks).toEqual([]);
-    const later = competencyIn(org, 'cloud-platform', { anniversary: '2027-06-01' }).risks;
-    expect(later).toHaveLength(5);
-    expect(later[0]).toBe('Customer 1 reference expires on June 1, 2027, the day of the anniversary: it may delay the renewal');
+    const later = competencyIn(org, 'cloud-platform', { anniversary: '2027-06-01' });
+    expect(later.summary).toContain('5 customer references expire by the anniversary');
+    // The first three are named, the others counted, and all five one button away.
+    expect(later.risks).toHaveLength(4);
+    expect(later.risks[0]).toBe('Customer 1 reference expires on June 1, 2027, the day of the anniversary: it may delay the renewal');
+    expect(later.risks[3]).toBe('And 2 more that may delay the renewal.');
+    expect(later.evidenceLinks).toEqual([{ title: 'All 5 that may delay it', data: { ask: 'evidence', competencyId: 'cloud-platform', list: 'may-delay' } }]);
   });
 });
 

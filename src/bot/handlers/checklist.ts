@@ -4,10 +4,12 @@
  * everyone looking at it. Ticks are stored per organization and cycle.
  */
 import { z } from 'zod';
-import { renderCard, type CardAttachment } from '../../cards/render-card.js';
-import { checklistItems, checklistView } from '../../rules/checklist.js';
+import { renderChecklistCard } from '../../cards/checklist-card.js';
+import type { CardAttachment } from '../../cards/render-card.js';
+import { checklistItems } from '../../rules/checklist.js';
 import { currentAnniversary } from '../../rules/cycle.js';
 import type { Organization } from '../../rules/organization.js';
+import { anchorOf, FIRST_PAGE, PageIndexSchema, type PageAnchor } from '../../rules/paging.js';
 import { isPlainDate } from '../../rules/plain-date.js';
 import { AppError } from '../app-error.js';
 import type { HandlerDependencies } from '../dependencies.js';
@@ -16,18 +18,18 @@ import { channelConversationId, type Turn } from '../turn.js';
 import type { OrganizationActionRoute, OrganizationRoute } from './route.js';
 
 const CycleSchema = z.string().refine(isPlainDate);
-const RefreshDataSchema = z.object({ tenantId: z.string().min(1).max(128), cycle: CycleSchema }).loose();
+/** The page of a paged card (paging.ts): `from` an item, or going back `until` one; neither: the first. */
+const RefreshDataSchema = z.object({ tenantId: z.string().min(1).max(128), cycle: CycleSchema, from: PageIndexSchema.optional(), until: PageIndexSchema.optional() }).loose();
 const ToggleDataSchema = RefreshDataSchema.extend({ itemId: z.string().min(1).max(400), done: z.boolean() });
 
 export function createChecklistRoutes(deps: HandlerDependencies) {
   const { storage, catalog, now, today, log } = deps;
 
-  async function render(org: Organization, turn: Turn, cycle: string): Promise<CardAttachment> {
+  async function render(org: Organization, turn: Turn, cycle: string, anchor: PageAnchor = FIRST_PAGE): Promise<CardAttachment> {
     const ticks = await storage.checklistMarks(turn.tenantId, cycle);
     const viewers = new Set([turn.user.id, ...ticks.map((tick) => tick.changedById)]);
-    return renderCard(
-      'checklist',
-      checklistView({
+    return renderChecklistCard(
+      {
         org,
         tenantId: turn.tenantId,
         cycle,
@@ -37,9 +39,11 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
         catalog,
         readerZone: turn.readerZone ?? org.timeZone,
         refreshUserIds: [...viewers],
-      }),
+      },
+      anchor,
     );
   }
+
 
   /** The card's data names a tenant: a card carried into another tenant must not act there. */
   function sameTenant(data: { tenantId: string }, turn: Turn): void {
@@ -60,7 +64,7 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
     const parsed = RefreshDataSchema.safeParse(data);
     if (!parsed.success) throw new AppError('input.invalid', { reason: 'checklist refresh data' });
     sameTenant(parsed.data, turn);
-    return render(org, turn, parsed.data.cycle);
+    return render(org, turn, parsed.data.cycle, anchorOf(parsed.data));
   };
 
   const toggle: OrganizationActionRoute = async (data, turn, org) => {
@@ -70,7 +74,7 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
     const { cycle, itemId, done } = parsed.data;
     const current = currentAnniversary(org, today(org));
     // A tick on an earlier cycle's card changes nothing: that renewal is over; show it as it was.
-    if (cycle !== current) return render(org, turn, cycle);
+    if (cycle !== current) return render(org, turn, cycle, anchorOf(parsed.data));
     if (!checklistItems(org, cycle, today(org), catalog).some((item) => item.id === itemId)) {
       throw new AppError('input.invalid', { reason: 'unknown checklist item' });
     }
@@ -84,7 +88,7 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
     });
     log.info({ tenantId: turn.tenantId, cycle, itemId, done }, 'checklist item changed');
     deps.messagesChanged?.();
-    return render(org, turn, cycle);
+    return render(org, turn, cycle, anchorOf(parsed.data));
   };
 
   return { show, refresh, toggle };

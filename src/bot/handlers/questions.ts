@@ -1,8 +1,11 @@
 /** Answers to questions, each a card the rules compute from the organization and today. */
-import { CARD_BYTES_BUDGET, cardBytes, renderCard, type CardAttachment } from '../../cards/render-card.js';
+import { fitsOneMessage, renderLargestFitting } from '../../cards/fit-card.js';
+import { renderCard, type CardAttachment } from '../../cards/render-card.js';
 import { anniversaryView } from '../../rules/anniversary-view.js';
 import { contactView } from '../../rules/contact.js';
 import { currentAnniversary, cycleOn } from '../../rules/cycle.js';
+import { evidenceItems, evidenceListView } from '../../rules/evidence-lists.js';
+import { itemsAvailable } from '../../rules/paging.js';
 import { requirementsAsList, requirementsView, requirementsWithDetailsOnRequest } from '../../rules/requirements.js';
 import { supportView } from '../../rules/support.js';
 import type { RequirementsView } from '../../rules/view-models.js';
@@ -28,6 +31,15 @@ export function createQuestionRoutes(deps: HandlerDependencies) {
       const only = { competencyId: intent.competencyId, level: intent.level };
       return kept(org, day, ['requirements', only.competencyId, only.level], () => fittingRequirementsCard(requirementsView(org, currentAnniversary(org, day), day, catalog, only)));
     }) satisfies OrganizationRoute<'requirements'>,
+    evidence: (async (intent, _turn, org) => {
+      const day = today(org);
+      const anniversary = currentAnniversary(org, day);
+      const evidence = evidenceItems(org, intent.competencyId, intent.list, anniversary, day, catalog);
+      // As many as fit in one message: a page of 200-character names holds fewer than one of short ones.
+      return renderLargestFitting('evidence-list', 1, itemsAvailable(intent.anchor, evidence.items.length), (count) =>
+        evidenceListView({ organizationName: org.name, competencyId: intent.competencyId, list: intent.list, evidence, anniversary, page: { anchor: intent.anchor, count } }),
+      );
+    }) satisfies OrganizationRoute<'evidence'>,
     contact: (async (intent, turn, org) =>
       renderCard('contact', contactView(org, { aadObjectId: turn.user.aadObjectId, askedAboutSelf: intent.aboutAsker }, catalog.data, cycleOn(org, today(org))))) satisfies OrganizationRoute<'contact'>,
   };
@@ -40,7 +52,7 @@ export function createQuestionRoutes(deps: HandlerDependencies) {
 function fittingRequirementsCard(view: RequirementsView): CardAttachment {
   for (const fitted of [view, requirementsWithDetailsOnRequest(view)]) {
     const card = renderCard('requirements', fitted);
-    if (cardBytes(card) <= CARD_BYTES_BUDGET) return card;
+    if (fitsOneMessage(card)) return card;
   }
   return renderCard('requirements', requirementsAsList(view));
 }
