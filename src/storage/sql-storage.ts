@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseKind } from './database.js';
-import { organizationFromProfile, profileJson, validOrganization, writeOrganization } from './organization-row.js';
+import { insertNewOrganization, organizationFromProfile, profileJson, validOrganization, writeOrganization } from './organization-row.js';
 import { reminderLedgerStore } from './reminder-ledger.js';
 import { reminderPlanningStore } from './reminder-planning.js';
 import { reminderTargetStore } from './reminder-targets.js';
@@ -48,6 +48,27 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: DatabaseKind,
     async saveOrganization(organization) {
       const valid = validOrganization(organization, `The organization of tenant "${organization.tenantId}"`);
       await writeOrganization(db, valid, now());
+    },
+
+    async changeOrganization(tenantId, decide) {
+      const what = `The organization of tenant "${tenantId}"`;
+      // A second try only when another writer created the organization between our read and our insert.
+      for (let attempt = 1; ; attempt++) {
+        const outcome = await db.transaction().execute(async (trx) => {
+          let read = trx.selectFrom('organizations').select('profile').where('tenant_id', '=', tenantId);
+          if (kind === 'postgres') read = read.forUpdate();
+          const row = await read.executeTakeFirst();
+          const decision = decide(row && organizationFromProfile(tenantId, row.profile));
+          if (!decision.write) return { done: true as const, result: decision.result };
+          const valid = validOrganization(decision.write, what);
+          if (valid.tenantId !== tenantId) throw new Error(`${what} cannot be written as tenant "${valid.tenantId}"`);
+          if (row) await writeOrganization(trx, valid, now());
+          else if (!(await insertNewOrganization(trx, valid, now()))) return { done: false as const };
+          return { done: true as const, result: decision.result };
+        });
+        if (outcome.done) return outcome.result;
+        if (attempt >= 2) throw new Error(`${what} changed twice while it was being written`);
+      }
     },
 
     async upsertOrganizations(organizations) {
