@@ -55,6 +55,10 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: DatabaseKind,
       // A second try only when another writer created the organization between our read and our insert.
       for (let attempt = 1; ; attempt++) {
         const outcome = await db.transaction().execute(async (trx) => {
+          // SQLite: a write first takes the database's write lock (waiting for another process's writer,
+          // busy_timeout), so the read below is what will be written over; a read first would make the
+          // write fail ("database is locked") once another process wrote meanwhile. PostgreSQL locks the row.
+          if (kind === 'sqlite') await trx.updateTable('organizations').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('tenant_id', '=', tenantId).execute();
           let read = trx.selectFrom('organizations').select('profile').where('tenant_id', '=', tenantId);
           if (kind === 'postgres') read = read.forUpdate();
           const row = await read.executeTakeFirst();
