@@ -55,6 +55,7 @@ const rows: [string, string][] = [
   ['refused service URLs / warning lines they wrote', `${get('logs.refusedServiceUrlRequests')} / ${get('logs.refusedServiceUrlLines')}`],
   ['control characters refused in the form / calendar injections tried (none got through)', `${get('controls.refused')} / ${get('calendar.injectionsTried')}`],
   ['import: oversize refused unread / 100,000-deep nesting located / large invalid file reported in', `${get('import.oversizeRefused')} / ${get('import.deepLocated')} / ${totals.has('import.largeInvalidMs') ? `${get('import.largeInvalidMs')} ms (${get('import.largeInvalidMb')} MB)` : 'not measured'}`],
+  ['first profiles refused (guest, anonymous, role unconfirmed) / admin changes refused / logged', `${get('admins.firstSaveRefused')} / ${get('admins.changesRefused')} / ${get('admins.changesLogged')}`],
   ['signing keys unreachable: answered 503 (not 401)', get('keys.outage.answered503') > 0 ? 'yes' : 'no'],
   ['zone names tried against the bounded caches', String(get('caches.zoneNamesTried'))],
   ['untrusted service URLs never called (inbound 400 / stored, left pending / calls)', `${get('serviceUrls.inboundRefused')} / ${get('serviceUrls.storedPending')} / ${get('serviceUrls.called')}`],

@@ -40,7 +40,7 @@ describe('changeAdmins', () => {
     ['someone who neither is an admin nor the contact', { kind: 'add', member: NESTOR }, { aadObjectId: 'aad-mallory' }, 'not-allowed'],
     ['someone Teams does not identify', { kind: 'add', member: NESTOR }, {}, 'not-allowed'],
     ['a guest', { kind: 'add', member: member('aad-gina', 'Gina', 'guest') }, { aadObjectId: 'aad-alex' }, 'not-a-member'],
-    ['someone Teams gives no role', { kind: 'add', member: { aadObjectId: 'aad-x', name: 'X', emails: [], role: undefined } }, { aadObjectId: 'aad-alex' }, 'not-a-member'],
+    ['someone Teams gives no role', { kind: 'add', member: { ...NESTOR, role: undefined } }, { aadObjectId: 'aad-alex' }, 'not-a-member'],
     ['an admin again', { kind: 'add', member: member('aad-alex', 'Alex Wilber') }, { aadObjectId: 'aad-alex' }, 'already-admin'],
     ['the removal of someone not an admin', { kind: 'remove', aadObjectId: 'aad-nestor' }, { aadObjectId: 'aad-alex' }, 'not-an-admin'],
   ] as const)('refuses %s', (_case, change, byWhom, refusal) => {
