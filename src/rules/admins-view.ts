@@ -23,7 +23,7 @@ export interface AdminsCardData {
 
 export interface AdminRowView {
   name: string;
-  /** "You · Primary Program Contact · alex@contoso.example", or ''. */
+  /** "You · Primary Program Contact · alex@contoso.example" ("You" in a 1:1 chat only), or ''. */
   detail: string;
   removable: boolean;
   removeData: AdminsCardData;
@@ -150,7 +150,8 @@ export function adminsView(input: AdminsViewInput): AdminsView {
     ...noticeText(input.notice, scope),
     admins: org.admins.map((aadObjectId) => {
       const member = members.find((listed) => listed.aadObjectId === aadObjectId);
-      const detail = [aadObjectId === viewer.aadObjectId ? 'You' : '', aadObjectId === org.primaryContact.aadObjectId ? 'Primary Program Contact' : '', member?.emails[0] ?? ''];
+      // "You" only in a 1:1 chat: in a chat or channel the card a button returns replaces the message for everyone.
+      const detail = [scope === 'personal' && aadObjectId === viewer.aadObjectId ? 'You' : '', aadObjectId === org.primaryContact.aadObjectId ? 'Primary Program Contact' : '', member?.emails[0] ?? ''];
       return {
         name: escapeMarkdown(adminName(org, aadObjectId, members)),
         detail: escapeMarkdown(detail.filter(Boolean).join(' · ')),

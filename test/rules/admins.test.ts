@@ -82,7 +82,9 @@ describe('adminsView', () => {
       { title: 'Nestor Wilke (nestor@contoso.example)', value: 'aad-nestor' },
     ]);
     expect(view.canChange).toBe(true);
-    expect(view.admins).toEqual([{ name: 'Alex Wilber', detail: 'You', removable: false, removeData: { tenantId: org.tenantId, aadObjectId: 'aad-alex' } }]);
+    expect(view.admins).toEqual([{ name: 'Alex Wilber', detail: '', removable: false, removeData: { tenantId: org.tenantId, aadObjectId: 'aad-alex' } }]);
+    // In a 1:1 chat the card is the asker's alone.
+    expect(adminsView({ org, viewer: { aadObjectId: 'aad-alex' }, members: team, scope: 'personal' }).admins[0]?.detail).toBe('You');
   });
 
   it(`offers at most ${PEOPLE_SHOWN} people and says how to add the others`, () => {
