@@ -47,7 +47,7 @@ function memberOf(raw: unknown): Member | undefined {
   const aadObjectId = DirectoryIdSchema.safeParse(account.aadObjectId ?? account.objectId);
   if (!aadObjectId.success) return undefined;
   const emails = [account.email, account.userPrincipalName].filter((text): text is string => !!text && text.includes('@')).map((text) => text.trim().toLowerCase());
-  return { aadObjectId: aadObjectId.data, name: displayName(account.name) ?? emails[0] ?? aadObjectId.data, emails: [...new Set(emails)], role: account.userRole };
+  return { aadObjectId: aadObjectId.data, name: displayName(account.name) ?? displayName(emails[0]) ?? aadObjectId.data, emails: [...new Set(emails)], role: account.userRole };
 }
 
 /** `work`, or a rejection once it has taken longer than `timeoutMs`. */
