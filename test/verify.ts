@@ -59,6 +59,7 @@ const rows: [string, string][] = [
     'largest profile: every card fits one Teams message (test/bot/largest-profile-fits.test.ts)',
     totals.has('cards.largestProfile.maxBytes') ? `${get('cards.largestProfile.activities')} activities (${get('cards.largestProfile.cards')} kinds of card), largest ${get('cards.largestProfile.maxBytes')} B of 28672` : 'not measured',
   ],
+  ['first profiles refused (guest, anonymous, role unconfirmed) / admin changes refused / logged', `${get('admins.firstSaveRefused')} / ${get('admins.changesRefused')} / ${get('admins.changesLogged')}`],
   ['signing keys unreachable: answered 503 (not 401)', get('keys.outage.answered503') > 0 ? 'yes' : 'no'],
   ['zone names tried against the bounded caches', String(get('caches.zoneNamesTried'))],
   ['untrusted service URLs never called (inbound 400 / stored, left pending / calls)', `${get('serviceUrls.inboundRefused')} / ${get('serviceUrls.storedPending')} / ${get('serviceUrls.called')}`],

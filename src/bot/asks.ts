@@ -28,6 +28,7 @@ const AskSchema = z.discriminatedUnion('ask', [
   plain('calls'),
   z.object({ ask: z.literal('calendar-link'), rotate: z.boolean().optional() }),
   z.object({ ask: z.literal('personal-reminders'), on: z.boolean() }),
+  plain('admins'),
 ]) satisfies z.ZodType<Ask>;
 
 /** True when submitted card data is a question button's (it names an `ask`), valid or not. */

@@ -30,6 +30,8 @@ export type Intent =
   | { kind: 'checklist' }
   | { kind: 'calls' }
   | { kind: 'calendar-link'; rotate: boolean }
+  /** "admins", "manage admins", "who are the admins". */
+  | { kind: 'admins' }
   | { kind: 'unknown'; text: string };
 
 /**
@@ -53,6 +55,7 @@ export function recognizeIntent(text: string, catalog: Catalog): Intent {
   if (hasPhrase(typed, 'mark renewal done') || hasPhrase(typed, 'we renewed') || hasPhrase(typed, 'renewal done') || hasPhrase(typed, 'mark renewed')) {
     return { kind: 'mark-renewed' };
   }
+  if (hasWord(typed, ['admins', 'admin', 'administrators', 'administrator'])) return { kind: 'admins' };
   if (hasWord(typed, ['checklist', 'todo', 'todos', 'tasks']) || hasPhrase(typed, 'to do')) return { kind: 'checklist' };
   // Exact "calls": with typo tolerance "call" would match, and "who do I call for support" is not about the series.
   if (typed.includes('calls') || hasWord(typed, ['events', 'webinar', 'webinars']) || hasPhrase(typed, 'call series') || hasPhrase(typed, 'attainment call')) {

@@ -4,11 +4,13 @@
  * Handlers that need an organization get "not set up yet" here, once, when there is none.
  */
 import { renderCard, type CardAttachment } from '../cards/render-card.js';
+import { ADMINS_ADD_VERB, ADMINS_REMOVE_VERB } from '../rules/admins-view.js';
 import { CHECKLIST_REFRESH_VERB, CHECKLIST_TOGGLE_VERB } from '../rules/checklist.js';
 import type { Organization } from '../rules/organization.js';
 import { PROFILE_FORM_VERB } from '../rules/profile-form.js';
 import { welcomeView } from '../rules/welcome.js';
 import type { HandlerDependencies } from './dependencies.js';
+import { createAdminRoutes } from './handlers/admins.js';
 import { createCalendarRoutes } from './handlers/calendar.js';
 import { createChecklistRoutes } from './handlers/checklist.js';
 import { createRenewalAnswerRoutes } from './handlers/mark-renewed.js';
@@ -20,7 +22,7 @@ import { createSetupRoutes } from './handlers/setup-form.js';
 import type { Intent } from './intents.js';
 import type { Turn } from './turn.js';
 
-export const VERBS = [PROFILE_FORM_VERB, CHECKLIST_TOGGLE_VERB, CHECKLIST_REFRESH_VERB] as const;
+export const VERBS = [PROFILE_FORM_VERB, CHECKLIST_TOGGLE_VERB, CHECKLIST_REFRESH_VERB, ADMINS_ADD_VERB, ADMINS_REMOVE_VERB] as const;
 export type Verb = (typeof VERBS)[number];
 
 export function isVerb(value: unknown): value is Verb {
@@ -43,6 +45,7 @@ export function createRoutes(deps: HandlerDependencies) {
   const reminderChannel = createReminderChannelHandlers(deps);
   const personalReminders = createPersonalReminderHandlers(deps);
   const renewalAnswers = createRenewalAnswerRoutes(deps);
+  const admins = createAdminRoutes(deps);
 
   const notSetUp = (intent?: Intent) => renderCard('welcome', welcomeView({ notUnderstoodText: intent?.kind === 'unknown' ? intent.text : undefined }));
   function needsOrganization<K extends Intent['kind']>(route: OrganizationRoute<K>): Route<K> {
@@ -68,11 +71,14 @@ export function createRoutes(deps: HandlerDependencies) {
     checklist: needsOrganization(checklist.show),
     calls: calendar.showCalls,
     'calendar-link': needsOrganization(calendar.calendarLink),
+    admins: needsOrganization(admins.show),
   };
   const actions: Record<Verb, ActionRoute> = {
     [PROFILE_FORM_VERB]: setup.saveProfile,
     [CHECKLIST_TOGGLE_VERB]: actionNeedsOrganization(checklist.toggle),
     [CHECKLIST_REFRESH_VERB]: actionNeedsOrganization(checklist.refresh),
+    [ADMINS_ADD_VERB]: actionNeedsOrganization(admins.add),
+    [ADMINS_REMOVE_VERB]: actionNeedsOrganization(admins.remove),
   };
 
   return {

@@ -22,6 +22,7 @@ import { cardPosted } from './posted-card.js';
 import { isServiceUrlAllowed } from './service-url-allowlist.js';
 import { serviceUrlMemory } from './service-url-memory.js';
 import { isTeamsActivity, turnFrom, type Turn } from './turn.js';
+import { teamsMemberDirectory } from './member-directory.js';
 
 const UniversalActionSchema = z.object({ action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(200) }).loose() }).loose();
 
@@ -164,7 +165,7 @@ export class RenewalBot extends TeamsActivityHandler {
 
   /** The turn, once the tenant may use the bot and the service URL may be called. */
   private beginTurn(context: TurnContext): Turn {
-    const turn = turnFrom(context.activity);
+    const turn = turnFrom(context.activity, teamsMemberDirectory(context, this.deps.log));
     if (!this.deps.isTenantAllowed(turn.tenantId)) throw new AppError('tenant.not-allowed');
     // The HTTP edge refuses these before the SDK sees them; checked again here so that nothing a
     // handler stores (a reminder target, the service URL below) can come from another way in.

@@ -8,6 +8,7 @@
 import { TurnContext, type Activity } from 'botbuilder';
 import { z } from 'zod';
 import { AppError } from './app-error.js';
+import type { MemberDirectory } from './member-directory.js';
 import { readerTimeZone } from './reader-zone.js';
 
 const IdSchema = z.string().trim().min(1).max(128);
@@ -45,6 +46,8 @@ export interface Turn {
   serviceUrl: string;
   /** Where a proactive message to this conversation goes: the SDK's ConversationReference, as JSON. */
   reference: Record<string, unknown>;
+  /** What Teams says about the asker and the conversation's members (asked only when a handler needs it). */
+  members: MemberDirectory;
 }
 
 /**
@@ -56,7 +59,7 @@ export function isTeamsActivity(activity: { channelId?: unknown; conversation?: 
   return activity.channelId === 'msteams' && typeof tenantId === 'string' && tenantId.trim() !== '';
 }
 
-export function turnFrom(activity: Partial<Activity>): Turn {
+export function turnFrom(activity: Partial<Activity>, members: MemberDirectory): Turn {
   const parsed = TurnEnvelopeSchema.safeParse(activity);
   if (!parsed.success) throw new AppError('input.invalid', { issues: parsed.error.issues.length });
   const { from, conversation, channelData } = parsed.data;
@@ -74,6 +77,7 @@ export function turnFrom(activity: Partial<Activity>): Turn {
     team: teamId ? { id: teamId } : undefined,
     conversationId: conversation.id,
     serviceUrl: activity.serviceUrl ?? '',
+    members,
     // Built when a handler stores it (a reminder target), not at every turn.
     get reference() {
       reference ??= JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>;
@@ -91,4 +95,9 @@ export function channelConversationId(conversationId: string): string {
 export function referenceTo(turn: Turn, conversationId: string): Record<string, unknown> {
   const conversation = (turn.reference.conversation ?? {}) as Record<string, unknown>;
   return { ...turn.reference, conversation: { ...conversation, id: conversationId } };
+}
+
+/** A card's data names its tenant: a card carried into another tenant must not act there. */
+export function sameTenant(data: { tenantId: string }, turn: Turn, where: string): void {
+  if (data.tenantId.toLowerCase() !== turn.tenantId) throw new AppError('tenant.mismatch', { where });
 }

@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../project-root.js';
 // CommonJS package: under NodeNext its default import is `module.exports`; named imports are not typed.
 import type ACData from 'adaptivecards-templating';
 import { compileTemplate } from './compile-template.js';
+import type { AdminsView } from '../rules/admins-view.js';
 import type { CalendarLinkView } from '../rules/calendar-link-view.js';
 import type { CallSeriesView } from '../rules/call-series.js';
 import type { MessageNoteView } from '../rules/message-updates.js';
@@ -64,6 +65,7 @@ export interface CardViews {
   'calendar-link': CalendarLinkView;
   /** The one line a superseded or recorded reminder is updated to. */
   'message-note': MessageNoteView;
+  admins: AdminsView;
 }
 export type CardName = keyof CardViews;
 
@@ -85,6 +87,7 @@ const cardSet: { [K in CardName]: true } = {
   calls: true,
   'calendar-link': true,
   'message-note': true,
+  admins: true,
 };
 export const cardNames = Object.keys(cardSet) as readonly CardName[];
 

@@ -118,6 +118,14 @@ export const OrganizationSchema = OrganizationProfileSchema.extend({
   tenantId: DirectoryIdSchema,
   admins: z.array(DirectoryIdSchema).max(100).default([]),
   /**
+   * Display names of admins as Teams gave them when they became admins, for the Admins card; an
+   * admin without one (imported by id) shows by name when Teams lists them, else by id.
+   */
+  adminNames: z
+    .record(DirectoryIdSchema, oneLineText(200))
+    .refine((names) => Object.keys(names).length <= 100, { message: 'must name at most 100 admins' })
+    .optional(),
+  /**
    * Renewals marked done since `anniversaryDate` was entered: the current cycle's anniversary is
    * that many years later. Counting, rather than moving the date, keeps a 29 February anniversary
    * on the 29th in leap years.

@@ -31,6 +31,6 @@ export function profileSavedView(org: Organization, catalog: Catalog): ProfileSa
       { title: 'Customer references', value: String(org.customerReferences.length) },
       { title: 'Certifications', value: String(org.certifications.length) },
     ],
-    suggestions: [SUGGESTIONS.daysLeft, ...QUESTION_SUGGESTIONS],
+    suggestions: [SUGGESTIONS.daysLeft, ...QUESTION_SUGGESTIONS, SUGGESTIONS.admins],
   };
 }

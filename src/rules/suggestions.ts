@@ -29,7 +29,8 @@ export type Ask =
   | { ask: 'checklist' }
   | { ask: 'calls' }
   | { ask: 'calendar-link'; rotate?: boolean }
-  | { ask: 'personal-reminders'; on: boolean };
+  | { ask: 'personal-reminders'; on: boolean }
+  | { ask: 'admins' };
 
 export interface Suggestion {
   /** Button title, e.g. "Days until renewal". */
@@ -45,6 +46,7 @@ export const SUGGESTIONS = {
   contact: { title: 'Program contact', data: { ask: 'contact' } },
   support: { title: 'Get support', data: { ask: 'support' } },
   setup: { title: 'Set up / edit profile', data: { ask: 'setup' } },
+  admins: { title: 'Admins', data: { ask: 'admins' } },
   help: { title: 'Help', data: { ask: 'help' } },
   checklist: { title: 'Open the checklist', data: { ask: 'checklist' } },
   markRenewed: { title: 'We renewed', data: { ask: 'mark-renewed' } },

@@ -25,7 +25,7 @@ export function welcomeView(input: WelcomeInput): WelcomeView {
     isSetUp,
     setupHint: isSetUp
       ? 'Ask me in your own words, or pick a question below.'
-      : 'First, tell me about your organization: say "setup" or press the button, and whoever fills in the form becomes its admin.',
+      : 'First, tell me about your organization: say "setup" or press the button. Whoever saves the form becomes its first admin, so it must be a member of your organization, not a guest.',
     notUnderstood: input.notUnderstoodText === undefined ? undefined : `I did not understand "${escapeMarkdown(truncate(input.notUnderstoodText, 80))}". Here is what I can answer:`,
     suggestions: isSetUp ? [SUGGESTIONS.daysLeft, ...QUESTION_SUGGESTIONS, SUGGESTIONS.setup] : [SUGGESTIONS.setup, SUGGESTIONS.support],
   };

@@ -110,3 +110,16 @@ export async function writeOrganization(db: Kysely<DatabaseSchema>, organization
     )
     .execute();
 }
+
+/**
+ * Inserts an organization only while its tenant has none; false when another writer created it
+ * first (the caller decides again with what that writer stored).
+ */
+export async function insertNewOrganization(db: Kysely<DatabaseSchema>, organization: Organization, at: Date): Promise<boolean> {
+  const result = await db
+    .insertInto('organizations')
+    .values({ ...organizationRow(organization, at), next_reminder_on: PLAN_AT_NEXT_PASS })
+    .onConflict((oc) => oc.column('tenant_id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0n) > 0;
+}

@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseKind } from './database.js';
-import { organizationFromProfile, profileJson, validOrganization, writeOrganization } from './organization-row.js';
+import { insertNewOrganization, organizationFromProfile, profileJson, validOrganization, writeOrganization } from './organization-row.js';
 import { reminderLedgerStore } from './reminder-ledger.js';
 import { reminderPlanningStore } from './reminder-planning.js';
 import { reminderTargetStore } from './reminder-targets.js';
@@ -48,6 +48,31 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: DatabaseKind,
     async saveOrganization(organization) {
       const valid = validOrganization(organization, `The organization of tenant "${organization.tenantId}"`);
       await writeOrganization(db, valid, now());
+    },
+
+    async changeOrganization(tenantId, decide) {
+      const what = `The organization of tenant "${tenantId}"`;
+      // A second try only when another writer created the organization between our read and our insert.
+      for (let attempt = 1; ; attempt++) {
+        const outcome = await db.transaction().execute(async (trx) => {
+          // SQLite: a write first takes the database's write lock (waiting for another process's writer,
+          // busy_timeout), so the read below is what will be written over; a read first would make the
+          // write fail ("database is locked") once another process wrote meanwhile. PostgreSQL locks the row.
+          if (kind === 'sqlite') await trx.updateTable('organizations').set((eb) => ({ updated_at: eb.ref('updated_at') })).where('tenant_id', '=', tenantId).execute();
+          let read = trx.selectFrom('organizations').select('profile').where('tenant_id', '=', tenantId);
+          if (kind === 'postgres') read = read.forUpdate();
+          const row = await read.executeTakeFirst();
+          const decision = decide(row && organizationFromProfile(tenantId, row.profile));
+          if (!decision.write) return { done: true as const, result: decision.result };
+          const valid = validOrganization(decision.write, what);
+          if (valid.tenantId !== tenantId) throw new Error(`${what} cannot be written as tenant "${valid.tenantId}"`);
+          if (row) await writeOrganization(trx, valid, now());
+          else if (!(await insertNewOrganization(trx, valid, now()))) return { done: false as const };
+          return { done: true as const, result: decision.result };
+        });
+        if (outcome.done) return outcome.result;
+        if (attempt >= 2) throw new Error(`${what} changed twice while it was being written`);
+      }
     },
 
     async upsertOrganizations(organizations) {

@@ -33,6 +33,11 @@ describe('recognizeIntent', () => {
     ['we did not renew', 'not-renewed'],
     ["We didn't renew this year", 'not-renewed'],
     ['our membership was not renewed', 'not-renewed'],
+    ['admins', 'admins'],
+    ['<at>Renewal Bot</at> manage admins', 'admins'],
+    ['who are our admins?', 'admins'],
+    ['add an admin', 'admins'],
+    ['admnis', 'admins'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(kind(text)).toBe(expected);
   });

@@ -65,7 +65,8 @@ describe('the setup form', () => {
     expect(stored?.admins).toEqual(['aad-alex']);
     expect(stored?.primaryContact.email).toBe('megan@contoso.example');
     expect(stored?.customerReferences.map((reference) => reference.competency)).toEqual(['cloud-platform', 'cloud-platform']);
-    expect(t.connector.sent).toHaveLength(0); // the invoke response is the only answer
+    // The invoke response is the only answer; the one call to Teams asked for the author's role.
+    expect(t.connector.sent.map((request) => `${request.method} ${request.path}`)).toEqual(['GET /_connector/v3/conversations/13e171d5-cd3c-4518-9645-23ca6f3d00d6/members/user-id-0']);
   });
 
   it('records a competency outside the catalog by name and level, which the requirements card shows with the general rules', async () => {

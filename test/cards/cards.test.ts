@@ -42,6 +42,9 @@ const cases = [
   sample('calendar link, made earlier', 'calendar-link', samples.calendarLinkExistsView),
   sample('message note, superseded', 'message-note', samples.supersededNoteView),
   sample('message note, renewal recorded', 'message-note', samples.recordedNoteView),
+  sample('admins, a change made, a team to choose from', 'admins', samples.adminsSampleView),
+  sample('admins, read-only', 'admins', samples.adminsReadOnlyView),
+  sample('admins, the last one refused', 'admins', samples.adminsLastAdminView),
 ];
 
 function textBlocks(attachment: CardAttachment): Json[] {

@@ -2,6 +2,8 @@ import type { KindAndPayload } from '../../src/rules/reminder-payloads.js';
 import { recordedView, supersededView } from '../../src/rules/message-updates.js';
 import { calendarLinkView as buildCalendarLinkView } from '../../src/rules/calendar-link-view.js';
 import { checklistView as buildChecklistView } from '../../src/rules/checklist.js';
+import { adminsView as buildAdminsView } from '../../src/rules/admins-view.js';
+import type { Member } from '../../src/rules/admins.js';
 import { callsView } from '../calendar/sample-calls-view.js';
 import { defaultCatalog } from '../../src/rules/catalog.js';
 import { reminderView as buildReminderView } from '../../src/rules/reminder-view.js';
@@ -511,6 +513,28 @@ export const evidenceListSampleView: EvidenceListView = evidenceListView({
   page: { anchor: { from: 5 }, count: 5 },
 });
 
+const adminsSampleOrg = {
+  ...personalSampleOrg,
+  name: trickyOrganizationName,
+  admins: ['aad-megan', 'aad-imported'],
+  adminNames: { 'aad-megan': 'Megan Bowen' },
+};
+/** A team of 150 who could be admins (more than the card offers), a guest and an admin among them. */
+const sampleMembers: Member[] = [
+  ...Array.from({ length: 150 }, (_, index) => ({ aadObjectId: `aad-person-${index}`, name: `Person ${index} ${trickyOrganizationName}`, emails: [`person.${index}@contoso.example`], role: 'user' })),
+  { aadObjectId: 'aad-guest', name: 'Guest Person', emails: ['guest@fabrikam.example'], role: 'guest' },
+  { aadObjectId: 'aad-megan', name: 'Megan Bowen', emails: ['megan@contoso.example'], role: 'user' },
+];
+export const adminsSampleView = buildAdminsView({ org: adminsSampleOrg, viewer: { aadObjectId: 'aad-megan' }, members: sampleMembers, scope: 'channel', notice: { added: 'Alex Wilber' } });
+export const adminsReadOnlyView = buildAdminsView({ org: { ...adminsSampleOrg, admins: ['aad-megan'] }, viewer: { aadObjectId: 'aad-someone' }, members: undefined, scope: 'personal' });
+export const adminsLastAdminView = buildAdminsView({
+  org: { ...adminsSampleOrg, admins: ['aad-megan'] },
+  viewer: { aadObjectId: 'aad-megan' },
+  members: [],
+  scope: 'personal',
+  notice: { refused: 'last-admin', name: 'Megan Bowen' },
+});
+
 /** One typical view per card, keyed like the templates. */
 export const sampleViews: CardViews = {
   welcome: welcomeView,
@@ -529,6 +553,7 @@ export const sampleViews: CardViews = {
   calls: callsView,
   'calendar-link': calendarLinkMadeView,
   'message-note': supersededNoteView,
+  admins: adminsSampleView,
 };
 
 function samplePayload(kind: ReminderKind): KindAndPayload {

@@ -84,10 +84,10 @@ describe('SQLite file', () => {
       }));
       expect(await storage.recordPlan('tenant-a', { reminders, nextReminderOn: '2026-12-14', toldRequirements: {} })).toBe(100);
 
-      const claimers = ['runner-1', 'runner-2'].map((runnerId) => claimerProcess(dataDir, runnerId, '2026-11-30T08:00:00.000Z'));
+      const claimers = ['runner-1', 'runner-2'].map((runnerId) => storageProcess('sqlite-claimer.ts', [dataDir, runnerId, '2026-11-30T08:00:00.000Z']));
       await Promise.all(claimers.map((claimer) => claimer.ready));
       for (const claimer of claimers) claimer.go();
-      const [one, two] = (await Promise.all(claimers.map((claimer) => claimer.claimed))) as [string[], string[]];
+      const [one, two] = (await Promise.all(claimers.map((claimer) => claimer.result))) as [string[], string[]];
 
       expect(one.filter((key) => two.includes(key))).toEqual([]);
       expect(new Set([...one, ...two]).size).toBe(100);
@@ -97,12 +97,30 @@ describe('SQLite file', () => {
       await removeDir(dataDir)();
     }
   });
+
+  it('lets two processes change one organization at once: each change decided on the other\'s, none lost, none failed', async () => {
+    const dataDir = freshDataDir();
+    const storage = await openStorage({ dataDir });
+    try {
+      await storage.saveOrganization(makeOrganization({ admins: ['aad-0'] }));
+      const adders = ['bot', 'cli'].map((prefix) => storageProcess('sqlite-admin-adder.ts', [dataDir, prefix, '20']));
+      await Promise.all(adders.map((adder) => adder.ready));
+      for (const adder of adders) adder.go();
+      const [bot, cli] = (await Promise.all(adders.map((adder) => adder.result))) as [string[], string[]];
+      const stored = (await storage.getOrganization('tenant-a'))?.admins ?? [];
+      expect(stored).toHaveLength(41);
+      expect(new Set(stored)).toEqual(new Set(['aad-0', ...bot, ...cli]));
+    } finally {
+      await storage.close();
+      await removeDir(dataDir)();
+    }
+  });
 });
 
-/** Runs test/storage/sqlite-claimer.ts in its own process; resolves with the keys it claimed. */
-function claimerProcess(dataDir: string, runnerId: string, now: string) {
-  const script = fileURLToPath(new URL('./sqlite-claimer.ts', import.meta.url));
-  const child = spawn(process.execPath, ['--import', 'tsx', script, dataDir, runnerId, now], { stdio: ['pipe', 'pipe', 'pipe'] });
+/** Runs a script of test/storage/ in its own process with `args`; resolves with the JSON line it prints after "ready". */
+function storageProcess(scriptName: string, args: string[]) {
+  const script = fileURLToPath(new URL(`./${scriptName}`, import.meta.url));
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   let signalReady: () => void = () => {};
@@ -112,13 +130,13 @@ function claimerProcess(dataDir: string, runnerId: string, now: string) {
     if (stdout.startsWith('ready\n')) signalReady();
   });
   child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
-  const claimed = new Promise<string[]>((resolve, reject) => {
+  const result = new Promise<unknown>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code !== 0) reject(new Error(`claimer ${runnerId} exited with ${code}: ${stderr}`));
-      else resolve(JSON.parse(stdout.slice('ready\n'.length)) as string[]);
+      if (code !== 0) reject(new Error(`${scriptName} ${args.join(' ')} exited with ${code}: ${stderr}`));
+      else resolve(JSON.parse(stdout.slice('ready\n'.length)));
     });
   });
-  claimed.catch(() => signalReady()); // a claimer that dies before "ready" fails the test, not hangs it
-  return { ready, claimed, go: () => child.stdin.write('go\n') };
+  result.catch(() => signalReady()); // a process that dies before "ready" fails the test, not hangs it
+  return { ready, result, go: () => child.stdin.write('go\n') };
 }

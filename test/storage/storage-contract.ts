@@ -187,6 +187,36 @@ export function runStorageContract(name: string, makeStorage: MakeStorage): void
       await expect(storage.ping()).resolves.toBeUndefined();
     });
 
+    it('changes an organization as stored when it writes: concurrent changes all stick, on a second replica too', async () => {
+      await storage.saveOrganization(makeOrganization({ admins: ['aad-0'] }));
+      const replica = subject.openSecond ? await subject.openSecond() : storage;
+      const addAdmin = (index: number) =>
+        (index % 2 ? replica : storage).changeOrganization('tenant-a', (current) => ({ write: current && { ...current, admins: [...current.admins, `aad-${index}`] }, result: index }));
+      expect(await Promise.all([1, 2, 3, 4, 5, 6, 7, 8].map(addAdmin))).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+      expect([...((await storage.getOrganization('tenant-a'))?.admins ?? [])].sort()).toEqual(['aad-0', 'aad-1', 'aad-2', 'aad-3', 'aad-4', 'aad-5', 'aad-6', 'aad-7', 'aad-8']);
+    });
+
+    it('creates an organization once when first changes race: the others decide on what the first wrote', async () => {
+      const replica = subject.openSecond ? await subject.openSecond() : storage;
+      const firstSave = (store: Storage, admin: string) =>
+        store.changeOrganization('tenant-a', (current) => (current ? { result: `saw ${current.admins.join()}` } : { write: makeOrganization({ admins: [admin] }), result: 'created' }));
+      // Connections opened first (PostgreSQL pools connect on demand), so the changes really overlap.
+      await Promise.all(Array.from({ length: 10 }, (_, index) => (index % 2 ? replica : storage).ping()));
+      const results = await Promise.all(Array.from({ length: 10 }, (_, index) => firstSave(index % 2 ? replica : storage, `aad-${index}`)));
+      expect(results.filter((result) => result === 'created')).toHaveLength(1);
+      const stored = await storage.getOrganization('tenant-a');
+      expect(results).toContain(`saw ${stored?.admins.join()}`);
+    });
+
+    it('writes nothing when a change decides so, and never writes another tenant', async () => {
+      await storage.saveOrganization(makeOrganization());
+      at('2026-03-02T09:00:00.000Z');
+      expect(await storage.changeOrganization('tenant-a', () => ({ result: 'nothing' }))).toBe('nothing');
+      expect((await timestamps('tenant-a'))?.updated_at).toBe('2026-03-01T09:00:00.000Z');
+      await expect(storage.changeOrganization('tenant-a', (current) => ({ write: current && { ...current, tenantId: 'tenant-b' }, result: 'moved' }))).rejects.toThrow('cannot be written as tenant "tenant-b"');
+      expect(await storage.getOrganization('tenant-b')).toBeUndefined();
+    });
+
     it('keeps every one of many concurrent saves for different tenants', async () => {
       const tenants = Array.from({ length: 20 }, (_, index) => `tenant-${index}`);
       await Promise.all(tenants.map((tenantId) => storage.saveOrganization(makeOrganization({ tenantId, name: `Org ${tenantId}` }))));

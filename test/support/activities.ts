@@ -36,6 +36,9 @@ export interface ActivityOptions {
   tenantId?: string;
   text?: string;
   aadObjectId?: string;
+  /** The Teams user id (from.id), for tests that tell people apart as Teams does (its member lookups). */
+  userId?: string;
+  userName?: string;
   value?: unknown;
 }
 
@@ -49,6 +52,8 @@ export function makeActivity(name: FixtureName, options: ActivityOptions): Activ
     activity.channelData = { ...activity.channelData, tenant: { id: options.tenantId } };
   }
   if (options.aadObjectId !== undefined) activity.from.aadObjectId = options.aadObjectId;
+  if (options.userId !== undefined) activity.from.id = options.userId;
+  if (options.userName !== undefined) activity.from.name = options.userName;
   if (options.text !== undefined) {
     const mention = (activity.entities as Activity[] | undefined)?.find((entity) => entity.type === 'mention');
     activity.text = mention ? `${mention.text} ${options.text}` : options.text;

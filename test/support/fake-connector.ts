@@ -1,6 +1,8 @@
 /**
- * A local HTTP server playing the Bot Connector: it records every activity the bot sends and
- * answers with whatever a test scripts (200 by default).
+ * A local HTTP server playing the Bot Connector: it records every request the bot makes and answers
+ * with whatever a test scripts. By default it answers 200, and the member lookups as Teams does
+ * (`answerAsTeams`): a conversation's members from `people`, anyone not listed as a member of the
+ * tenant (`userRole: 'user'`).
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,12 +17,28 @@ export interface SentActivity {
 
 export type ScriptedReply = { status: number; headers?: Record<string, string>; body?: unknown; delayMs?: number } | 'hang';
 
+/** A person as Teams describes them (TeamsChannelAccount). */
+export interface FakePerson {
+  /** The Teams user id (29:…), what `from.id` carries. */
+  id: string;
+  aadObjectId?: string;
+  name?: string;
+  email?: string;
+  userPrincipalName?: string;
+  /** 'user', 'guest' or 'anonymous'; left out, Teams gives none. */
+  userRole?: string;
+}
+
 export interface FakeConnector {
   /** Service URL to put on activities, e.g. http://127.0.0.1:5555/_connector */
   serviceUrl: string;
   sent: SentActivity[];
-  /** Decides the answer to each request; replace it per test. */
+  /** Decides the answer to each request; replace it per test (`answerAsTeams` is the default). */
   respond: (request: SentActivity) => ScriptedReply;
+  /** The people of every conversation, by Teams user id: what member lookups and member lists answer. */
+  people: Map<string, FakePerson>;
+  /** Adds or replaces a person (a guest: `{ ..., userRole: 'guest' }`). */
+  setPerson(person: FakePerson): void;
   waitForSent(count: number, timeoutMs?: number): Promise<SentActivity[]>;
   reset(): void;
   close(): Promise<void>;
@@ -28,12 +46,44 @@ export interface FakeConnector {
 
 export const ok = (delayMs = 0): ScriptedReply => ({ status: 200, body: { id: `activity-${Math.random().toString(36).slice(2)}` }, delayMs });
 
+const MEMBER = /\/v3\/conversations\/[^/]+\/members\/([^/?]+)$/;
+const PAGED_MEMBERS = /\/v3\/conversations\/[^/]+\/pagedmembers(?:\?(.*))?$/;
+
+/**
+ * Teams' answers to member lookups (TeamsInfo.getMember, getPagedMembers, in any conversation: the
+ * fake has one roster), 200 with a new activity id to anything else. A member not in `people` is
+ * answered as a member of the tenant, as most people are: a test makes someone a guest explicitly.
+ */
+export function answerAsTeams(connector: Pick<FakeConnector, 'people'>, request: SentActivity): ScriptedReply {
+  if (request.method !== 'GET') return ok();
+  const member = MEMBER.exec(request.path);
+  if (member) {
+    const userId = member[1] as string;
+    return { status: 200, body: connector.people.get(userId) ?? { id: userId, name: 'Member', userRole: 'user' } };
+  }
+  const paged = PAGED_MEMBERS.exec(request.path);
+  if (paged) {
+    const query = new URLSearchParams(paged[1] ?? '');
+    const pageSize = Number(query.get('pageSize') ?? 500);
+    const from = Number(query.get('continuationToken') ?? 0);
+    const people = [...connector.people.values()];
+    const next = from + pageSize;
+    return { status: 200, body: { members: people.slice(from, next), ...(next < people.length ? { continuationToken: String(next) } : {}) } };
+  }
+  return ok();
+}
+
 export async function startFakeConnector(): Promise<FakeConnector> {
   const hanging = new Set<ServerResponse>();
+  const teams = (request: SentActivity) => answerAsTeams(connector, request);
   const connector: FakeConnector = {
     serviceUrl: '',
     sent: [],
-    respond: () => ok(),
+    respond: teams,
+    people: new Map(),
+    setPerson(person) {
+      connector.people.set(person.id, person);
+    },
     async waitForSent(count, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;
       while (connector.sent.length < count) {
@@ -44,7 +94,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     },
     reset() {
       connector.sent.length = 0;
-      connector.respond = () => ok();
+      connector.respond = teams;
+      connector.people.clear();
     },
     close: () => new Promise((resolve) => {
       for (const response of hanging) response.destroy();

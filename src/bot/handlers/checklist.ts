@@ -14,7 +14,7 @@ import { isPlainDate } from '../../rules/plain-date.js';
 import { AppError } from '../app-error.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import { whenPosted } from '../posted-card.js';
-import { channelConversationId, type Turn } from '../turn.js';
+import { channelConversationId, sameTenant, type Turn } from '../turn.js';
 import type { OrganizationActionRoute, OrganizationRoute } from './route.js';
 
 const CycleSchema = z.string().refine(isPlainDate);
@@ -44,12 +44,6 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
     );
   }
 
-
-  /** The card's data names a tenant: a card carried into another tenant must not act there. */
-  function sameTenant(data: { tenantId: string }, turn: Turn): void {
-    if (data.tenantId.toLowerCase() !== turn.tenantId) throw new AppError('tenant.mismatch', { where: 'checklist' });
-  }
-
   /** In the reminder channel, the card's message id is kept: a tick anywhere then updates it there. */
   const show: OrganizationRoute<'checklist'> = async (_intent, turn, org) => {
     const cycle = currentAnniversary(org, today(org));
@@ -63,14 +57,14 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
   const refresh: OrganizationActionRoute = async (data, turn, org) => {
     const parsed = RefreshDataSchema.safeParse(data);
     if (!parsed.success) throw new AppError('input.invalid', { reason: 'checklist refresh data' });
-    sameTenant(parsed.data, turn);
+    sameTenant(parsed.data, turn, 'checklist');
     return render(org, turn, parsed.data.cycle, anchorOf(parsed.data));
   };
 
   const toggle: OrganizationActionRoute = async (data, turn, org) => {
     const parsed = ToggleDataSchema.safeParse(data);
     if (!parsed.success) throw new AppError('input.invalid', { reason: 'checklist toggle data' });
-    sameTenant(parsed.data, turn);
+    sameTenant(parsed.data, turn, 'checklist');
     const { cycle, itemId, done } = parsed.data;
     const current = currentAnniversary(org, today(org));
     // A tick on an earlier cycle's card changes nothing: that renewal is over; show it as it was.

@@ -1,9 +1,11 @@
 /**
  * The organization profile form: who may open and submit it, and what a submit writes.
- * Nobody may edit an existing profile but its admins and the Primary Program Contact.
+ * Nobody may edit an existing profile but its admins and the Primary Program Contact, and the first
+ * profile, whose author becomes its admin, only a member of the tenant may save (Teams says who is).
  */
 import { renderLargestFitting } from '../../cards/fit-card.js';
 import { renderCard, type CardAttachment } from '../../cards/render-card.js';
+import { displayName, firstAdmin, mayBecomeAdmin } from '../../rules/admins.js';
 import { currentAnniversary, cycleForDate } from '../../rules/cycle.js';
 import type { Organization } from '../../rules/organization.js';
 import { canSetUp } from '../../rules/permissions.js';
@@ -14,7 +16,15 @@ import { AppError } from '../app-error.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import { notAllowedTo } from '../refusals.js';
 import type { SetupFormValues, SetupFormView } from '../../rules/view-models.js';
+import type { Turn } from '../turn.js';
 import type { ActionRoute, Route } from './route.js';
+
+/** Refuses, fail-closed, anyone Teams does not confirm as a member of the tenant: a guest, an anonymous visitor, or no answer. */
+async function confirmMayBecomeFirstAdmin(turn: Turn): Promise<void> {
+  const role = await turn.members.roleOfAsker();
+  if (role === undefined) throw new AppError('role.unconfirmed');
+  if (!mayBecomeAdmin(role)) throw new AppError('profile.not-a-member', { role: role.slice(0, 32) });
+}
 
 export function createSetupRoutes(deps: HandlerDependencies) {
   const { storage, catalog, log, today } = deps;
@@ -24,6 +34,8 @@ export function createSetupRoutes(deps: HandlerDependencies) {
 
   const showForm: Route<'setup'> = async (intent, turn, org) => {
     if (!canSetUp(org, turn.user)) throw notAllowedTo('change-profile', org);
+    // Told before filling in the form, not after: a guest could not save it.
+    if (!org) await confirmMayBecomeFirstAdmin(turn);
     const correctingAnniversary = org !== undefined && intent.field === 'anniversary';
     return fittingForm(org, intent.lines ?? {}, (lines) => setupFormView(catalog, { profile: shown(org), correctingAnniversary, lines, storedAnniversary: org?.anniversaryDate }));
   };
@@ -41,6 +53,7 @@ export function createSetupRoutes(deps: HandlerDependencies) {
     if (!canSetUp(existing, turn.user)) throw notAllowedTo('change-profile', existing);
     const submitter = turn.user.aadObjectId;
     if (!existing && !submitter) throw new AppError('user.unidentified');
+    if (!existing) await confirmMayBecomeFirstAdmin(turn);
 
     const result = parseProfileForm(form, catalog, existing);
     if (!result.ok) {
@@ -49,14 +62,21 @@ export function createSetupRoutes(deps: HandlerDependencies) {
       return fittingForm(existing, starts, (lines) => setupFormView(catalog, { profile: shown(existing), rejected: result, lines }), result.listsChanged ? undefined : result.values);
     }
 
-    // The tenant comes from the activity and the admins from storage: nothing in the form can move them.
-    // The form shows the current cycle's anniversary; one of the stored anchor's anniversaries keeps
-    // the anchor (a 29 February survives), any other date starts counting from itself.
-    const admins = existing?.admins ?? [submitter as string];
-    const organization: Organization = { ...result.profile, tenantId: turn.tenantId, admins, ...cycleForDate(existing, result.profile.anniversaryDate) };
-    await storage.saveOrganization(organization);
-    log.info({ tenantId: turn.tenantId, created: !existing }, 'profile saved');
-    return renderCard('profile-saved', profileSavedView(organization, catalog));
+    // Decided again on the stored organization, in the write's transaction: someone may have set it up,
+    // or changed its admins, since this turn read it. The tenant comes from the activity and the admins
+    // from storage (or this turn's confirmed author): nothing in the form can move them. The form shows
+    // the current cycle's anniversary; one of the stored anchor's anniversaries keeps the anchor (a 29
+    // February survives), any other date starts counting from itself.
+    const saved = await storage.changeOrganization(turn.tenantId, (current) => {
+      const admins = current ? { admins: current.admins, adminNames: current.adminNames } : !existing && submitter ? firstAdmin(submitter, displayName(turn.user.name)) : undefined;
+      if (!admins || !canSetUp(current, turn.user)) return { result: undefined };
+      const organization: Organization = { ...result.profile, tenantId: turn.tenantId, ...admins, ...cycleForDate(current, result.profile.anniversaryDate) };
+      return { write: organization, result: { organization, created: !current } };
+    });
+    if (!saved) throw new AppError('profile.forbidden', { reason: 'changed while saving' });
+    log.info({ tenantId: turn.tenantId, created: saved.created }, 'profile saved');
+    if (saved.created) log.info({ tenantId: turn.tenantId, by: submitter, added: saved.organization.admins, removed: [], reason: 'first profile' }, 'admins changed');
+    return renderCard('profile-saved', profileSavedView(saved.organization, catalog));
   };
 
   return { showForm, saveProfile };
