@@ -1,5 +1,6 @@
 /** The two calendar reminders of the renewal guidance and the checklist that comes with each. */
 import { ASSUME_RENEWED_AFTER_DAYS } from './cycle.js';
+import { GRACE_IS_OURS } from './renewal-standing.js';
 
 export interface ChecklistItemTemplate {
   id: string;
@@ -25,6 +26,6 @@ export const TWO_WEEKS_CHECKLIST: readonly ChecklistItemTemplate[] = [
     text: 'Move your calendar reminder to next year',
     tickedNote:
       'Ticking this moves nothing by itself: the calendar file has next year\'s reminders for your calendar. ' +
-      `The bot's own reminders move to next year when someone answers "We renewed", or by themselves ${ASSUME_RENEWED_AFTER_DAYS} days after the anniversary.`,
+      `The bot's own reminders move to next year when someone answers "We renewed", or by themselves ${ASSUME_RENEWED_AFTER_DAYS} days after the anniversary. ${GRACE_IS_OURS}.`,
   },
 ];

@@ -14,7 +14,7 @@ export interface StandingNote {
 }
 
 /** The guide gives no grace period and no renewal after the anniversary: both are the bot's, and say so. */
-const GRACE_IS_OURS = `(${ASSUME_RENEWED_AFTER_DAYS} days is this bot's choice: the guide gives none)`;
+export const GRACE_IS_OURS = `(${ASSUME_RENEWED_AFTER_DAYS} days is this bot's choice: the guide gives none)`;
 const NO_LATE_PATH = "If you did not renew: the guide gives no path after the anniversary; MPN Support can tell you your options (the bot's suggestion).";
 
 /**

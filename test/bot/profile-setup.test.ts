@@ -7,24 +7,19 @@ import { cardText } from '../cards/card-text.js';
 import { makeActivity } from '../support/activities.js';
 import { makeOrganization } from '../support/organizations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
+import { profileFormData } from '../support/profile-form.js';
 
 const TENANT_A = 'aaaaaaaa-0000-0000-0000-00000000000a';
 const TENANT_B = 'bbbbbbbb-0000-0000-0000-00000000000b';
 
-const validForm = {
-  form: 'profile',
-  name: 'Contoso Ltd',
-  partnerId: '4412345',
-  anniversaryDate: '2027-02-28',
-  timeZone: 'Europe/Berlin',
-  contactName: 'Megan Bowen',
+const validForm = profileFormData({
   contactEmail: 'Megan@Contoso.example',
   contactAadObjectId: '',
   'competency-cloud-platform': 'gold',
   'competency-cloud-productivity': 'none',
   customerReferences: 'Fabrikam; cloud-platform; 2025-06-01\nNorthwind; Cloud Platform; 2026-01-20',
   certifications: 'Alex Wilber; 70-533; 2026-01-15',
-};
+});
 
 let t: TestApp;
 beforeEach(async () => {

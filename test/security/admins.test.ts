@@ -15,6 +15,7 @@ import { makeOrganization } from '../support/organizations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { recordStat } from '../support/verify-stats.js';
 import type { Organization } from '../../src/rules/organization.js';
+import { profileFormData } from '../support/profile-form.js';
 
 const TENANT = 'aaaaaaaa-0000-0000-0000-00000000000a';
 const OTHER_TENANT = 'bbbbbbbb-0000-0000-0000-00000000000b';
@@ -25,18 +26,7 @@ const NESTOR = { id: '29:nestor', aadObjectId: 'aad-nestor', name: 'Nestor Wilke
 const MALLORY = { id: '29:mallory', aadObjectId: 'aad-mallory', name: 'Mallory Moe', email: 'mallory@contoso.example', userRole: 'user' } satisfies FakePerson;
 const GINA_GUEST = { id: '29:gina', aadObjectId: 'aad-gina', name: 'Gina Guest', email: 'gina@fabrikam.example', userRole: 'guest' } satisfies FakePerson;
 
-const profileForm = {
-  form: 'profile',
-  name: 'Contoso Ltd',
-  partnerId: '4412345',
-  anniversaryDate: '2027-02-28',
-  timeZone: 'Europe/Berlin',
-  contactName: 'Megan Bowen',
-  contactEmail: 'megan@contoso.example',
-  contactAadObjectId: 'aad-megan',
-  customerReferences: '',
-  certifications: '',
-};
+const profileForm = profileFormData();
 
 let t: TestApp;
 let logLines: Record<string, any>[];
