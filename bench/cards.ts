@@ -77,7 +77,7 @@ export function handAnniversary(view: AnniversaryView): CardAttachment {
 export function handWelcome(view: WelcomeView): CardAttachment {
   const body: unknown[] = [];
   if (view.notUnderstood) body.push({ type: 'Container', style: 'warning', bleed: true, items: [{ type: 'TextBlock', text: view.notUnderstood, wrap: true }] });
-  body.push({ type: 'TextBlock', text: view.title, size: 'Large', weight: 'Bolder', wrap: true }, { type: 'TextBlock', text: view.intro, wrap: true });
+  body.push({ type: 'TextBlock', text: view.title, size: 'Large', weight: 'Bolder', wrap: true }, { type: 'TextBlock', text: view.intro, wrap: true }, { type: 'TextBlock', text: view.remindersNote, isSubtle: true, size: 'Small', wrap: true });
   if (!view.isSetUp) body.push({ type: 'TextBlock', text: view.setupHint, weight: 'Bolder', color: 'accent', wrap: true });
   return { contentType: 'application/vnd.microsoft.card.adaptive', content: { ...CARD_HEAD, msteams: { width: 'Full' }, body, actions: suggestionActions(view.suggestions) } };
 }
