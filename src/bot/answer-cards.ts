@@ -11,6 +11,7 @@
  *   given a card rendered for another.
  * - Bounded: the least recently used card goes first.
  */
+import { LRUCache } from 'lru-cache';
 import type { CardAttachment } from '../cards/render-card.js';
 import { deepFreeze } from '../deep-freeze.js';
 import type { Organization } from '../rules/organization.js';
@@ -24,16 +25,15 @@ type AnswerCards = (org: Organization, today: PlainDate, question: readonly (str
 export function answerCards(limit = ANSWER_CARDS_KEPT): AnswerCards {
   // The organization is held weakly: a kept card must not keep a parsed profile alive (profiles too large
   // for storage's cache are parsed anew per turn, and 256 strong copies could hold hundreds of MB).
-  const kept = new Map<string, { org: WeakRef<Organization>; card: CardAttachment }>();
+  const kept = new LRUCache<string, { org: WeakRef<Organization>; card: CardAttachment }>({ max: limit });
   return (org, today, question, render) => {
     if (!Object.isFrozen(org)) return render();
     const key = JSON.stringify([org.tenantId, today, ...question.map((part) => part ?? null)]);
     const known = kept.get(key);
-    if (known) kept.delete(key);
+    if (known?.org.deref() === org) return known.card;
     // Shared by every later answer, so nobody downstream may change it.
-    const entry = known?.org.deref() === org ? known : { org: new WeakRef(org), card: deepFreeze(render()) };
-    kept.set(key, entry);
-    if (kept.size > limit) kept.delete(kept.keys().next().value as string);
-    return entry.card;
+    const card = deepFreeze(render());
+    kept.set(key, { org: new WeakRef(org), card });
+    return card;
   };
 }

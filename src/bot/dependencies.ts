@@ -1,4 +1,5 @@
 /** What the bot's handlers are given; built once in index.ts, shared by all turns, holding no turn state. */
+import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.js';
 import type { Organization } from '../rules/organization.js';
 import { calendarDateIn, type PlainDate } from '../rules/plain-date.js';
@@ -37,7 +38,7 @@ export function handlerDependencies(deps: BotDependencies): HandlerDependencies 
   return { ...deps, today: (org) => todayIn(org.timeZone) };
 }
 
-/** Zones whose date is kept; an organization's zone is one of the few hundred IANA zones. */
+/** Zones whose date is kept: an organization's zone is one of the few hundred IANA zones, so all of them fit. */
 const ZONES_KEPT = 1024;
 
 /**
@@ -46,14 +47,13 @@ const ZONES_KEPT = 1024;
  * date in a zone can only change where a minute starts.
  */
 function todayPerZone(now: () => Date): (timeZone: string) => PlainDate {
-  const known = new Map<string, { minute: number; date: PlainDate }>();
+  const known = new LRUCache<string, { minute: number; date: PlainDate }>({ max: ZONES_KEPT });
   return (timeZone) => {
     const instant = now();
     const minute = Math.floor(instant.getTime() / 60_000);
     const kept = known.get(timeZone);
     if (kept?.minute === minute) return kept.date;
     const date = calendarDateIn(instant, timeZone);
-    if (known.size >= ZONES_KEPT) known.clear();
     known.set(timeZone, { minute, date });
     return date;
   };

@@ -21,6 +21,7 @@
  * the host must be in its canonical form (`127.1` or `0x7f.0.0.1` are not `127.0.0.1`). Teams
  * never sends such URLs, so refusing them costs nothing.
  */
+import { LRUCache } from 'lru-cache';
 import { z } from 'zod';
 
 export interface ServiceUrlPattern {
@@ -169,9 +170,10 @@ function matches(pattern: ServiceUrlPattern, url: URL, host: string): boolean {
 /**
  * Answers already worked out, per list and exact URL text: every turn (twice) and every proactive send
  * asks about one of the few URLs Teams uses, and parsing one costs more than the rest of the check.
- * The answer is a pure function of the two; any other text is worked out (and the memory cleared when full).
+ * The answer is a pure function of the two; any other text is worked out (the least recently asked goes first).
  */
-const answers = new WeakMap<ServiceUrlAllowlist, Map<string, boolean>>();
+const answers = new WeakMap<ServiceUrlAllowlist, LRUCache<string, boolean>>();
+/** URLs whose answer is kept per list: Teams uses a few dozen at most; junk from others only pushes out junk. */
 const ANSWERS_KEPT = 256;
 
 /** Whether the bot may send its token to this service URL. */
@@ -179,13 +181,12 @@ export function isServiceUrlAllowed(list: ServiceUrlAllowlist, serviceUrl: unkno
   if (typeof serviceUrl !== 'string') return false;
   let known = answers.get(list);
   if (!known) {
-    known = new Map();
+    known = new LRUCache({ max: ANSWERS_KEPT });
     answers.set(list, known);
   }
   let allowed = known.get(serviceUrl);
   if (allowed === undefined) {
     allowed = checkServiceUrl(list, serviceUrl);
-    if (known.size >= ANSWERS_KEPT) known.clear();
     known.set(serviceUrl, allowed);
   }
   return allowed;

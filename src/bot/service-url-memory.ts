@@ -5,8 +5,10 @@
  * or when that was a while ago, since another instance of the bot (same database) may have saved a
  * target with another URL in between; not at every turn.
  */
+import { LRUCache } from 'lru-cache';
+import { cacheClock } from '../cache-clock.js';
 
-/** Tenants remembered; the oldest is forgotten first (and is then only asked again). */
+/** Tenants remembered (the least recently seen is forgotten first, and is then only asked again): about 1 MB. */
 const TENANTS_REMEMBERED = 10_000;
 /** After this long a tenant's URL is checked again, whatever this process saw. */
 export const RECHECK_AFTER_MS = 5 * 60_000;
@@ -15,13 +17,11 @@ export function serviceUrlMemory(
   remember: (tenantId: string, serviceUrl: string) => Promise<void>,
   clock: () => number = () => performance.now(),
 ): (tenantId: string, serviceUrl: string) => Promise<void> {
-  const checked = new Map<string, { serviceUrl: string; at: number }>();
+  // tenant id → the service URL its target was last brought up to date with, for RECHECK_AFTER_MS.
+  const checked = new LRUCache<string, string>({ max: TENANTS_REMEMBERED, ttl: RECHECK_AFTER_MS, ...cacheClock(clock) });
   return async (tenantId, serviceUrl) => {
-    const known = checked.get(tenantId);
-    if (known && known.serviceUrl === serviceUrl && clock() - known.at < RECHECK_AFTER_MS) return;
+    if (checked.get(tenantId) === serviceUrl) return;
     await remember(tenantId, serviceUrl);
-    checked.delete(tenantId);
-    checked.set(tenantId, { serviceUrl, at: clock() });
-    if (checked.size > TENANTS_REMEMBERED) checked.delete(checked.keys().next().value as string);
+    checked.set(tenantId, serviceUrl);
   };
 }

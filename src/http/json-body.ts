@@ -3,8 +3,19 @@
  * kept: a media type other than JSON (415), a compressed body (415: a small gzip body can inflate to
  * hundreds of megabytes), or more than `maxBytes` on the wire (413, while streaming). Nothing is
  * written to disk and nothing beyond `maxBytes` is held in memory.
+ *
+ * The libraries body-parser builds on do the parsing and reading:
+ * - `content-type` parses the Content-Type header (RFC 7231: media type, parameters, quoted values);
+ * - `raw-body` reads the stream into one Buffer, fails with 413 (`entity.too.large`) as soon as more than
+ *   the limit has arrived and then pauses the stream, so the rest is never taken in, and reports a
+ *   client that went away.
+ * What stays here: the refusals from the headers alone (they must come before `100 Continue` is sent),
+ * the deadline (raw-body has none) and the decoding: raw-body's (iconv-lite) turns bytes that are not
+ * UTF-8 into replacement characters, where a fatal TextDecoder lets us answer 400.
  */
 import type { IncomingMessage } from 'node:http';
+import contentType from 'content-type';
+import getRawBody from 'raw-body';
 
 export type BodyRefusal = { status: 400 | 408 | 413 | 415; error: string; message: string };
 export type BodyResult = { ok: true; value: unknown } | ({ ok: false } & BodyRefusal);
@@ -22,18 +33,24 @@ function refusalFromHeaders(headers: IncomingMessage['headers'], maxBytes: numbe
   }
   const declared = headers['content-length'];
   if (declared !== undefined && (!/^\d+$/.test(declared) || Number(declared) > maxBytes)) {
-    return { status: 413, error: 'too-large', message: `The body is larger than ${maxBytes} bytes.` };
+    return tooLarge(maxBytes);
   }
   return undefined;
 }
 
-/** `application/json`, optionally with `charset=utf-8`; anything else (multipart, form, text) is not an activity. */
-function isJsonMediaType(contentType: string | undefined): boolean {
-  if (!contentType) return false;
-  const [type, ...parameters] = contentType.split(';').map((part) => part.trim().toLowerCase());
-  if (type !== 'application/json') return false;
-  return parameters.every((parameter) => parameter === '' || /^charset="?utf-8"?$/.test(parameter));
+/** `application/json`, optionally with `charset=utf-8`; anything else (multipart, form, text, no header) is not an activity. */
+function isJsonMediaType(header: string | undefined): boolean {
+  let parsed: contentType.ParsedMediaType;
+  try {
+    parsed = contentType.parse(header ?? '');
+  } catch {
+    return false; // missing, or not a media type by RFC 7231's grammar
+  }
+  if (parsed.type !== 'application/json') return false;
+  return Object.entries(parsed.parameters).every(([name, value]) => name === 'charset' && value.toLowerCase() === 'utf-8');
 }
+
+const tooLarge = (maxBytes: number): BodyRefusal => ({ status: 413, error: 'too-large', message: `The body is larger than ${maxBytes} bytes.` });
 
 /**
  * `continueSending` is called once the headers are acceptable: a client that sent
@@ -45,7 +62,7 @@ export async function readJsonBody(req: IncomingMessage, limits: { maxBytes: num
   if (refusal) return { ok: false, ...refusal };
   if (req.headers.expect?.toLowerCase() === '100-continue') continueSending();
   const raw = await collect(req, maxBytes, deadlineMs);
-  if (raw === 'too-large') return { ok: false, status: 413, error: 'too-large', message: `The body is larger than ${maxBytes} bytes.` };
+  if (raw === 'too-large') return { ok: false, ...tooLarge(maxBytes) };
   if (raw === 'too-slow') return { ok: false, status: 408, error: 'body-timeout', message: `The body did not arrive within ${deadlineMs / 1000} s.` };
   try {
     return { ok: true, value: JSON.parse(utf8.decode(raw)) };
@@ -54,34 +71,25 @@ export async function readJsonBody(req: IncomingMessage, limits: { maxBytes: num
   }
 }
 
-function collect(req: IncomingMessage, maxBytes: number, deadlineMs: number): Promise<Buffer | 'too-large' | 'too-slow'> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let received = 0;
-    // A body trickled in a byte at a time holds a reading slot: it gets a deadline, not the 30 s request timeout.
-    const deadline = setTimeout(() => {
-      req.pause();
-      chunks.length = 0;
-      finish('too-slow');
-    }, deadlineMs);
-    const finish = (result: Buffer | 'too-large' | 'too-slow' | Error) => {
-      clearTimeout(deadline);
-      req.off('data', onData).off('end', onEnd).off('error', onError).off('aborted', onAborted);
-      if (result instanceof Error) reject(result);
-      else resolve(result);
-    };
-    const onData = (chunk: Buffer) => {
-      received += chunk.length;
-      if (received > maxBytes) {
-        // Stop reading: the answer goes out with Connection: close and the rest is never taken in.
-        req.pause();
-        chunks.length = 0;
-        finish('too-large');
-      } else chunks.push(chunk);
-    };
-    const onEnd = () => finish(Buffer.concat(chunks, received));
-    const onError = (error: Error) => finish(error);
-    const onAborted = () => finish(new Error('request aborted'));
-    req.on('data', onData).on('end', onEnd).on('error', onError).on('aborted', onAborted);
+/** The body's bytes; rejects when the client goes away or the stream fails. */
+async function collect(req: IncomingMessage, maxBytes: number, deadlineMs: number): Promise<Buffer | 'too-large' | 'too-slow'> {
+  const read = getRawBody(req, { limit: maxBytes, length: req.headers['content-length'] }).catch((error: getRawBody.RawBodyError) => {
+    if (error.type === 'entity.too.large') return 'too-large' as const;
+    throw error;
   });
+  // A body trickled in a byte at a time holds a reading slot: it gets a deadline, not the 30 s request
+  // timeout. The stream is paused then; raw-body lets go of what it read when the connection closes,
+  // right after the answer (which says Connection: close).
+  let deadline: NodeJS.Timeout | undefined;
+  const slow = new Promise<'too-slow'>((resolve) => {
+    deadline = setTimeout(() => {
+      req.pause();
+      resolve('too-slow');
+    }, deadlineMs);
+  });
+  try {
+    return await Promise.race([read, slow]);
+  } finally {
+    clearTimeout(deadline);
+  }
 }

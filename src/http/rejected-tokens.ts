@@ -7,36 +7,32 @@
  * (another service URL, endorsements per channel) could be Teams' own token a moment later.
  */
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { cacheClock } from '../cache-clock.js';
 
+/** Forged tokens remembered at once: a flood's few repeated ones fit many times over, in about 1 MB of keys. */
 const MAX_ENTRIES = 10_000;
 /** The SDK's (and jsonwebtoken's) messages for refusals that depend on the token alone. */
 const TOKEN_ITSELF_REFUSED =
   /invalid signature|jwt malformed|jwt signature is required|invalid algorithm|not in allowed list|jwt audience invalid|jwt issuer invalid|token has expired|Invalid AppId passed on token|Request is not authorized|No valid identity|Is not authenticated|Issuer Claim MUST be present/i;
+/** Long enough to outlast a flood's bursts, short enough that a refusal is reconsidered now and then. */
 const REMEMBER_MS = 10 * 60_000;
 
 export function createRejectedTokens(now: () => number = () => Date.now()) {
-  const until = new Map<string, number>();
+  const rejected = new LRUCache<string, true>({ max: MAX_ENTRIES, ttl: REMEMBER_MS, ...cacheClock(now) });
   const keyOf = (authHeader: string) => createHash('sha256').update(authHeader).digest('base64url');
   return {
     has(authHeader: string): boolean {
-      if (authHeader === '' || until.size === 0) return false;
-      const key = keyOf(authHeader);
-      const expiresAt = until.get(key);
-      if (expiresAt === undefined) return false;
-      if (expiresAt > now()) return true;
-      until.delete(key);
-      return false;
+      // Most requests arrive while nothing is remembered: no hash for them.
+      if (authHeader === '' || rejected.size === 0) return false;
+      return rejected.get(keyOf(authHeader)) !== undefined; // get, not has: a stale entry goes
     },
     remember(authHeader: string, reason: string): void {
       if (authHeader === '' || !TOKEN_ITSELF_REFUSED.test(reason)) return;
-      const key = keyOf(authHeader);
-      until.delete(key);
-      until.set(key, now() + REMEMBER_MS);
-      // Maps iterate in insertion order: the first key is the oldest.
-      if (until.size > MAX_ENTRIES) until.delete(until.keys().next().value as string);
+      rejected.set(keyOf(authHeader), true);
     },
     get size() {
-      return until.size;
+      return rejected.size;
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The days a pass works with, per time zone: a pass has one moment (`now`), so each zone's days are
  * the same for every organization in it. Worked out once per zone and pass instead of once per
- * organization (Intl's formatToParts is the costliest step of planning one).
+ * organization (Intl's formatToParts is the costliest step of planning one). A plain Map, not an
+ * LRU cache: it lives for one pass and holds one entry per zone at most, so it needs no bound.
  */
 import { calendarDateIn, dayReachedAtHour, type PlainDate } from '../rules/plain-date.js';
 

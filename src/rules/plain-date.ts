@@ -8,6 +8,7 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
+import { LRUCache } from 'lru-cache';
 
 export type PlainDate = string;
 
@@ -161,12 +162,13 @@ export function weekdayDate(date: PlainDate): string {
 
 // Formatting a date costs ~10 µs and every card formats several: the same few dates recur, so the
 // labels are kept (a pure function's results; bounded, so memory stays flat).
-const longDates = new Map<PlainDate, string>();
-const weekdayDates = new Map<PlainDate, string>();
-function memoized(cache: Map<PlainDate, string>, date: PlainDate, compute: () => string): string {
+/** Labels kept per format: every day of 50 years, so the dates cards show never miss; a few MB. */
+const DATE_LABELS_KEPT = 20_000;
+const longDates = new LRUCache<PlainDate, string>({ max: DATE_LABELS_KEPT });
+const weekdayDates = new LRUCache<PlainDate, string>({ max: DATE_LABELS_KEPT });
+function memoized(cache: LRUCache<PlainDate, string>, date: PlainDate, compute: () => string): string {
   let label = cache.get(date);
   if (label === undefined) {
-    if (cache.size >= 20_000) cache.clear();
     label = compute();
     cache.set(date, label);
   }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import type pg from 'pg';
 import type { DatabaseSchema } from './schema.js';
 
@@ -67,8 +68,11 @@ function sqliteFile(dataDir: string): SQLite.Database {
  * much as running a point query. Kysely's SQL text for a query shape is stable (values are bound),
  * so statements are kept per SQL text.
  */
+/** Statements kept (the least recently run goes first): the bot's query shapes, one per IN-list length too, are far fewer. */
+const STATEMENTS_KEPT = 500;
+
 function withStatementCache(database: SQLite.Database): SQLite.Database {
-  const statements = new Map<string, SQLite.Statement>();
+  const statements = new LRUCache<string, SQLite.Statement>({ max: STATEMENTS_KEPT });
   const prepare = database.prepare.bind(database);
   return new Proxy(database, {
     get(target, property, receiver) {
@@ -77,7 +81,6 @@ function withStatementCache(database: SQLite.Database): SQLite.Database {
           let statement = statements.get(source);
           if (!statement) {
             statement = prepare(source);
-            if (statements.size >= 500) statements.clear();
             statements.set(source, statement);
           }
           return statement;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { asOneLineText, isOneLineText, OrganizationSchema, type Organization } from '../rules/organization.js';
 import type { Kysely } from 'kysely';
+import { LRUCache } from 'lru-cache';
 import { deepFreeze } from '../deep-freeze.js';
 import { PLAN_AT_NEXT_PASS, type DatabaseSchema, type OrganizationsTable } from './schema.js';
 
@@ -44,22 +45,6 @@ export function organizationRow(organization: Organization, at: Date): Organizat
   };
 }
 
-/** Reads a stored profile back, throwing (with the tenant named) when it is not a valid Organization. */
-const parsedProfiles = new Map<string, Organization>();
-/**
- * Profiles are as large as their lists of references and people, which a tenant's admin controls:
- * the cache is bounded by the text it keeps (a parsed profile takes a few times its text), not by
- * a count that a few huge profiles could turn into hundreds of megabytes.
- */
-export const PARSED_PROFILES_BUDGET_CHARS = 4 * 1024 * 1024;
-const LARGEST_CACHED_PROFILE_CHARS = PARSED_PROFILES_BUDGET_CHARS / 16;
-let parsedProfilesChars = 0;
-
-/** Characters of profile text the cache holds: a test shows it stays within the budget. */
-export function parsedProfilesSize(): number {
-  return parsedProfilesChars;
-}
-
 /**
  * Rows saved before profile text was refused control characters still load: each such character
  * reads back as a space (and the calendar files escape whatever they carry).
@@ -68,27 +53,53 @@ function oneLineStrings(_key: string, value: unknown): unknown {
   return typeof value === 'string' && !isOneLineText(value) ? asOneLineText(value) : value;
 }
 
-export function organizationFromProfile(tenantId: string, profile: string): Organization {
-  // The same text always parses to the same organization: reuse it (deep-frozen, so no caller can change it).
-  const known = parsedProfiles.get(profile);
-  if (known) return known;
-  try {
-    const organization = deepFreeze(OrganizationSchema.parse(JSON.parse(profile, oneLineStrings)));
-    if (profile.length <= LARGEST_CACHED_PROFILE_CHARS) {
-      // Oldest first (a Map keeps insertion order) until the new one fits.
-      for (const oldest of parsedProfiles.keys()) {
-        if (parsedProfilesChars + profile.length <= PARSED_PROFILES_BUDGET_CHARS) break;
-        parsedProfiles.delete(oldest);
-        parsedProfilesChars -= oldest.length;
+/**
+ * Profiles are as large as their lists of references and people, which a tenant's admin controls:
+ * the cache is bounded by the text it keeps (a parsed profile takes a few times its text), not by
+ * a count that a few huge profiles could turn into hundreds of megabytes.
+ */
+export const PARSED_PROFILES_BUDGET_CHARS = 4 * 1024 * 1024;
+/** Larger profiles are parsed anew at each read: no single one may take more than a sixteenth of the budget. */
+const LARGEST_CACHED_PROFILE_CHARS = PARSED_PROFILES_BUDGET_CHARS / 16;
+
+/** Stored profiles read back as organizations; one per storage instance (see parsedProfiles). */
+export interface ProfileReader {
+  /** The organization a stored profile holds; throws, naming the tenant, when it is not a valid Organization. */
+  read(tenantId: string, profile: string): Organization;
+  /** Characters of profile text kept: a test shows it stays within the budget. */
+  readonly keptChars: number;
+}
+
+/**
+ * The same text always parses to the same organization, so it is parsed once and that object is
+ * handed out again (deep-frozen, so no caller can change it; the answer cards compare organizations
+ * by identity). Kept per storage, not per process: two storages share no objects.
+ */
+export function parsedProfiles(): ProfileReader {
+  // Keyed by the profile text itself, sized by its length: lru-cache evicts the least recently read
+  // until a new one fits the budget, and does not keep one above LARGEST_CACHED_PROFILE_CHARS.
+  const kept = new LRUCache<string, Organization>({
+    maxSize: PARSED_PROFILES_BUDGET_CHARS,
+    maxEntrySize: LARGEST_CACHED_PROFILE_CHARS,
+    sizeCalculation: (_organization, profile) => profile.length,
+  });
+  return {
+    read(tenantId, profile) {
+      const known = kept.get(profile);
+      if (known) return known;
+      try {
+        const organization = deepFreeze(OrganizationSchema.parse(JSON.parse(profile, oneLineStrings)));
+        kept.set(profile, organization);
+        return organization;
+      } catch (error) {
+        const reason = error instanceof z.ZodError ? z.prettifyError(error) : String(error);
+        throw new Error(`The stored organization of tenant "${tenantId}" is corrupted: ${reason}`, { cause: error });
       }
-      parsedProfiles.set(profile, organization);
-      parsedProfilesChars += profile.length;
-    }
-    return organization;
-  } catch (error) {
-    const reason = error instanceof z.ZodError ? z.prettifyError(error) : String(error);
-    throw new Error(`The stored organization of tenant "${tenantId}" is corrupted: ${reason}`, { cause: error });
-  }
+    },
+    get keptChars() {
+      return kept.calculatedSize;
+    },
+  };
 }
 
 /**

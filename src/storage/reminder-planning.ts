@@ -6,7 +6,7 @@
 import { toldRequirementsFrom } from '../rules/requirements-snapshot.js';
 import type { Kysely, Transaction } from 'kysely';
 import { storedJsonObject } from './json-text.js';
-import { organizationFromProfile } from './organization-row.js';
+import type { ProfileReader } from './organization-row.js';
 import type { ReminderStore } from './reminder-store.js';
 import { PLAN_AT_NEXT_PASS, type DatabaseSchema } from './schema.js';
 
@@ -50,12 +50,12 @@ export function planningQuery(db: Kysely<DatabaseSchema>, options: PlanningQuery
   return query.orderBy('organizations.next_reminder_on').orderBy('organizations.tenant_id').limit(options.limit);
 }
 
-export function reminderPlanningStore(db: Kysely<DatabaseSchema>, now: () => Date): PlanningMethods {
+export function reminderPlanningStore(db: Kysely<DatabaseSchema>, now: () => Date, profiles: ProfileReader): PlanningMethods {
   return {
     async organizationsToPlan(options) {
       const rows = await planningQuery(db, options).execute();
       return rows.map((row) => ({
-        organization: organizationFromProfile(row.tenant_id, row.profile),
+        organization: profiles.read(row.tenant_id, row.profile),
         hasChannelTarget: row.active === 1,
         toldRequirements: toldRequirementsFrom(storedJsonObject(row.told_requirements, `What tenant "${row.tenant_id}" was told about requirements`)),
         nextReminderOn: row.next_reminder_on,

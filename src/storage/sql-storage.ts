@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseKind } from './database.js';
-import { insertNewOrganization, organizationFromProfile, profileJson, validOrganization, writeOrganization } from './organization-row.js';
+import { insertNewOrganization, parsedProfiles, profileJson, validOrganization, writeOrganization } from './organization-row.js';
 import { reminderLedgerStore } from './reminder-ledger.js';
 import { reminderPlanningStore } from './reminder-planning.js';
 import { reminderTargetStore } from './reminder-targets.js';
@@ -27,22 +27,24 @@ export interface SqlStorageOptions {
 /** Implements Storage on an open, migrated database; `close()` destroys the Kysely instance. */
 export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: DatabaseKind, options: SqlStorageOptions = {}): Storage {
   const now = options.now ?? (() => new Date());
+  // This storage's own: another storage in the process (a test's, the CLI's) hands out its own objects.
+  const profiles = parsedProfiles();
 
   return {
     kind,
     ...reminderTargetStore(db, now),
-    ...reminderPlanningStore(db, now),
+    ...reminderPlanningStore(db, now, profiles),
     ...settingsStore(db),
     ...reminderLedgerStore(db, kind),
     ...checklistStore(db),
     ...calendarTokenStore(db),
     ...personalChatStore(db, now),
     ...messageUpdateStore(db, kind, now),
-    ...organizationListStore(db),
+    ...organizationListStore(db, profiles),
 
     async getOrganization(tenantId) {
       const row = await storedProfile(db, tenantId);
-      return row && organizationFromProfile(tenantId, row.profile);
+      return row && profiles.read(tenantId, row.profile);
     },
 
     async saveOrganization(organization) {
@@ -62,7 +64,7 @@ export function createSqlStorage(db: Kysely<DatabaseSchema>, kind: DatabaseKind,
           let read = trx.selectFrom('organizations').select('profile').where('tenant_id', '=', tenantId);
           if (kind === 'postgres') read = read.forUpdate();
           const row = await read.executeTakeFirst();
-          const decision = decide(row && organizationFromProfile(tenantId, row.profile));
+          const decision = decide(row && profiles.read(tenantId, row.profile));
           if (!decision.write) return { done: true as const, result: decision.result };
           const valid = validOrganization(decision.write, what);
           if (valid.tenantId !== tenantId) throw new Error(`${what} cannot be written as tenant "${valid.tenantId}"`);

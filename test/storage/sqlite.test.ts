@@ -50,6 +50,24 @@ describe('SQLite file', () => {
     }
   });
 
+  it('keeps parsed profiles per storage: one hands out the same object again, two in one process share none', async () => {
+    const dataDir = freshDataDir();
+    const first = await openStorage({ dataDir });
+    const second = await openStorage({ dataDir });
+    try {
+      await first.saveOrganization(makeOrganization());
+      const kept = await first.getOrganization('tenant-a');
+      expect(await first.getOrganization('tenant-a')).toBe(kept);
+      const other = await second.getOrganization('tenant-a');
+      expect(other).toEqual(kept);
+      expect(other).not.toBe(kept);
+    } finally {
+      await second.close();
+      await first.close();
+      await removeDir(dataDir)();
+    }
+  });
+
   it('names SQLite and the data directory when the file cannot be created', async () => {
     const dataDir = freshDataDir();
     const blocker = path.join(dataDir, 'a-file');
