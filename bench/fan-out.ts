@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { createAdapter } from '../src/bot/adapter.js';
-import { createProactiveSender } from '../src/bot/proactive.js';
+import { createProactiveSender } from '../src/host/sender.js';
 import { serviceUrlAllowlist } from '../src/bot/service-url-allowlist.js';
 import { loadConfig, reminderSettings, serviceUrlAllowlistOf } from '../src/config.js';
 import { renderCard } from '../src/cards/render-card.js';

@@ -8,7 +8,7 @@ import { RenewalBot } from './bot/teams-bot.js';
 import { loadCardTemplates } from './cards/render-card.js';
 import { loadCallSchedule, loadCatalog } from './catalog-file.js';
 import { registerCalendarRoutes } from './http/calendar-routes.js';
-import { createProactiveSender } from './bot/proactive.js';
+import { createProactiveSender } from './host/sender.js';
 import { botFrameworkSettings, isAuthenticationDisabled, reminderSettings, serviceUrlAllowlistOf, tenantAllowList, type Config, servesEveryTenant } from './config.js';
 import { replanIfCatalogChanged } from './reminders/catalog-watch.js';
 import { createReminderRunner, type ReminderRunner } from './reminders/runner.js';

@@ -8,7 +8,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createAdapter } from '../bot/adapter.js';
-import { createProactiveSender } from '../bot/proactive.js';
+import { createProactiveSender } from '../host/sender.js';
 import type { Catalog } from '../rules/catalog.js';
 import { botFrameworkSettings, reminderSettings, serviceUrlAllowlistOf, tenantAllowList, type Config } from '../config.js';
 import { createLogger } from '../logger.js';

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createAdapter } from '../../src/bot/adapter.js';
-import { createProactiveSender } from '../../src/bot/proactive.js';
+import { createProactiveSender } from '../../src/host/sender.js';
 import { serviceUrlAllowlist } from '../../src/bot/service-url-allowlist.js';
 import { createLogger } from '../../src/logger.js';
 import { defaultCatalog } from '../../src/rules/catalog.js';

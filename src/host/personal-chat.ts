@@ -9,21 +9,9 @@
  */
 import { TeamsInfo, type ConversationParameters } from 'botbuilder';
 import type { PersonalConversation } from '../storage/personal-chats.js';
-import type { ReminderTarget } from '../storage/reminder-store.js';
 import { connectorId } from './connector-id.js';
-import type { ConnectorCall } from './proactive.js';
-
-export interface PersonalChatRequest {
-  tenantId: string;
-  aadObjectId: string;
-  /** A team the bot is installed in: the organization's reminder channel. */
-  team: Pick<ReminderTarget, 'teamId' | 'serviceUrl' | 'conversationReference'>;
-}
-
-export interface PersonalChatOpener {
-  /** Resolves with the 1:1 conversation; rejects with the connector's error (403/404 when Teams cannot reach the contact). */
-  openPersonalChat(request: PersonalChatRequest): Promise<PersonalConversation>;
-}
+import type { PersonalChatRequest } from './contract.js';
+import type { ConnectorCall } from './sender.js';
 
 export async function openPersonalConversation(call: ConnectorCall, request: PersonalChatRequest): Promise<PersonalConversation> {
   const { tenantId, aadObjectId, team } = request;

@@ -7,28 +7,13 @@
  */
 import { MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import type { CardAttachment } from '../cards/render-card.js';
-import type { ReminderTarget } from '../storage/reminder-store.js';
-import type { BotAdapter } from './adapter.js';
-import { openPersonalConversation, type PersonalChatOpener } from './personal-chat.js';
+import type { BotAdapter } from '../bot/adapter.js';
+import { keptClients } from '../bot/kept-clients.js';
+import { isServiceUrlAllowed, UntrustedServiceUrlError, type ServiceUrlAllowlist } from '../bot/service-url-allowlist.js';
+import { withTimeout } from '../with-timeout.js';
 import { connectorId } from './connector-id.js';
-import { keptClients } from './kept-clients.js';
-import { isServiceUrlAllowed, UntrustedServiceUrlError, type ServiceUrlAllowlist } from './service-url-allowlist.js';
-
-/** Where a card goes: a reminder channel, or a contact's 1:1 chat. */
-export type CardDestination = Pick<ReminderTarget, 'serviceUrl' | 'conversationReference'>;
-
-export interface CardSender {
-  /** Resolves with the id of the posted message when the connector accepted the card; rejects with the connector's error otherwise. */
-  send(target: CardDestination, card: CardAttachment): Promise<string | undefined>;
-  /**
-   * Replaces the message `activityId` in `conversationId` (the destination's conversation, or a thread
-   * in it) with `card`: PUT /v3/conversations/{conversationId}/activities/{activityId}.
-   */
-  update(target: CardDestination, conversationId: string, activityId: string, card: CardAttachment): Promise<void>;
-}
-
-export type ProactiveSender = CardSender & PersonalChatOpener;
+import type { CardDestination, ProactiveSender } from './contract.js';
+import { openPersonalConversation } from './personal-chat.js';
 
 export class SendTimeoutError extends Error {
   constructor(timeoutMs: number) {
@@ -93,16 +78,7 @@ export function createProactiveSender(adapter: BotAdapter, appId: string, timeou
         if ('error' in outcome) throw outcome.error;
         return outcome.value;
       });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new SendTimeoutError(timeoutMs)), timeoutMs);
-    });
-    try {
-      return await Promise.race([delivery, timeout]);
-    } finally {
-      clearTimeout(timer);
-      delivery.catch(() => {}); // a late failure after the timeout is already accounted for
-    }
+    return withTimeout(delivery, timeoutMs, () => new SendTimeoutError(timeoutMs));
   };
 
   return {

@@ -1,0 +1,35 @@
+/**
+ * What the rest of the bot asks of the Bot Framework host for outbound calls, without any SDK type:
+ * post or update a card in a stored conversation, open a 1:1 chat with a team member. The host
+ * (sender.ts) implements it; src/reminders/ depends on this file only.
+ */
+import type { CardAttachment } from '../cards/render-card.js';
+import type { PersonalConversation } from '../storage/personal-chats.js';
+import type { ReminderTarget } from '../storage/reminder-store.js';
+
+/** Where a card goes: a reminder channel, or a contact's 1:1 chat. */
+export type CardDestination = Pick<ReminderTarget, 'serviceUrl' | 'conversationReference'>;
+
+export interface CardSender {
+  /** Resolves with the id of the posted message when the connector accepted the card; rejects with the connector's error otherwise. */
+  send(target: CardDestination, card: CardAttachment): Promise<string | undefined>;
+  /**
+   * Replaces the message `activityId` in `conversationId` (the destination's conversation, or a thread
+   * in it) with `card`: PUT /v3/conversations/{conversationId}/activities/{activityId}.
+   */
+  update(target: CardDestination, conversationId: string, activityId: string, card: CardAttachment): Promise<void>;
+}
+
+export interface PersonalChatRequest {
+  tenantId: string;
+  aadObjectId: string;
+  /** A team the bot is installed in: the organization's reminder channel. */
+  team: Pick<ReminderTarget, 'teamId' | 'serviceUrl' | 'conversationReference'>;
+}
+
+export interface PersonalChatOpener {
+  /** Resolves with the 1:1 conversation; rejects with the connector's error (403/404 when Teams cannot reach the contact). */
+  openPersonalChat(request: PersonalChatRequest): Promise<PersonalConversation>;
+}
+
+export type ProactiveSender = CardSender & PersonalChatOpener;
