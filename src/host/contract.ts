@@ -33,3 +33,27 @@ export interface PersonalChatOpener {
 }
 
 export type ProactiveSender = CardSender & PersonalChatOpener;
+
+/**
+ * Why a call to the Bot Connector failed, as the host classified it: Teams' throttling (429, wait as
+ * told), a transient failure (retry a few times), a conversation the bot has left or a message that
+ * is gone (403/404), any other refusal, or no call at all for a service URL outside the allowlist.
+ */
+export type DeliveryFailure =
+  | { kind: 'throttled'; status: 429; retryAfterMs?: number }
+  | { kind: 'transient'; status?: number; reason: string }
+  | { kind: 'gone'; status: 403 | 404 }
+  | { kind: 'rejected'; status: number; reason: string }
+  /** Not sent: the target's service URL is outside SERVICE_URL_ALLOWLIST. */
+  | { kind: 'untrusted'; reason: string };
+
+/** What every method of a ProactiveSender rejects with. */
+export class DeliveryError extends Error {
+  constructor(
+    readonly failure: DeliveryFailure,
+    options?: { cause?: unknown },
+  ) {
+    super('reason' in failure ? failure.reason : `HTTP ${failure.status}`, options);
+    this.name = 'DeliveryError';
+  }
+}

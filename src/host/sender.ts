@@ -9,10 +9,11 @@ import { MessageFactory, type ConversationReference, type TurnContext } from 'bo
 import type { ConnectorClient } from 'botframework-connector';
 import type { BotAdapter } from '../bot/adapter.js';
 import { keptClients } from '../bot/kept-clients.js';
-import { isServiceUrlAllowed, UntrustedServiceUrlError, type ServiceUrlAllowlist } from '../bot/service-url-allowlist.js';
+import { isServiceUrlAllowed, type ServiceUrlAllowlist } from '../bot/service-url-allowlist.js';
 import { withTimeout } from '../with-timeout.js';
 import { connectorId } from './connector-id.js';
-import type { CardDestination, ProactiveSender } from './contract.js';
+import { DeliveryError, type CardDestination, type ProactiveSender } from './contract.js';
+import { classifyConnectorError } from './delivery-failure.js';
 import { openPersonalConversation } from './personal-chat.js';
 
 export class SendTimeoutError extends Error {
@@ -57,7 +58,7 @@ export function createProactiveSender(adapter: BotAdapter, appId: string, timeou
   const call: ConnectorCall = async (destination, work) => {
     // Checked at every call, not only when stored: the list may have changed since, and a row
     // written by hand or by an older version must not get the bot's token either.
-    if (!isServiceUrlAllowed(serviceUrls, destination.serviceUrl)) throw new UntrustedServiceUrlError();
+    if (!isServiceUrlAllowed(serviceUrls, destination.serviceUrl)) throw new DeliveryError({ kind: 'untrusted', reason: 'the service URL is not in SERVICE_URL_ALLOWLIST' });
     // The newest service URL seen for the tenant wins over the one saved with the reference.
     const reference = { ...destination.conversationReference, serviceUrl: destination.serviceUrl } as Partial<ConversationReference>;
     // The outcome is caught inside the turn: thrown from it, the adapter's onTurnError would
@@ -82,16 +83,27 @@ export function createProactiveSender(adapter: BotAdapter, appId: string, timeou
   };
 
   return {
-    async send(target, card) {
-      const response = await call(target, (context) => context.sendActivity(MessageFactory.attachment(card)));
-      // Without a usable id the message is still sent; it just cannot be updated later.
-      return connectorId(response?.id);
-    },
-    async update(target, conversationId, activityId, card) {
-      const stored = target.conversationReference as Partial<ConversationReference>;
-      const inConversation = { ...target, conversationReference: { ...stored, conversation: { ...stored.conversation, id: conversationId } } };
-      await call(inConversation, (context) => context.updateActivity({ ...MessageFactory.attachment(card), id: activityId }));
-    },
-    openPersonalChat: (request) => openPersonalConversation(call, request),
+    send: (target, card) =>
+      classified(async () => {
+        const response = await call(target, (context) => context.sendActivity(MessageFactory.attachment(card)));
+        // Without a usable id the message is still sent; it just cannot be updated later.
+        return connectorId(response?.id);
+      }),
+    update: (target, conversationId, activityId, card) =>
+      classified(async () => {
+        const stored = target.conversationReference as Partial<ConversationReference>;
+        const inConversation = { ...target, conversationReference: { ...stored, conversation: { ...stored.conversation, id: conversationId } } };
+        await call(inConversation, (context) => context.updateActivity({ ...MessageFactory.attachment(card), id: activityId }));
+      }),
+    openPersonalChat: (request) => classified(() => openPersonalConversation(call, request)),
   };
+}
+
+/** `work`'s result, or a DeliveryError: callers outside the host never see what the SDK threw. */
+async function classified<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof DeliveryError ? error : new DeliveryError(classifyConnectorError(error), { cause: error });
+  }
 }
