@@ -197,7 +197,7 @@ export async function sdkSendsOnce(count: number, latencyMs: number, concurrency
         teamId: conversationId,
         conversationId,
         serviceUrl: connector.serviceUrl,
-        conversationReference: { channelId: 'msteams', serviceUrl: connector.serviceUrl, bot: { id: BENCH_APP.MicrosoftAppId }, conversation: { id: conversationId, tenantId, isGroup: true, conversationType: 'channel' } },
+        conversationReference: { serviceUrl: connector.serviceUrl, conversationId, tenantId, botId: BENCH_APP.MicrosoftAppId, scope: 'channel' },
         active: true,
         inactiveReason: '',
       };

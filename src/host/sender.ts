@@ -5,7 +5,7 @@
  * its credentials (one per app id and audience) fetch and renew the token (see shared-credentials.ts).
  * It also opens a 1:1 chat with a member of a team (personal-chat.ts), through the same clients.
  */
-import { MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { BotAdapter } from '../bot/adapter.js';
 import { keptClients } from '../bot/kept-clients.js';
@@ -13,6 +13,7 @@ import { isServiceUrlAllowed, type ServiceUrlAllowlist } from '../bot/service-ur
 import { withTimeout } from '../with-timeout.js';
 import { connectorId } from './connector-id.js';
 import { DeliveryError, type CardDestination, type ProactiveSender } from './contract.js';
+import { sdkReference } from './conversation-reference.js';
 import { classifyConnectorError } from './delivery-failure.js';
 import { openPersonalConversation } from './personal-chat.js';
 
@@ -60,7 +61,7 @@ export function createProactiveSender(adapter: BotAdapter, appId: string, timeou
     // written by hand or by an older version must not get the bot's token either.
     if (!isServiceUrlAllowed(serviceUrls, destination.serviceUrl)) throw new DeliveryError({ kind: 'untrusted', reason: 'the service URL is not in SERVICE_URL_ALLOWLIST' });
     // The newest service URL seen for the tenant wins over the one saved with the reference.
-    const reference = { ...destination.conversationReference, serviceUrl: destination.serviceUrl } as Partial<ConversationReference>;
+    const reference = sdkReference({ ...destination.conversationReference, serviceUrl: destination.serviceUrl });
     // The outcome is caught inside the turn: thrown from it, the adapter's onTurnError would
     // swallow it and the call would look successful.
     let outcome: { value: Awaited<ReturnType<typeof work>> } | { error: unknown } | undefined;
@@ -91,8 +92,8 @@ export function createProactiveSender(adapter: BotAdapter, appId: string, timeou
       }),
     update: (target, conversationId, activityId, card) =>
       classified(async () => {
-        const stored = target.conversationReference as Partial<ConversationReference>;
-        const inConversation = { ...target, conversationReference: { ...stored, conversation: { ...stored.conversation, id: conversationId } } };
+        // The message may sit in a thread of the stored conversation: the update goes to the thread's id.
+        const inConversation = { ...target, conversationReference: { ...target.conversationReference, conversationId } };
         await call(inConversation, (context) => context.updateActivity({ ...MessageFactory.attachment(card), id: activityId }));
       }),
     openPersonalChat: (request) => classified(() => openPersonalConversation(call, request)),

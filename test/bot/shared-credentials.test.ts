@@ -135,7 +135,7 @@ describe('proactive sender', () => {
       ({
         serviceUrl,
         conversationId: `conversation-${i}`,
-        conversationReference: { channelId: 'msteams', serviceUrl, conversation: { id: `conversation-${i}` }, bot: { id: 'bot' }, user: { id: 'user' } },
+        conversationReference: { serviceUrl, conversationId: `conversation-${i}`, tenantId: 'tenant', botId: 'bot', scope: 'channel' },
       }) as unknown as ReminderTarget;
     const card = { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [] } };
     const other = connector.serviceUrl.replace('127.0.0.1', 'localhost');

@@ -30,7 +30,7 @@ export async function seedFleet(storage: Storage, count: number, serviceUrl: str
       teamId: `team-${index}`,
       conversationId,
       serviceUrl,
-      conversationReference: { channelId: 'msteams', serviceUrl, bot: { id: 'bot' }, conversation: { id: conversationId, isGroup: true, conversationType: 'channel', tenantId: tenantOf(index) } },
+      conversationReference: { serviceUrl, conversationId, tenantId: tenantOf(index), botId: 'bot', scope: 'channel' },
     });
   }
 }
