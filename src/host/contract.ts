@@ -11,7 +11,7 @@ import type { ReminderTarget } from '../storage/reminder-store.js';
 export type CardDestination = Pick<ReminderTarget, 'serviceUrl' | 'conversationReference'>;
 
 export interface CardSender {
-  /** Resolves with the id of the posted message when the connector accepted the card; rejects with the connector's error otherwise. */
+  /** Resolves with the id of the posted message when the connector accepted the card; rejects with a DeliveryError otherwise. */
   send(target: CardDestination, card: CardAttachment): Promise<string | undefined>;
   /**
    * Replaces the message `activityId` in `conversationId` (the destination's conversation, or a thread
@@ -28,7 +28,7 @@ export interface PersonalChatRequest {
 }
 
 export interface PersonalChatOpener {
-  /** Resolves with the 1:1 conversation; rejects with the connector's error (403/404 when Teams cannot reach the contact). */
+  /** Resolves with the 1:1 conversation; rejects with a DeliveryError ('gone' when Teams cannot reach the contact). */
   openPersonalChat(request: PersonalChatRequest): Promise<PersonalConversation>;
 }
 
