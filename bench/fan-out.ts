@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
 import { createAdapter } from '../src/bot/adapter.js';
-import { createProactiveSender } from '../src/bot/proactive.js';
+import { createProactiveSender } from '../src/host/sender.js';
 import { serviceUrlAllowlist } from '../src/bot/service-url-allowlist.js';
 import { loadConfig, reminderSettings, serviceUrlAllowlistOf } from '../src/config.js';
 import { renderCard } from '../src/cards/render-card.js';
@@ -197,7 +197,7 @@ export async function sdkSendsOnce(count: number, latencyMs: number, concurrency
         teamId: conversationId,
         conversationId,
         serviceUrl: connector.serviceUrl,
-        conversationReference: { channelId: 'msteams', serviceUrl: connector.serviceUrl, bot: { id: BENCH_APP.MicrosoftAppId }, conversation: { id: conversationId, tenantId, isGroup: true, conversationType: 'channel' } },
+        conversationReference: { serviceUrl: connector.serviceUrl, conversationId, tenantId, botId: BENCH_APP.MicrosoftAppId, scope: 'channel' },
         active: true,
         inactiveReason: '',
       };

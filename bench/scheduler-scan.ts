@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createAdapter } from '../src/bot/adapter.js';
-import { createProactiveSender } from '../src/bot/proactive.js';
+import { createProactiveSender } from '../src/host/sender.js';
 import { createLogger } from '../src/logger.js';
 import { loadConfig, reminderSettings, serviceUrlAllowlistOf } from '../src/config.js';
 import { defaultCatalog } from '../src/rules/catalog.js';

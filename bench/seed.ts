@@ -80,12 +80,7 @@ export async function seedFleetBulk(db: Kysely<DatabaseSchema>, seed: FleetSeed)
         const targets = indexes.map((index) => {
           const tenantId = seed.tenantOf(index);
           const conversationId = seed.conversationOf(index);
-          const reference = {
-            channelId: 'msteams',
-            serviceUrl: seed.serviceUrl,
-            bot: { id: 'bot' },
-            conversation: { id: conversationId, isGroup: true, conversationType: 'channel', tenantId },
-          };
+          const reference = { serviceUrl: seed.serviceUrl, conversationId, tenantId, botId: 'bot', scope: 'channel' };
           return {
             tenant_id: tenantId,
             team_id: `team-${index}`,

@@ -3,13 +3,12 @@
  * again. index.ts runs it with the real clock; tests run the same thing on a free port.
  */
 import type { AddressInfo } from 'node:net';
-import { createAdapter } from './bot/adapter.js';
 import { RenewalBot } from './bot/teams-bot.js';
 import { loadCardTemplates } from './cards/render-card.js';
 import { loadCallSchedule, loadCatalog } from './catalog-file.js';
 import { registerCalendarRoutes } from './http/calendar-routes.js';
-import { createProactiveSender } from './bot/proactive.js';
-import { botFrameworkSettings, isAuthenticationDisabled, reminderSettings, serviceUrlAllowlistOf, tenantAllowList, type Config, servesEveryTenant } from './config.js';
+import { createBotHost } from './host/bot-host.js';
+import { isAuthenticationDisabled, reminderSettings, serviceUrlAllowlistOf, tenantAllowList, type Config, servesEveryTenant } from './config.js';
 import { replanIfCatalogChanged } from './reminders/catalog-watch.js';
 import { createReminderRunner, type ReminderRunner } from './reminders/runner.js';
 import { startTicker, type Ticker } from './reminders/ticker.js';
@@ -41,9 +40,9 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
   if (isAuthenticationDisabled(config)) log.warn('MicrosoftAppId is empty: authentication is off (local development only)');
   if (servesEveryTenant(config)) log.warn('ALLOWED_TENANTS is empty: every tenant that installs the app is served; list tenant ids to serve only those');
 
-  const adapter = createAdapter(botFrameworkSettings(config), log);
   const isTenantAllowed = tenantAllowList(config);
   const serviceUrls = serviceUrlAllowlistOf(config);
+  const { adapter, sender } = createBotHost(config, log, serviceUrls);
   let ticker: Ticker | undefined;
   const messagesChanged = () => ticker?.soon();
   const bot = new RenewalBot({ storage, catalog, now, log, isTenantAllowed, callSchedule, publicUrl, serviceUrls, messagesChanged, personalReminders: config.PERSONAL_REMINDERS });
@@ -51,7 +50,6 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
   registerCalendarRoutes(server, { storage, now, log, schedule: callSchedule, isTenantAllowed });
 
   if (await replanIfCatalogChanged(storage, catalog)) log.info('the requirements catalog changed: every organization will be checked for changes to announce');
-  const sender = createProactiveSender(adapter, config.MicrosoftAppId, config.REMINDER_SEND_TIMEOUT_MS, serviceUrls);
   const reminders = createReminderRunner({ storage, catalog, sender, log, settings: reminderSettings(config), runnerId: runnerId(), clock: now, isTenantAllowed });
   ticker = config.REMINDER_TICK_SECONDS > 0 ? startTicker(reminders, { intervalMs: config.REMINDER_TICK_SECONDS * 1000, now, log }) : undefined;
 

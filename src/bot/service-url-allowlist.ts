@@ -199,14 +199,6 @@ function checkServiceUrl(list: ServiceUrlAllowlist, serviceUrl: string): boolean
   return list.patterns.some((pattern) => matches(pattern, plain.url, plain.host));
 }
 
-/** Thrown by the proactive sender instead of calling a service URL outside the list. */
-export class UntrustedServiceUrlError extends Error {
-  constructor() {
-    super('the service URL is not in SERVICE_URL_ALLOWLIST');
-    this.name = 'UntrustedServiceUrlError';
-  }
-}
-
 /** The path without its trailing slashes; a loop, as `/\/+$/` backtracks quadratically on a path of slashes. */
 function withoutTrailingSlashes(path: string): string {
   let end = path.length;

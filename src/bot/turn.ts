@@ -5,8 +5,9 @@
  * The tenant id decides every read and write: it comes from `conversation.tenantId`, which Teams
  * sets, and a `channelData.tenant.id` that disagrees with it is refused outright.
  */
-import { TurnContext, type Activity } from 'botbuilder';
+import type { Activity } from 'botbuilder';
 import { z } from 'zod';
+import { ConversationRefSchema, type ConversationRef } from '../conversation-ref.js';
 import { AppError } from './app-error.js';
 import type { MemberDirectory } from './member-directory.js';
 import { readerTimeZone } from './reader-zone.js';
@@ -15,6 +16,8 @@ const IdSchema = z.string().trim().min(1).max(128);
 
 const TurnEnvelopeSchema = z.object({
   from: z.object({ id: IdSchema, aadObjectId: IdSchema.optional(), name: z.string().max(256).optional() }).loose(),
+  /** The bot, as addressed in this conversation: the sender of its proactive messages there. */
+  recipient: z.object({ id: z.string() }).loose().optional(),
   conversation: z
     .object({ id: IdSchema.max(1024), tenantId: IdSchema.optional(), conversationType: z.string().max(32).optional() })
     .loose(),
@@ -44,8 +47,8 @@ export interface Turn {
   team?: { id: string };
   conversationId: string;
   serviceUrl: string;
-  /** Where a proactive message to this conversation goes: the SDK's ConversationReference, as JSON. */
-  reference: Record<string, unknown>;
+  /** Where a proactive message to this conversation (a channel's, never a thread's) goes. */
+  reference: ConversationRef;
   /** What Teams says about the asker and the conversation's members (asked only when a handler needs it). */
   members: MemberDirectory;
 }
@@ -62,13 +65,13 @@ export function isTeamsActivity(activity: { channelId?: unknown; conversation?: 
 export function turnFrom(activity: Partial<Activity>, members: MemberDirectory): Turn {
   const parsed = TurnEnvelopeSchema.safeParse(activity);
   if (!parsed.success) throw new AppError('input.invalid', { issues: parsed.error.issues.length });
-  const { from, conversation, channelData } = parsed.data;
+  const { from, recipient, conversation, channelData } = parsed.data;
   const tenantId = conversation.tenantId;
   if (!tenantId) throw new AppError('tenant.missing');
   const claimed = channelData?.tenant?.id;
   if (claimed !== undefined && claimed.toLowerCase() !== tenantId.toLowerCase()) throw new AppError('tenant.mismatch');
   const teamId = channelData?.team?.id;
-  let reference: Record<string, unknown> | undefined;
+  let reference: ConversationRef | undefined;
   return {
     tenantId: tenantId.toLowerCase(),
     user: { id: from.id, aadObjectId: from.aadObjectId?.toLowerCase(), name: from.name },
@@ -80,7 +83,13 @@ export function turnFrom(activity: Partial<Activity>, members: MemberDirectory):
     members,
     // Built when a handler stores it (a reminder target), not at every turn.
     get reference() {
-      reference ??= JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>;
+      reference ??= referenceOf({
+        serviceUrl: activity.serviceUrl,
+        conversationId: channelConversationId(conversation.id),
+        tenantId,
+        botId: recipient?.id,
+        scope: conversation.conversationType ?? 'personal',
+      });
       return reference;
     },
   };
@@ -91,10 +100,16 @@ export function channelConversationId(conversationId: string): string {
   return conversationId.split(';')[0] as string;
 }
 
+/** The envelope's reference; one Teams sent without a service URL or bot id cannot be stored. */
+function referenceOf(fields: Record<keyof ConversationRef, unknown>): ConversationRef {
+  const parsed = ConversationRefSchema.safeParse(fields);
+  if (!parsed.success) throw new AppError('input.invalid', { issues: parsed.error.issues.length });
+  return parsed.data;
+}
+
 /** The reference of another conversation of the same team (its General channel, a thread's channel). */
-export function referenceTo(turn: Turn, conversationId: string): Record<string, unknown> {
-  const conversation = (turn.reference.conversation ?? {}) as Record<string, unknown>;
-  return { ...turn.reference, conversation: { ...conversation, id: conversationId } };
+export function referenceTo(turn: Turn, conversationId: string): ConversationRef {
+  return { ...turn.reference, conversationId };
 }
 
 /** A card's data names its tenant: a card carried into another tenant must not act there. */

@@ -7,10 +7,9 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createAdapter } from '../bot/adapter.js';
-import { createProactiveSender } from '../bot/proactive.js';
+import { createBotHost } from '../host/bot-host.js';
 import type { Catalog } from '../rules/catalog.js';
-import { botFrameworkSettings, reminderSettings, serviceUrlAllowlistOf, tenantAllowList, type Config } from '../config.js';
+import { reminderSettings, tenantAllowList, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
 import { PERSONAL_REMINDER_KINDS } from '../rules/personal-reminders.js';
 import { parsePersonalSubject } from '../rules/reminder-subject.js';
@@ -39,7 +38,7 @@ export async function remindersCommand(args: string[], context: { config: Config
   const { config, storage, catalog, io } = context;
   const log = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL);
   await replanIfCatalogChanged(storage, catalog);
-  const sender = createProactiveSender(createAdapter(botFrameworkSettings(config), log), config.MicrosoftAppId, config.REMINDER_SEND_TIMEOUT_MS, serviceUrlAllowlistOf(config));
+  const { sender } = createBotHost(config, log);
   const runner = createReminderRunner({ storage, catalog, sender, log, settings: reminderSettings(config), runnerId: runnerId(), isTenantAllowed: tenantAllowList(config) });
   const report = await runner.runPass({ now, dryRun: values['dry-run'], tenantId: values.tenant?.toLowerCase() });
   const planned = values['dry-run']

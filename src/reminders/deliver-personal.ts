@@ -8,7 +8,7 @@
  * It runs before the channel half in each pass, so a channel reminder of the same pass already
  * knows whether the contact was reached.
  */
-import type { ProactiveSender } from '../bot/proactive.js';
+import type { ProactiveSender } from '../host/contract.js';
 import { renderCard } from '../cards/render-card.js';
 import type { Organization } from '../rules/organization.js';
 import { contactUnreachableNote, personalDeliveryDecision, UNIDENTIFIED_CONTACT, type PersonalDecision } from '../rules/personal-reminders.js';

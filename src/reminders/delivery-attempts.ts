@@ -6,7 +6,7 @@
  * against the same limits.
  */
 import type { Logger } from '../logger.js';
-import { backoffMs, classifyDeliveryError } from './delivery-outcome.js';
+import { backoffMs, deliveryFailureOf } from './delivery-outcome.js';
 import { SlidingWindowLimiter } from './rate-limiter.js';
 import type { ReminderSettings } from './settings.js';
 
@@ -37,7 +37,7 @@ export function createDeliveryAttempts(deps: { settings: ReminderSettings; clock
       try {
         return { outcome: 'done', value: await call() };
       } catch (error) {
-        const failure = classifyDeliveryError(error);
+        const failure = deliveryFailureOf(error);
         if (failure.kind === 'gone') return { outcome: 'gone', status: failure.status };
         if (failure.kind === 'untrusted') return { outcome: 'untrusted', reason: failure.reason };
         if (failure.kind === 'rejected') return { outcome: 'rejected', status: failure.status, reason: failure.reason };

@@ -1,5 +1,5 @@
 /** What every part of a reminder pass is given (channel and personal delivery, message updates). */
-import type { CardSender } from '../bot/proactive.js';
+import type { CardSender } from '../host/contract.js';
 import type { Logger } from '../logger.js';
 import type { Catalog } from '../rules/catalog.js';
 import type { ReminderSettings } from './settings.js';

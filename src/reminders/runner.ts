@@ -5,7 +5,7 @@
  * Several runners may run at once (replicas): the ledger's claims keep each reminder
  * to one of them.
  */
-import type { ProactiveSender } from '../bot/proactive.js';
+import type { ProactiveSender } from '../host/contract.js';
 import type { Logger } from '../logger.js';
 import type { Catalog } from '../rules/catalog.js';
 import type { Storage } from '../storage/storage.js';

@@ -259,7 +259,95 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable('reminder_ledger').dropColumn('audience').execute();
     },
   },
+  '0008-conversation-refs': {
+    async up(db: Kysely<any>) {
+      // Stored references become our own value (src/conversation-ref.ts as it was then) instead of the
+      // Bot Framework SDK's ConversationReference. One row per tenant or contact: few, rewritten here.
+      await inTransaction(db, async (trx) => {
+        const targets: StoredReferenceRow[] = await trx.selectFrom('reminder_targets').select(['tenant_id', 'conversation_id', 'service_url', 'conversation_reference']).execute();
+        const chats: (StoredReferenceRow & { aad_object_id: string })[] = await trx
+          .selectFrom('personal_conversations')
+          .select(['tenant_id', 'aad_object_id', 'conversation_id', 'service_url', 'conversation_reference'])
+          .where('conversation_id', '<>', '')
+          .execute();
+        // One bot per deployment: a reference saved without its bot id borrows the one the others carry.
+        const botId = [...targets, ...chats].map((row) => text(sdkReferenceOf(row.conversation_reference)?.bot?.id)).find((id) => id !== undefined);
+        for (const row of targets) {
+          const ref = conversationRefOf(row, 'channel', botId);
+          if (ref) await trx.updateTable('reminder_targets').set({ conversation_reference: ref }).where('tenant_id', '=', row.tenant_id).execute();
+        }
+        for (const row of chats) {
+          const ref = conversationRefOf(row, 'personal', botId);
+          if (ref) await trx.updateTable('personal_conversations').set({ conversation_reference: ref }).where('tenant_id', '=', row.tenant_id).where('aad_object_id', '=', row.aad_object_id).execute();
+        }
+      });
+    },
+    async down(db: Kysely<any>) {
+      await inTransaction(db, async (trx) => {
+        for (const table of ['reminder_targets', 'personal_conversations']) {
+          const rows: { conversation_reference: string }[] = await trx.selectFrom(table).select('conversation_reference').distinct().execute();
+          for (const { conversation_reference: stored } of rows) {
+            const ref = sdkReferenceFrom(stored);
+            if (ref) await trx.updateTable(table).set({ conversation_reference: ref }).where('conversation_reference', '=', stored).execute();
+          }
+        }
+      });
+    },
+  },
 };
+
+interface StoredReferenceRow {
+  tenant_id: string;
+  conversation_id: string;
+  service_url: string;
+  conversation_reference: string;
+}
+
+/** The parts of a stored SDK ConversationReference 0008 reads; undefined for anything else. */
+type SdkReference = { serviceUrl?: unknown; bot?: { id?: unknown }; conversation?: { id?: unknown; tenantId?: unknown; conversationType?: unknown } };
+
+function sdkReferenceOf(text: string): SdkReference | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null || Array.isArray(value) || 'conversationId' in value) return undefined;
+    return value as SdkReference;
+  } catch {
+    return undefined; // a damaged row stays as it is and is reported when read
+  }
+}
+
+const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+/** 0008: an SDK reference as our value; the row's own columns fill what the reference lacks. */
+function conversationRefOf(row: StoredReferenceRow, scope: 'channel' | 'personal', botId: string | undefined): string | undefined {
+  const old = sdkReferenceOf(row.conversation_reference);
+  if (!old) return undefined;
+  const type = old.conversation?.conversationType;
+  return JSON.stringify({
+    serviceUrl: text(row.service_url) ?? text(old.serviceUrl) ?? '',
+    conversationId: text(row.conversation_id) ?? text(old.conversation?.id)?.split(';')[0] ?? '',
+    tenantId: text(old.conversation?.tenantId) ?? row.tenant_id,
+    botId: text(old.bot?.id) ?? botId ?? '',
+    scope: type === 'personal' || type === 'groupChat' || type === 'channel' ? type : scope,
+  });
+}
+
+/** 0008 down: our value back as the SDK reference it was made from (as far as a send needs). */
+function sdkReferenceFrom(stored: string): string | undefined {
+  let ref: { serviceUrl?: string; conversationId?: string; tenantId?: string; botId?: string; scope?: string };
+  try {
+    ref = JSON.parse(stored);
+  } catch {
+    return undefined;
+  }
+  if (typeof ref?.conversationId !== 'string') return undefined;
+  return JSON.stringify({
+    channelId: 'msteams',
+    serviceUrl: ref.serviceUrl,
+    bot: { id: ref.botId },
+    conversation: { id: ref.conversationId, tenantId: ref.tenantId, conversationType: ref.scope, isGroup: ref.scope !== 'personal' },
+  });
+}
 
 /** PostgreSQL migrations already run in Kysely's transaction; SQLite ones get their own here. */
 function inTransaction(db: Kysely<any>, work: (trx: Kysely<any>) => Promise<void>): Promise<void> {

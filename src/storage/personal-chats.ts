@@ -4,14 +4,15 @@
  * them. A contact of two organizations (two tenants) has two rows: nothing is shared across tenants.
  */
 import type { Kysely } from 'kysely';
-import { storedJsonObject } from './json-text.js';
+import type { ConversationRef } from '../conversation-ref.js';
+import { storedConversationRef } from './json-text.js';
 import type { DatabaseSchema } from './schema.js';
 
 export interface PersonalConversation {
   conversationId: string;
   serviceUrl: string;
-  /** The Bot Framework ConversationReference of the 1:1 chat, for continueConversationAsync. */
-  conversationReference: Record<string, unknown>;
+  /** Where a proactive message to the 1:1 chat goes (stored as JSON). */
+  conversationReference: ConversationRef;
 }
 
 export interface PersonalChat {
@@ -70,7 +71,7 @@ export function personalChatStore(db: Kysely<DatabaseSchema>, now: () => Date): 
         conversation:
           stored.conversation_id === ''
             ? undefined
-            : { conversationId: stored.conversation_id, serviceUrl: stored.service_url, conversationReference: storedJsonObject(stored.conversation_reference, what) },
+            : { conversationId: stored.conversation_id, serviceUrl: stored.service_url, conversationReference: storedConversationRef(stored.conversation_reference, what) },
         unreachableReason: stored.unreachable_reason,
       };
     },

@@ -3,6 +3,7 @@
  * organizations need planning (indexed by their next reminder date), and the ledger that makes each
  * reminder go out exactly once across restarts and replicas.
  */
+import type { ConversationRef } from '../conversation-ref.js';
 import type { Organization } from '../rules/organization.js';
 import type { PlainDate } from '../rules/plain-date.js';
 import type { ReminderKind } from '../rules/reminders.js';
@@ -38,8 +39,8 @@ export interface ReminderTarget {
   /** The channel's conversation id, where reminders are posted. */
   conversationId: string;
   serviceUrl: string;
-  /** The Bot Framework ConversationReference, as JSON, for continueConversationAsync. */
-  conversationReference: Record<string, unknown>;
+  /** Where a proactive message to the channel goes (stored as JSON). */
+  conversationReference: ConversationRef;
   active: boolean;
   /** Why it was deactivated (403/404, app removed), empty when active. */
   inactiveReason: string;

@@ -5,7 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type { Kysely, Selectable } from 'kysely';
-import { storedJsonObject } from './json-text.js';
+import { storedConversationRef } from './json-text.js';
 import type { ReminderStore, ReminderTarget } from './reminder-store.js';
 import { PLAN_AT_NEXT_PASS, type DatabaseSchema, type ReminderTargetsTable } from './schema.js';
 
@@ -88,7 +88,7 @@ export function reminderTargetStore(db: Kysely<DatabaseSchema>, now: () => Date)
         .where('service_url', '<>', serviceUrl)
         .executeTakeFirst();
       if (!stored) return;
-      const reference = storedJsonObject(stored.conversation_reference, `The reminder target of tenant "${tenantId}"`);
+      const reference = storedConversationRef(stored.conversation_reference, `The reminder target of tenant "${tenantId}"`);
       // The reference is rewritten here rather than with json_set/jsonb_set, which differ per back end.
       // Compare-and-set on the text read above: a target saved in between (with its own URL) wins.
       await db
@@ -111,14 +111,14 @@ export function reminderTargetStore(db: Kysely<DatabaseSchema>, now: () => Date)
   };
 }
 
-/** A stored target as the bot sees it; the reference JSON is parsed (and checked to be an object). */
+/** A stored target as the bot sees it; the reference JSON is parsed and checked to be a ConversationRef. */
 export function targetFromRow(row: Selectable<ReminderTargetsTable>): ReminderTarget {
   return {
     tenantId: row.tenant_id,
     teamId: row.team_id,
     conversationId: row.conversation_id,
     serviceUrl: row.service_url,
-    conversationReference: storedJsonObject(row.conversation_reference, `The reminder target of tenant "${row.tenant_id}"`),
+    conversationReference: storedConversationRef(row.conversation_reference, `The reminder target of tenant "${row.tenant_id}"`),
     active: row.active === 1,
     inactiveReason: row.inactive_reason,
   };

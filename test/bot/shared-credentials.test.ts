@@ -7,7 +7,7 @@ import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { MicrosoftAppCredentials, ServiceClientCredentialsFactory, type ServiceClientCredentials } from 'botframework-connector';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAdapter } from '../../src/bot/adapter.js';
-import { createProactiveSender } from '../../src/bot/proactive.js';
+import { createProactiveSender } from '../../src/host/sender.js';
 import { serviceUrlAllowlist } from '../../src/bot/service-url-allowlist.js';
 import { REFRESH_BEFORE_EXPIRY_MS, SharedCredentialsFactory, shareTokenRequests, tokenExpiryMs } from '../../src/bot/shared-credentials.js';
 import { createLogger } from '../../src/logger.js';
@@ -135,7 +135,7 @@ describe('proactive sender', () => {
       ({
         serviceUrl,
         conversationId: `conversation-${i}`,
-        conversationReference: { channelId: 'msteams', serviceUrl, conversation: { id: `conversation-${i}` }, bot: { id: 'bot' }, user: { id: 'user' } },
+        conversationReference: { serviceUrl, conversationId: `conversation-${i}`, tenantId: 'tenant', botId: 'bot', scope: 'channel' },
       }) as unknown as ReminderTarget;
     const card = { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', version: '1.5', body: [] } };
     const other = connector.serviceUrl.replace('127.0.0.1', 'localhost');

@@ -233,7 +233,7 @@ describe('when the stored service URL is not trusted', () => {
       teamId: 'team-id',
       conversationId: 'team-id',
       serviceUrl,
-      conversationReference: { channelId: 'msteams', serviceUrl, bot: { id: 'bot' }, conversation: { id: 'team-id', tenantId: TENANT } },
+      conversationReference: { serviceUrl, conversationId: 'team-id', tenantId: TENANT, botId: 'bot', scope: 'channel' },
     });
 
     const first = await t.app.reminders.runPass({ now: new Date(WINDOW_DAY_0900) });

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createAdapter } from '../../src/bot/adapter.js';
-import { createProactiveSender } from '../../src/bot/proactive.js';
+import { createProactiveSender } from '../../src/host/sender.js';
 import { serviceUrlAllowlist } from '../../src/bot/service-url-allowlist.js';
 import { createLogger } from '../../src/logger.js';
 import { defaultCatalog } from '../../src/rules/catalog.js';
@@ -30,7 +30,7 @@ export async function seedFleet(storage: Storage, count: number, serviceUrl: str
       teamId: `team-${index}`,
       conversationId,
       serviceUrl,
-      conversationReference: { channelId: 'msteams', serviceUrl, bot: { id: 'bot' }, conversation: { id: conversationId, isGroup: true, conversationType: 'channel', tenantId: tenantOf(index) } },
+      conversationReference: { serviceUrl, conversationId, tenantId: tenantOf(index), botId: 'bot', scope: 'channel' },
     });
   }
 }

@@ -41,7 +41,7 @@ it('loses no personal reminder when the runner is killed mid-pass, repeating at 
     await seeding.rememberPersonalChat(tenantOf(index), 'aad-megan', {
       conversationId,
       serviceUrl: connector.serviceUrl,
-      conversationReference: { channelId: 'msteams', serviceUrl: connector.serviceUrl, bot: { id: 'bot' }, conversation: { id: conversationId, conversationType: 'personal', tenantId: tenantOf(index) } },
+      conversationReference: { serviceUrl: connector.serviceUrl, conversationId, tenantId: tenantOf(index), botId: 'bot', scope: 'personal' },
     });
   }
   await seeding.close();

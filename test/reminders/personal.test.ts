@@ -251,7 +251,7 @@ describe('personal reminders keep the guarantees of channel reminders', () => {
     await start({ now: TWO_WEEKS });
     await sayInPersonalChat('help'); // Megan's chat in TENANT
     const otherTenant = 'bbbbbbbb-0000-0000-0000-00000000000b';
-    await t.app.storage.rememberPersonalChat(otherTenant, 'aad-alex', { conversationId: 'alex-in-other-tenant', serviceUrl: t.connector.serviceUrl, conversationReference: { conversation: { id: 'alex-in-other-tenant' } } });
+    await t.app.storage.rememberPersonalChat(otherTenant, 'aad-alex', { conversationId: 'alex-in-other-tenant', serviceUrl: t.connector.serviceUrl, conversationReference: { serviceUrl: t.connector.serviceUrl, conversationId: 'alex-in-other-tenant', tenantId: otherTenant, botId: 'bot', scope: 'personal' } });
     const org = (await t.app.storage.getOrganization(TENANT))!;
     await t.app.storage.saveOrganization({ ...org, primaryContact: { name: 'Alex Wilber', email: 'alex@contoso.example', aadObjectId: 'aad-alex' } });
     await pass(TWO_WEEKS);
@@ -265,7 +265,7 @@ describe('personal reminders keep the guarantees of channel reminders', () => {
     t = await startTestApp({ now: WINDOW_OPENS.toISOString(), env: { ...FAST_REMINDERS, SERVICE_URL_ALLOWLIST: 'https://smba.trafficmanager.net/' } });
     actAsTeams(t.connector);
     await t.app.storage.saveOrganization(makeOrganization({ tenantId: TENANT, anniversaryDate: '2027-02-28', timeZone: 'Europe/Berlin', customerReferences: [] }));
-    await t.app.storage.rememberPersonalChat(TENANT, MEGAN, { conversationId: MEGANS_CHAT, serviceUrl: t.connector.serviceUrl, conversationReference: { conversation: { id: MEGANS_CHAT } } });
+    await t.app.storage.rememberPersonalChat(TENANT, MEGAN, { conversationId: MEGANS_CHAT, serviceUrl: t.connector.serviceUrl, conversationReference: { serviceUrl: t.connector.serviceUrl, conversationId: MEGANS_CHAT, tenantId: TENANT, botId: 'bot', scope: 'personal' } });
     for (const now of [WINDOW_OPENS, new Date('2026-11-30T09:00:00Z')]) {
       t.setNow(now.toISOString());
       const report = await pass(now);

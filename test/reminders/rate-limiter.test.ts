@@ -1,7 +1,8 @@
 /** The limiter keeps every key under every window, whatever the concurrency. */
 import { describe, expect, it } from 'vitest';
 import { parseRateWindows, SlidingWindowLimiter } from '../../src/reminders/rate-limiter.js';
-import { backoffMs, classifyDeliveryError } from '../../src/reminders/delivery-outcome.js';
+import { classifyConnectorError } from '../../src/host/delivery-failure.js';
+import { backoffMs } from '../../src/reminders/delivery-outcome.js';
 
 function virtualTime() {
   let now = 0;
@@ -68,16 +69,16 @@ describe('SlidingWindowLimiter', () => {
 describe('delivery failures', () => {
   it('reads Retry-After in seconds from a 429', () => {
     const error = Object.assign(new Error('throttled'), { statusCode: 429, response: { headers: { get: (name: string) => (name === 'retry-after' ? '3' : undefined) } } });
-    expect(classifyDeliveryError(error)).toEqual({ kind: 'throttled', status: 429, retryAfterMs: 3000 });
+    expect(classifyConnectorError(error)).toEqual({ kind: 'throttled', status: 429, retryAfterMs: 3000 });
   });
 
   it('treats 403 and 404 as a conversation the bot has left, 5xx/412/timeouts as transient, other 4xx as rejected', () => {
-    expect(classifyDeliveryError({ statusCode: 403 }).kind).toBe('gone');
-    expect(classifyDeliveryError({ statusCode: 404 }).kind).toBe('gone');
-    expect(classifyDeliveryError({ statusCode: 502 }).kind).toBe('transient');
-    expect(classifyDeliveryError({ statusCode: 412 }).kind).toBe('transient');
-    expect(classifyDeliveryError(new Error('socket hang up')).kind).toBe('transient');
-    expect(classifyDeliveryError({ statusCode: 400 }).kind).toBe('rejected');
+    expect(classifyConnectorError({ statusCode: 403 }).kind).toBe('gone');
+    expect(classifyConnectorError({ statusCode: 404 }).kind).toBe('gone');
+    expect(classifyConnectorError({ statusCode: 502 }).kind).toBe('transient');
+    expect(classifyConnectorError({ statusCode: 412 }).kind).toBe('transient');
+    expect(classifyConnectorError(new Error('socket hang up')).kind).toBe('transient');
+    expect(classifyConnectorError({ statusCode: 400 }).kind).toBe('rejected');
   });
 
   it('backs off exponentially with jitter, capped', () => {

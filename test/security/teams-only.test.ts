@@ -22,7 +22,7 @@ beforeAll(async () => {
     teamId: '19:team',
     conversationId: '19:team',
     serviceUrl: STORED_SERVICE_URL,
-    conversationReference: { channelId: 'msteams', serviceUrl: STORED_SERVICE_URL, bot: { id: 'bot' }, conversation: { id: '19:team', tenantId: TENANT } },
+    conversationReference: { serviceUrl: STORED_SERVICE_URL, conversationId: '19:team', tenantId: TENANT, botId: 'bot', scope: 'channel' },
   });
 });
 afterAll(() => t.stop());

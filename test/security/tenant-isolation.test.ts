@@ -109,7 +109,7 @@ describe('tenant B naming tenant A', () => {
       const storage = await openStorage({ dataDir: dir });
       for (const tenantId of [A, B]) {
         await storage.saveOrganization(makeOrganization({ tenantId }));
-        await storage.saveReminderTarget({ tenantId, teamId: `team-${tenantId}`, conversationId: `19:${tenantId}`, serviceUrl: t.connector.serviceUrl, conversationReference: { channelId: 'msteams', serviceUrl: t.connector.serviceUrl, bot: { id: 'bot' }, conversation: { id: `19:${tenantId}`, tenantId } } });
+        await storage.saveReminderTarget({ tenantId, teamId: `team-${tenantId}`, conversationId: `19:${tenantId}`, serviceUrl: t.connector.serviceUrl, conversationReference: { serviceUrl: t.connector.serviceUrl, conversationId: `19:${tenantId}`, tenantId, botId: 'bot', scope: 'channel' } });
       }
       await storage.close();
       t.connector.reset();

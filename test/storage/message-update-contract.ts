@@ -26,7 +26,7 @@ export function runMessageUpdateContract(name: string, makeStorage: MakeStorage)
       storage = subject.storage;
       for (const tenantId of ['tenant-a', 'tenant-b']) {
         await storage.saveOrganization(makeOrganization({ tenantId }));
-        await storage.saveReminderTarget({ tenantId, teamId: 'team-1', conversationId: CHANNEL, serviceUrl: 'https://smba.trafficmanager.net/emea/', conversationReference: { conversation: { id: CHANNEL } } });
+        await storage.saveReminderTarget({ tenantId, teamId: 'team-1', conversationId: CHANNEL, serviceUrl: 'https://smba.trafficmanager.net/emea/', conversationReference: { serviceUrl: 'https://smba.trafficmanager.net/emea/', conversationId: CHANNEL, tenantId, botId: 'bot', scope: 'channel' } });
       }
     });
     afterEach(async () => {

@@ -18,7 +18,7 @@ const SERVICE_URL = 'https://smba.trafficmanager.net/emea/';
 const chat = (conversationId: string, serviceUrl = SERVICE_URL) => ({
   conversationId,
   serviceUrl,
-  conversationReference: { channelId: 'msteams', serviceUrl, bot: { id: '28:renewal-bot' }, conversation: { id: conversationId, conversationType: 'personal' } },
+  conversationReference: { serviceUrl, conversationId, tenantId: 'tenant-a', botId: '28:renewal-bot', scope: 'personal' as const },
 });
 
 const reminder = (overrides: Partial<StoredReminder> = {}): StoredReminder => ({

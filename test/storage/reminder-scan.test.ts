@@ -43,7 +43,7 @@ beforeAll(async () => {
   const tenants = Array.from({ length: ORGANIZATIONS }, (_, index) => `tenant-${String(index).padStart(4, '0')}`);
   await storage.upsertOrganizations(tenants.map((tenantId) => makeOrganization({ tenantId })));
   for (const [index, tenantId] of tenants.entries()) {
-    await storage.saveReminderTarget({ tenantId, teamId: 'team', conversationId: 'channel', serviceUrl: 'https://smba.example/', conversationReference: {} });
+    await storage.saveReminderTarget({ tenantId, teamId: 'team', conversationId: 'channel', serviceUrl: 'https://smba.example/', conversationReference: { serviceUrl: 'https://smba.example/', conversationId: 'channel', tenantId, botId: 'bot', scope: 'channel' } });
     if (index % 10 !== 0) await storage.recordPlan(tenantId, { reminders: [], nextReminderOn: '2027-06-01', toldRequirements: {} });
   }
 });

@@ -89,7 +89,7 @@ describe('SQLite file', () => {
         teamId: 'team-1',
         conversationId: '19:general@thread.tacv2',
         serviceUrl: 'https://smba.trafficmanager.net/emea/',
-        conversationReference: { conversation: { id: '19:general@thread.tacv2' } },
+        conversationReference: { serviceUrl: 'https://smba.trafficmanager.net/emea/', conversationId: '19:general@thread.tacv2', tenantId: 'tenant-a', botId: 'bot', scope: 'channel' },
       });
       const reminders = Array.from({ length: 100 }, (_, index) => ({
         tenantId: 'tenant-a',

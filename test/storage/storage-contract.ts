@@ -14,6 +14,7 @@ import { createSqlStorage } from '../../src/storage/sql-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { makeOrganization } from '../support/organizations.js';
 import { runCalendarTokenContract } from './calendar-token-contract.js';
+import { runConversationRefContract } from './conversation-ref-contract.js';
 import { runPersonalReminderContract } from './personal-reminder-contract.js';
 import { runMessageUpdateContract } from './message-update-contract.js';
 
@@ -231,6 +232,7 @@ export function runStorageContract(name: string, makeStorage: MakeStorage): void
   runCalendarTokenContract(name, makeStorage);
   runPersonalReminderContract(name, makeStorage);
   runMessageUpdateContract(name, makeStorage);
+  runConversationRefContract(name, makeStorage);
 }
 
 const CHANNEL = '19:general@thread.tacv2';
@@ -243,12 +245,7 @@ export function makeTarget(tenantId = 'tenant-a', overrides: Partial<Omit<Remind
     teamId: 'team-1',
     conversationId: CHANNEL,
     serviceUrl: SERVICE_URL,
-    conversationReference: {
-      channelId: 'msteams',
-      serviceUrl: SERVICE_URL,
-      bot: { id: '28:renewal-bot', name: 'Renewal Bot' },
-      conversation: { id: CHANNEL, isGroup: true, conversationType: 'channel', tenantId },
-    },
+    conversationReference: { serviceUrl: SERVICE_URL, conversationId: CHANNEL, tenantId, botId: '28:renewal-bot', scope: 'channel' as const },
     ...overrides,
   };
 }

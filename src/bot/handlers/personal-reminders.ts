@@ -37,9 +37,7 @@ export function createPersonalReminderHandlers(deps: HandlerDependencies) {
     async rememberContactChat(turn: Turn, org: Organization | undefined): Promise<void> {
       const contact = deps.personalReminders && org && contactInPersonalChat(turn, org);
       if (!contact) return;
-      // The reference without the message it was taken from: a proactive message starts its own.
-      const { activityId: _activityId, ...reference } = turn.reference;
-      await storage.rememberPersonalChat(turn.tenantId, contact, { conversationId: turn.conversationId, serviceUrl: turn.serviceUrl, conversationReference: reference });
+      await storage.rememberPersonalChat(turn.tenantId, contact, { conversationId: turn.conversationId, serviceUrl: turn.serviceUrl, conversationReference: turn.reference });
     },
   };
 }

@@ -5,30 +5,17 @@
  * its credentials (one per app id and audience) fetch and renew the token (see shared-credentials.ts).
  * It also opens a 1:1 chat with a member of a team (personal-chat.ts), through the same clients.
  */
-import { MessageFactory, type ConversationReference, type TurnContext } from 'botbuilder';
+import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import type { CardAttachment } from '../cards/render-card.js';
-import type { ReminderTarget } from '../storage/reminder-store.js';
-import type { BotAdapter } from './adapter.js';
-import { openPersonalConversation, type PersonalChatOpener } from './personal-chat.js';
+import type { BotAdapter } from '../bot/adapter.js';
+import { keptClients } from '../bot/kept-clients.js';
+import { isServiceUrlAllowed, type ServiceUrlAllowlist } from '../bot/service-url-allowlist.js';
+import { withTimeout } from '../with-timeout.js';
 import { connectorId } from './connector-id.js';
-import { keptClients } from './kept-clients.js';
-import { isServiceUrlAllowed, UntrustedServiceUrlError, type ServiceUrlAllowlist } from './service-url-allowlist.js';
-
-/** Where a card goes: a reminder channel, or a contact's 1:1 chat. */
-export type CardDestination = Pick<ReminderTarget, 'serviceUrl' | 'conversationReference'>;
-
-export interface CardSender {
-  /** Resolves with the id of the posted message when the connector accepted the card; rejects with the connector's error otherwise. */
-  send(target: CardDestination, card: CardAttachment): Promise<string | undefined>;
-  /**
-   * Replaces the message `activityId` in `conversationId` (the destination's conversation, or a thread
-   * in it) with `card`: PUT /v3/conversations/{conversationId}/activities/{activityId}.
-   */
-  update(target: CardDestination, conversationId: string, activityId: string, card: CardAttachment): Promise<void>;
-}
-
-export type ProactiveSender = CardSender & PersonalChatOpener;
+import { DeliveryError, type CardDestination, type ProactiveSender } from './contract.js';
+import { sdkReference } from './conversation-reference.js';
+import { classifyConnectorError } from './delivery-failure.js';
+import { openPersonalConversation } from './personal-chat.js';
 
 export class SendTimeoutError extends Error {
   constructor(timeoutMs: number) {
@@ -72,9 +59,9 @@ export function createProactiveSender(adapter: BotAdapter, appId: string, timeou
   const call: ConnectorCall = async (destination, work) => {
     // Checked at every call, not only when stored: the list may have changed since, and a row
     // written by hand or by an older version must not get the bot's token either.
-    if (!isServiceUrlAllowed(serviceUrls, destination.serviceUrl)) throw new UntrustedServiceUrlError();
+    if (!isServiceUrlAllowed(serviceUrls, destination.serviceUrl)) throw new DeliveryError({ kind: 'untrusted', reason: 'the service URL is not in SERVICE_URL_ALLOWLIST' });
     // The newest service URL seen for the tenant wins over the one saved with the reference.
-    const reference = { ...destination.conversationReference, serviceUrl: destination.serviceUrl } as Partial<ConversationReference>;
+    const reference = sdkReference({ ...destination.conversationReference, serviceUrl: destination.serviceUrl });
     // The outcome is caught inside the turn: thrown from it, the adapter's onTurnError would
     // swallow it and the call would look successful.
     let outcome: { value: Awaited<ReturnType<typeof work>> } | { error: unknown } | undefined;
@@ -93,29 +80,31 @@ export function createProactiveSender(adapter: BotAdapter, appId: string, timeou
         if ('error' in outcome) throw outcome.error;
         return outcome.value;
       });
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new SendTimeoutError(timeoutMs)), timeoutMs);
-    });
-    try {
-      return await Promise.race([delivery, timeout]);
-    } finally {
-      clearTimeout(timer);
-      delivery.catch(() => {}); // a late failure after the timeout is already accounted for
-    }
+    return withTimeout(delivery, timeoutMs, () => new SendTimeoutError(timeoutMs));
   };
 
   return {
-    async send(target, card) {
-      const response = await call(target, (context) => context.sendActivity(MessageFactory.attachment(card)));
-      // Without a usable id the message is still sent; it just cannot be updated later.
-      return connectorId(response?.id);
-    },
-    async update(target, conversationId, activityId, card) {
-      const stored = target.conversationReference as Partial<ConversationReference>;
-      const inConversation = { ...target, conversationReference: { ...stored, conversation: { ...stored.conversation, id: conversationId } } };
-      await call(inConversation, (context) => context.updateActivity({ ...MessageFactory.attachment(card), id: activityId }));
-    },
-    openPersonalChat: (request) => openPersonalConversation(call, request),
+    send: (target, card) =>
+      classified(async () => {
+        const response = await call(target, (context) => context.sendActivity(MessageFactory.attachment(card)));
+        // Without a usable id the message is still sent; it just cannot be updated later.
+        return connectorId(response?.id);
+      }),
+    update: (target, conversationId, activityId, card) =>
+      classified(async () => {
+        // The message may sit in a thread of the stored conversation: the update goes to the thread's id.
+        const inConversation = { ...target, conversationReference: { ...target.conversationReference, conversationId } };
+        await call(inConversation, (context) => context.updateActivity({ ...MessageFactory.attachment(card), id: activityId }));
+      }),
+    openPersonalChat: (request) => classified(() => openPersonalConversation(call, request)),
   };
+}
+
+/** `work`'s result, or a DeliveryError: callers outside the host never see what the SDK threw. */
+async function classified<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof DeliveryError ? error : new DeliveryError(classifyConnectorError(error), { cause: error });
+  }
 }

@@ -9,29 +9,18 @@
  */
 import { TeamsInfo, type ConversationParameters } from 'botbuilder';
 import type { PersonalConversation } from '../storage/personal-chats.js';
-import type { ReminderTarget } from '../storage/reminder-store.js';
 import { connectorId } from './connector-id.js';
-import type { ConnectorCall } from './proactive.js';
-
-export interface PersonalChatRequest {
-  tenantId: string;
-  aadObjectId: string;
-  /** A team the bot is installed in: the organization's reminder channel. */
-  team: Pick<ReminderTarget, 'teamId' | 'serviceUrl' | 'conversationReference'>;
-}
-
-export interface PersonalChatOpener {
-  /** Resolves with the 1:1 conversation; rejects with the connector's error (403/404 when Teams cannot reach the contact). */
-  openPersonalChat(request: PersonalChatRequest): Promise<PersonalConversation>;
-}
+import type { PersonalChatRequest } from './contract.js';
+import { sdkBot } from './conversation-reference.js';
+import type { ConnectorCall } from './sender.js';
 
 export async function openPersonalConversation(call: ConnectorCall, request: PersonalChatRequest): Promise<PersonalConversation> {
   const { tenantId, aadObjectId, team } = request;
   const member = await call(team, (context) => TeamsInfo.getTeamMember(context, team.teamId, aadObjectId));
-  const bot = team.conversationReference.bot as ConversationParameters['bot'];
+  const botId = team.conversationReference.botId;
   const parameters: ConversationParameters = {
     isGroup: false,
-    bot,
+    bot: sdkBot({ botId }),
     members: [{ id: member.id, name: member.name ?? '' }],
     tenantId,
     channelData: { tenant: { id: tenantId } },
@@ -42,12 +31,6 @@ export async function openPersonalConversation(call: ConnectorCall, request: Per
   return {
     conversationId,
     serviceUrl: team.serviceUrl,
-    conversationReference: {
-      channelId: 'msteams',
-      serviceUrl: team.serviceUrl,
-      bot,
-      user: { id: member.id, aadObjectId },
-      conversation: { id: conversationId, conversationType: 'personal', isGroup: false, tenantId },
-    },
+    conversationReference: { serviceUrl: team.serviceUrl, conversationId, tenantId, botId, scope: 'personal' },
   };
 }
