@@ -8,7 +8,8 @@ import type { LinedField, ListWindows } from './profile-form-lists.js';
 
 export type Phase = 'planning' | 'renewal-open' | 'final-two-weeks' | 'expired';
 
-import type { Ask, Suggestion } from './suggestions.js';
+import type { Ask } from './questions.js';
+import type { Suggestion } from './suggestions.js';
 
 export type { Suggestion } from './suggestions.js';
 
