@@ -23,7 +23,6 @@ import type {
   ErrorView,
   EvidenceListView,
   NoticeView,
-  PersonalReminderView,
   ProfileSavedView,
   ReminderView,
   RequirementsView,
@@ -57,8 +56,8 @@ export interface CardViews {
   'setup-form': SetupFormView;
   'profile-saved': ProfileSavedView;
   error: ErrorView;
+  /** In the team channel, or in the Primary Program Contact's 1:1 chat. */
   reminder: ReminderView;
-  'personal-reminder': PersonalReminderView;
   notice: NoticeView;
   checklist: ChecklistView;
   calls: CallSeriesView;
@@ -81,7 +80,6 @@ const cardSet: { [K in CardName]: true } = {
   'profile-saved': true,
   error: true,
   reminder: true,
-  'personal-reminder': true,
   notice: true,
   checklist: true,
   calls: true,
