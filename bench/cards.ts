@@ -129,6 +129,8 @@ function allSamples(): { sample: string; card: CardName; view: unknown }[] {
     ['requirements (all 5 competencies)', 'requirements', samples.requirementsAllCompetenciesView],
     ['setup-form (with errors)', 'setup-form', samples.setupFormWithErrorsView],
     ...Object.entries(samples.reminderViews).map(([kind, view]): [string, CardName, unknown] => [`reminder (${kind})`, 'reminder', view]),
+    // The personal reminder shares the reminder's template; its sample keeps the name it had as a card of its own.
+    ['personal-reminder', 'reminder', samples.personalReminderViews.twoWeeks],
   ];
   for (const [sample, card, view] of extra) list.push({ sample, card, view });
   return list;

@@ -3,96 +3,72 @@
  * tolerated, so "how many dayz until renewl" still finds the anniversary.
  */
 import type { Catalog } from '../rules/catalog.js';
-import type { EvidenceList } from '../rules/evidence-lists.js';
 import type { CompetencyLevel } from '../rules/organization.js';
-import type { PageAnchor } from '../rules/paging.js';
-import type { ListStarts } from '../rules/profile-form-lists.js';
-import type { PlainDate } from '../rules/plain-date.js';
+import type { Question } from '../rules/questions.js';
 import { hasPhrase, hasWord, normalizeText, words } from './text-matching.js';
 
-export type Intent =
-  | { kind: 'help' }
-  /** `lines`: where a long profile's lists start on the form (its buttons to other lines). */
-  | { kind: 'setup'; field?: 'anniversary'; lines?: ListStarts }
-  | { kind: 'anniversary' }
-  | { kind: 'requirements'; competencyId?: string; level?: CompetencyLevel }
-  /** A page of one list of a competency's evidence (a button on its requirements only). */
-  | { kind: 'evidence'; competencyId: string; list: EvidenceList; anchor: PageAnchor }
-  | { kind: 'contact'; aboutAsker: boolean }
-  | { kind: 'support' }
-  | { kind: 'reminders-here' }
-  /** The renewal happened ("mark renewal done", "We renewed"); `cycle` when a button names it. */
-  | { kind: 'mark-renewed'; cycle?: PlainDate }
-  /** The renewal did not happen ("We did not renew"). */
-  | { kind: 'not-renewed'; cycle?: PlainDate }
-  /** "stop personal reminders" (on: false) / "start personal reminders" (on: true). */
-  | { kind: 'personal-reminders'; on: boolean }
-  | { kind: 'checklist' }
-  | { kind: 'calls' }
-  | { kind: 'calendar-link'; rotate: boolean }
-  /** "admins", "manage admins", "who are the admins". */
-  | { kind: 'admins' }
-  | { kind: 'unknown'; text: string };
+/** A question as the bot understood it, typed or from a button: the questions are declared in src/rules/questions.ts. */
+export type Intent = Question;
 
 /**
  * @example recognizeIntent('<at>Renewal Bot</at> what are the requirements for cloud platfrom gold?', catalog)
- * // { kind: 'requirements', competencyId: 'cloud-platform', level: 'gold' }
+ * // { ask: 'requirements', competencyId: 'cloud-platform', level: 'gold' }
  */
 export function recognizeIntent(text: string, catalog: Catalog): Intent {
   const normalized = normalizeText(text);
   const typed = words(normalized);
-  if (typed.length === 0) return { kind: 'help' };
+  if (typed.length === 0) return { ask: 'help' };
 
   const personal = personalRemindersSwitch(typed);
   if (personal) return personal;
   if (hasPhrase(typed, 'reminders here') || hasPhrase(typed, 'post reminders') || hasPhrase(typed, 'remind us here')) {
-    return { kind: 'reminders-here' };
+    return { ask: 'reminders-here' };
   }
   // Before "we renewed": "we did not renew" must not be read as its opposite.
   if (hasPhrase(typed, 'did not renew') || hasPhrase(typed, 'didnt renew') || hasPhrase(typed, 'didn t renew') || hasPhrase(typed, 'not renewed') || hasPhrase(typed, 'we will not renew')) {
-    return { kind: 'not-renewed' };
+    return { ask: 'not-renewed' };
   }
   if (hasPhrase(typed, 'mark renewal done') || hasPhrase(typed, 'we renewed') || hasPhrase(typed, 'renewal done') || hasPhrase(typed, 'mark renewed')) {
-    return { kind: 'mark-renewed' };
+    return { ask: 'mark-renewed' };
   }
-  if (hasWord(typed, ['admins', 'admin', 'administrators', 'administrator'])) return { kind: 'admins' };
-  if (hasWord(typed, ['checklist', 'todo', 'todos', 'tasks']) || hasPhrase(typed, 'to do')) return { kind: 'checklist' };
+  if (hasWord(typed, ['admins', 'admin', 'administrators', 'administrator'])) return { ask: 'admins' };
+  if (hasWord(typed, ['checklist', 'todo', 'todos', 'tasks']) || hasPhrase(typed, 'to do')) return { ask: 'checklist' };
   // Exact "calls": with typo tolerance "call" would match, and "who do I call for support" is not about the series.
   if (typed.includes('calls') || hasWord(typed, ['events', 'webinar', 'webinars']) || hasPhrase(typed, 'call series') || hasPhrase(typed, 'attainment call')) {
-    return { kind: 'calls' };
+    return { ask: 'calls' };
   }
   if (hasWord(typed, ['calendar', 'ics', 'ical'])) {
-    return { kind: 'calendar-link', rotate: hasWord(typed, ['rotate', 'new', 'reset', 'regenerate', 'revoke']) };
+    return { ask: 'calendar-link', rotate: hasWord(typed, ['rotate', 'new', 'reset', 'regenerate', 'revoke']) };
   }
   const competencyId = findCompetency(typed, catalog);
   const level = findLevel(typed);
   if (hasWord(typed, ['setup', 'configure', 'profile', 'onboard']) || hasPhrase(typed, 'set up') || hasPhrase(typed, 'edit organization')) {
-    return { kind: 'setup' };
+    return { ask: 'setup' };
   }
   if (hasWord(typed, ['requirement', 'requirements', 'require', 'required', 'blockers', 'blocker', 'need', 'competency', 'competencies']) || competencyId) {
-    return { kind: 'requirements', ...(competencyId ? { competencyId } : {}), ...(level ? { level } : {}) };
+    return { ask: 'requirements', ...(competencyId ? { competencyId } : {}), ...(level ? { level } : {}) };
   }
   if (hasWord(typed, ['contact', 'ppc']) || hasPhrase(typed, 'who can renew') || hasPhrase(typed, 'am i primary')) {
-    return { kind: 'contact', aboutAsker: hasPhrase(typed, 'am i') || hasPhrase(typed, 'is it me') };
+    return { ask: 'contact', aboutAsker: hasPhrase(typed, 'am i') || hasPhrase(typed, 'is it me') };
   }
   if (hasWord(typed, ['anniversary', 'renewal', 'renew', 'days', 'expire', 'expires', 'expiry', 'deadline', 'countdown']) || hasPhrase(typed, 'how long')) {
-    return { kind: 'anniversary' };
+    return { ask: 'anniversary' };
   }
   if (hasWord(typed, ['support', 'sign', 'signin', 'login', 'trouble', 'problem', 'assistance']) || hasPhrase(typed, 'log in')) {
-    return { kind: 'support' };
+    return { ask: 'support' };
   }
   if (hasWord(typed, ['help', 'hello', 'hi', 'hey', 'start', 'commands', 'menu']) || hasPhrase(typed, 'what can you do')) {
-    return { kind: 'help' };
+    return { ask: 'help' };
   }
-  return { kind: 'unknown', text: normalized };
+  return { ask: 'unknown', text: normalized };
 }
 
 /** "stop personal reminders", "start my personal reminders", "stop reminding me", with small typos. */
 function personalRemindersSwitch(typed: readonly string[]): Intent | undefined {
   const aboutPersonal = hasPhrase(typed, 'personal reminders') || hasPhrase(typed, 'personal reminder') || hasPhrase(typed, 'reminding me') || hasPhrase(typed, 'remind me');
   if (!aboutPersonal) return undefined;
-  if (hasWord(typed, ['stop', 'pause', 'disable', 'unsubscribe', 'mute']) || hasPhrase(typed, 'turn off') || hasPhrase(typed, 'no more')) return { kind: 'personal-reminders', on: false };
-  if (hasWord(typed, ['start', 'resume', 'enable', 'subscribe', 'restart']) || hasPhrase(typed, 'turn on')) return { kind: 'personal-reminders', on: true };
+  if (hasWord(typed, ['stop', 'pause', 'disable', 'unsubscribe', 'mute']) || hasPhrase(typed, 'turn off') || hasPhrase(typed, 'no more')) return { ask: 'personal-reminders', on: false };
+  if (hasWord(typed, ['start', 'resume', 'enable', 'subscribe', 'restart']) || hasPhrase(typed, 'turn on')) return { ask: 'personal-reminders', on: true };
   return undefined;
 }
 

@@ -35,7 +35,7 @@ export function verbOfSubmit(data: Record<string, unknown>): Verb | undefined {
   return data.form === 'profile' ? PROFILE_FORM_VERB : undefined;
 }
 
-type MessageRoutes = { [K in Intent['kind']]: Route<K> };
+type MessageRoutes = { [K in Intent['ask']]: Route<K> };
 
 export function createRoutes(deps: HandlerDependencies) {
   const questions = createQuestionRoutes(deps);
@@ -47,8 +47,8 @@ export function createRoutes(deps: HandlerDependencies) {
   const renewalAnswers = createRenewalAnswerRoutes(deps);
   const admins = createAdminRoutes(deps);
 
-  const notSetUp = (intent?: Intent) => renderCard('welcome', welcomeView({ notUnderstoodText: intent?.kind === 'unknown' ? intent.text : undefined }));
-  function needsOrganization<K extends Intent['kind']>(route: OrganizationRoute<K>): Route<K> {
+  const notSetUp = (intent?: Intent) => renderCard('welcome', welcomeView({ notUnderstoodText: intent?.ask === 'unknown' ? intent.text : undefined }));
+  function needsOrganization<K extends Intent['ask']>(route: OrganizationRoute<K>): Route<K> {
     return async (intent, turn, org) => (org ? route(intent, turn, org) : notSetUp(intent));
   }
   function actionNeedsOrganization(route: OrganizationActionRoute): ActionRoute {
@@ -84,7 +84,7 @@ export function createRoutes(deps: HandlerDependencies) {
   return {
     answer(intent: Intent, turn: Turn, org: Organization | undefined): Promise<CardAttachment> {
       // The table is keyed by the intent's own kind, which TypeScript cannot correlate through a lookup.
-      return (messages[intent.kind] as Route<Intent['kind']>)(intent as never, turn, org);
+      return (messages[intent.ask] as Route<Intent['ask']>)(intent as never, turn, org);
     },
     act(verb: Verb, data: Record<string, unknown>, turn: Turn, org: Organization | undefined): Promise<CardAttachment> {
       return actions[verb](data, turn, org);

@@ -14,7 +14,7 @@ import { welcomeView } from '../rules/welcome.js';
 import { AppError } from './app-error.js';
 import { errorCard, logTurnError } from './card-errors.js';
 import { handlerDependencies, type BotDependencies, type HandlerDependencies } from './dependencies.js';
-import { intentOfAsk, isAskData } from './asks.js';
+import { askOf, isAskData } from './asks.js';
 import type { Intent } from './intents.js';
 import { intentMemory } from './intent-memory.js';
 import { createRoutes, isVerb, verbOfSubmit } from './routes.js';
@@ -95,7 +95,7 @@ export class RenewalBot extends TeamsActivityHandler {
     if (value !== undefined && value !== null) {
       const data = asRecord(value);
       // A question button: answered exactly as the typed question.
-      if (isAskData(data)) return this.routes.answer(intentOfAsk(data), turn, org);
+      if (isAskData(data)) return this.routes.answer(askOf(data), turn, org);
       const verb = verbOfSubmit(data);
       if (!verb) throw new AppError('input.invalid', { reason: 'unknown card data' });
       return this.routes.act(verb, data, turn, org);

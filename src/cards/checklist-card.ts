@@ -3,12 +3,12 @@
  * them at `anchor` with as many as fit (an organization with hundreds of expiring references has as
  * many items), and buttons to the items before and after.
  */
-import { checklistItems, checklistView, type ChecklistViewInput } from '../rules/checklist.js';
+import { checklistPages, type ChecklistViewInput } from '../rules/checklist.js';
 import { FIRST_PAGE, itemsAvailable, type PageAnchor } from '../rules/paging.js';
 import { renderLargestFitting } from './fit-card.js';
 import type { CardAttachment } from './render-card.js';
 
 export function renderChecklistCard(input: Omit<ChecklistViewInput, 'page'>, anchor: PageAnchor = FIRST_PAGE): CardAttachment {
-  const total = checklistItems(input.org, input.cycle, input.today, input.catalog).length;
-  return renderLargestFitting('checklist', 1, itemsAvailable(anchor, total), (count) => checklistView({ ...input, page: { anchor, count } }));
+  const checklist = checklistPages(input);
+  return renderLargestFitting('checklist', 1, itemsAvailable(anchor, checklist.total), (count) => checklist.view({ anchor, count }));
 }

@@ -23,7 +23,6 @@ import type {
   ErrorView,
   EvidenceListView,
   NoticeView,
-  PersonalReminderView,
   ProfileSavedView,
   ReminderView,
   RequirementsView,
@@ -45,51 +44,38 @@ function parseWithLibrary(json: AdaptiveCardJson): CompiledTemplate {
   return new libraryTemplate(json);
 }
 
-/** Which view model each card binds; the card name is also the template's file name without `.json`. */
-export interface CardViews {
-  welcome: WelcomeView;
-  anniversary: AnniversaryView;
-  requirements: RequirementsView;
-  /** A page of one competency's references or certified people. */
-  'evidence-list': EvidenceListView;
-  contact: ContactView;
-  support: SupportView;
-  'setup-form': SetupFormView;
-  'profile-saved': ProfileSavedView;
-  error: ErrorView;
-  reminder: ReminderView;
-  'personal-reminder': PersonalReminderView;
-  notice: NoticeView;
-  checklist: ChecklistView;
-  calls: CallSeriesView;
-  'calendar-link': CalendarLinkView;
-  /** The one line a superseded or recorded reminder is updated to. */
-  'message-note': MessageNoteView;
-  admins: AdminsView;
+/** A card, typed by the view model its template binds (the value carries nothing at run time). */
+interface Card<View> {
+  readonly view?: View;
 }
-export type CardName = keyof CardViews;
+const card = <View>(): Card<View> => ({});
 
-// A record rather than an array so the compiler reports a card added to CardViews but not listed here.
-const cardSet: { [K in CardName]: true } = {
-  welcome: true,
-  anniversary: true,
-  requirements: true,
-  'evidence-list': true,
-  contact: true,
-  support: true,
-  'setup-form': true,
-  'profile-saved': true,
-  error: true,
-  reminder: true,
-  'personal-reminder': true,
-  notice: true,
-  checklist: true,
-  calls: true,
-  'calendar-link': true,
-  'message-note': true,
-  admins: true,
+/** Every card, once, with the view model it binds; the card name is also the template's file name without `.json`. */
+const CARDS = {
+  welcome: card<WelcomeView>(),
+  anniversary: card<AnniversaryView>(),
+  requirements: card<RequirementsView>(),
+  /** A page of one competency's references or certified people. */
+  'evidence-list': card<EvidenceListView>(),
+  contact: card<ContactView>(),
+  support: card<SupportView>(),
+  'setup-form': card<SetupFormView>(),
+  'profile-saved': card<ProfileSavedView>(),
+  error: card<ErrorView>(),
+  /** In the team channel, or in the Primary Program Contact's 1:1 chat. */
+  reminder: card<ReminderView>(),
+  notice: card<NoticeView>(),
+  checklist: card<ChecklistView>(),
+  calls: card<CallSeriesView>(),
+  'calendar-link': card<CalendarLinkView>(),
+  /** The one line a superseded or recorded reminder is updated to. */
+  'message-note': card<MessageNoteView>(),
+  admins: card<AdminsView>(),
 };
-export const cardNames = Object.keys(cardSet) as readonly CardName[];
+export type CardName = keyof typeof CARDS;
+/** Which view model each card binds. */
+export type CardViews = { [K in CardName]: (typeof CARDS)[K] extends Card<infer View> ? View : never };
+export const cardNames = Object.keys(CARDS) as readonly CardName[];
 
 export interface AdaptiveCardJson {
   type: 'AdaptiveCard';

@@ -92,7 +92,7 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
     if ('skip' in decision) return skipReminder(storage, report, key, decision.skip);
     if ('unreachable' in decision) return unreachable(key, undefined, decision.unreachable, report);
     const { recipient } = decision;
-    const card = renderCard('personal-reminder', decision.send);
+    const card = renderCard('reminder', decision.send);
     const conversation = await conversationOf(key, recipient, report);
     if (!conversation) return;
     const result = await attempt({ tenantId: key.tenantId, conversationId: conversation.conversationId }, () => sender.send(conversation, card));

@@ -99,8 +99,22 @@ export interface ChecklistViewInput {
   /** Time zone for "ticked at" times: the reader's. */
   readerZone: string;
   refreshUserIds: string[];
+  /** The cycle's items (checklistItems), when the caller has them already. */
+  items?: readonly ChecklistItem[];
   /** A page of the items, in the order shown, when they all would not fit in one Teams message; all of them without it. */
-  page?: { anchor: PageAnchor; count: number };
+  page?: ChecklistPage;
+}
+
+/** `count` items from `anchor`, in the order shown. */
+export interface ChecklistPage {
+  anchor: PageAnchor;
+  count: number;
+}
+
+/** The checklist of one cycle, built once: how many items it has, and the view of any page of them. */
+export interface ChecklistPages {
+  total: number;
+  view(page?: ChecklistPage): ChecklistView;
 }
 
 const SECTION_TITLES: Record<ChecklistSection, string> = {
@@ -110,66 +124,79 @@ const SECTION_TITLES: Record<ChecklistSection, string> = {
 };
 
 export function checklistView(input: ChecklistViewInput): ChecklistView {
+  return checklistPages(input).view(input.page);
+}
+
+/**
+ * The items, their ticks and their order are worked out here once; a card that must fit one message
+ * then tries pages of several sizes (src/cards/checklist-card.ts) without building them again.
+ */
+export function checklistPages(input: Omit<ChecklistViewInput, 'page'>): ChecklistPages {
   const { org, cycle, catalog } = input;
-  const readOnly = cycle !== input.currentCycle;
-  const items = checklistItems(org, cycle, input.today, catalog);
+  const items = input.items ?? checklistItems(org, cycle, input.today, catalog);
   const ticks = new Map(input.ticks.map((tick) => [tick.itemId, tick]));
   // The items in the order shown, one list for paging: the current phase's first, then the rest.
   const order = sectionOrder(cycle, input.today);
   const ordered = order.flatMap((section) => items.filter((item) => item.section === section));
-  const window = pageWindow(input.page?.anchor ?? { from: 0 }, input.page?.count ?? ordered.length, ordered.length);
-  const shown = ordered.slice(window.from, window.from + window.count);
-  const page = pageView(window, ordered.length, 'items');
-  // Every button of a page brings back the same page: a tick, a refresh, the automatic refresh.
-  const at = page.label ? { from: window.from } : {};
-  const itemView = (item: ChecklistItem): ChecklistItemView => {
-    const tick = ticks.get(item.id);
-    const done = tick?.done === true;
-    return {
-      itemId: item.id,
-      text: item.text,
-      done,
-      mark: done ? '✔' : '☐',
-      // Who ticked it, only while it is ticked: an unticked item looks like one never ticked.
-      doneLabel: tick && done ? `Ticked by ${escapeMarkdown(tick.changedByName)}, ${formatInZone(tick.changedAt, input.readerZone)}` : '',
-      tickedNote: done ? (item.tickedNote ?? '') : '',
-      actionTitle: done ? 'Untick' : 'Tick',
-      actionData: { tenantId: input.tenantId, cycle, itemId: item.id, done: !done, ...at },
-    };
-  };
-  const sections: ChecklistSectionView[] = order
-    .map((section) => {
-      const inSection = shown.filter((item) => item.section === section);
-      // A section begun on an earlier page says so.
-      const continued = inSection.length > 0 && inSection[0] !== ordered.find((item) => item.section === section);
-      return { title: `${SECTION_TITLES[section]}${continued ? ' (continued)' : ''}`, items: inSection.map(itemView) };
-    })
-    .filter((section) => section.items.length > 0);
-  const doneCount = items.filter((item) => ticks.get(item.id)?.done).length;
-  const anyTicked = items.some((item) => ticks.get(item.id)?.done);
-  const pageData = (anchor: PageAnchor) => ({ tenantId: input.tenantId, cycle, ...anchor });
-  return {
+  const readOnly = cycle !== input.currentCycle;
+  const whole = {
     organizationName: escapeMarkdown(org.name),
     title: 'Renewal checklist',
     cycleLabel: `Renewal for the anniversary on ${longDate(cycle)}`,
-    progressChart: progressDonut(doneCount, items.length),
+    progressChart: progressDonut(items.filter((item) => ticks.get(item.id)?.done).length, items.length),
     readOnly,
     note: readOnly ? `This is an earlier renewal's checklist, kept for reference. The current one is for ${longDate(input.currentCycle)}.` : '',
-    sections,
     // The zone of the "ticked at" times, once for the card.
-    timesNote: anyTicked ? `Times in ${input.readerZone}.` : '',
-    pageLabel: page.label ? `${page.label}: the card shows as many as fit in one message.` : '',
-    pageActions: [
-      ...(page.previous ? [{ title: 'Previous items', data: pageData(page.previous) }] : []),
-      ...(page.next ? [{ title: 'Next items', data: pageData(page.next) }] : []),
-    ],
+    timesNote: items.some((item) => ticks.get(item.id)?.done) ? `Times in ${input.readerZone}.` : '',
     toggleVerb: CHECKLIST_TOGGLE_VERB,
     refreshVerb: CHECKLIST_REFRESH_VERB,
-    refreshData: { tenantId: input.tenantId, cycle, ...at },
     refreshUserIds: input.refreshUserIds.slice(0, 60),
     // A button, not the link: the link is shown only on the card that makes it (calendar-link-view.ts).
     calendarLink: CALENDAR_LINK_SUGGESTION,
   };
+
+  function view(requested?: ChecklistPage): ChecklistView {
+    const window = pageWindow(requested?.anchor ?? { from: 0 }, requested?.count ?? ordered.length, ordered.length);
+    const shown = ordered.slice(window.from, window.from + window.count);
+    const page = pageView(window, ordered.length, 'items');
+    // Every button of a page brings back the same page: a tick, a refresh, the automatic refresh.
+    const at = page.label ? { from: window.from } : {};
+    const itemView = (item: ChecklistItem): ChecklistItemView => {
+      const tick = ticks.get(item.id);
+      const done = tick?.done === true;
+      return {
+        itemId: item.id,
+        text: item.text,
+        done,
+        mark: done ? '✔' : '☐',
+        // Who ticked it, only while it is ticked: an unticked item looks like one never ticked.
+        doneLabel: tick && done ? `Ticked by ${escapeMarkdown(tick.changedByName)}, ${formatInZone(tick.changedAt, input.readerZone)}` : '',
+        tickedNote: done ? (item.tickedNote ?? '') : '',
+        actionTitle: done ? 'Untick' : 'Tick',
+        actionData: { tenantId: input.tenantId, cycle, itemId: item.id, done: !done, ...at },
+      };
+    };
+    const sections: ChecklistSectionView[] = order
+      .map((section) => {
+        const inSection = shown.filter((item) => item.section === section);
+        // A section begun on an earlier page says so.
+        const continued = inSection.length > 0 && inSection[0] !== ordered.find((item) => item.section === section);
+        return { title: `${SECTION_TITLES[section]}${continued ? ' (continued)' : ''}`, items: inSection.map(itemView) };
+      })
+      .filter((section) => section.items.length > 0);
+    const pageData = (anchor: PageAnchor) => ({ tenantId: input.tenantId, cycle, ...anchor });
+    return {
+      ...whole,
+      sections,
+      pageLabel: page.label ? `${page.label}: the card shows as many as fit in one message.` : '',
+      pageActions: [
+        ...(page.previous ? [{ title: 'Previous items', data: pageData(page.previous) }] : []),
+        ...(page.next ? [{ title: 'Next items', data: pageData(page.next) }] : []),
+      ],
+      refreshData: { tenantId: input.tenantId, cycle, ...at },
+    };
+  }
+  return { total: ordered.length, view };
 }
 
 /** The list for the current phase comes first: the 2-week list once two weeks are left. */

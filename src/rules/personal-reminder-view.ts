@@ -13,7 +13,7 @@ import type { PlainDate } from './plain-date.js';
 import type { ReminderKind } from './reminder-payloads.js';
 import { requirementsView } from './requirements.js';
 import { SUGGESTIONS } from './suggestions.js';
-import type { PersonalReminderView, ReminderView, Suggestion } from './view-models.js';
+import type { PersonalReminderPart, ReminderView, Suggestion } from './view-models.js';
 
 export const STOP_PERSONAL: Suggestion = SUGGESTIONS.stopPersonalReminders;
 /**
@@ -37,17 +37,14 @@ export interface PersonalReminderInput {
 /**
  * @example personalReminderView({ org, reminder, kind: 'two-weeks', cycle: '2027-02-28', today: '2027-02-14', ticks: [] }, catalog).openItems.length // every item of the cycle
  */
-export function personalReminderView(input: PersonalReminderInput, catalog: Catalog): PersonalReminderView {
+/** The channel's card with the personal part. */
+export function personalReminderView(input: PersonalReminderInput, catalog: Catalog): ReminderView & PersonalReminderPart {
   const { org, reminder } = input;
-  const base: PersonalReminderView = {
-    organizationName: reminder.organizationName,
-    title: reminder.title,
-    style: reminder.style,
+  const base: ReminderView & PersonalReminderPart = {
+    ...reminder,
+    // Said to the contact themselves, it would be about them.
+    contactNote: '',
     addressedTo: `${escapeMarkdown(org.primaryContact.name)}, you are the Primary Program Contact of ${reminder.organizationName}: typically the person authorized to manage the renewal, so this reminder comes to you.`,
-    message: reminder.message,
-    anniversaryLabel: reminder.anniversaryLabel,
-    checklistTitle: reminder.checklistTitle,
-    checklist: reminder.checklist,
     openItemsTitle: '',
     openItems: [],
     blockersTitle: '',

@@ -15,7 +15,7 @@ import type { ReminderKind } from './reminder-payloads.js';
 import type { DueReminder } from './reminders.js';
 import { escapeMarkdown } from './markdown.js';
 import { parsePersonalSubject, personalSubject } from './reminder-subject.js';
-import type { PersonalReminderView } from './view-models.js';
+import type { ReminderView } from './view-models.js';
 
 /** The recipient of a contact the profile gives no Azure AD object id: the entry records them as unreachable. */
 export const UNIDENTIFIED_CONTACT = 'unidentified';
@@ -49,7 +49,7 @@ export interface PersonalFacts {
   ticks: readonly ChecklistTick[];
 }
 
-export type PersonalDecision = { send: PersonalReminderView; recipient: string } | { skip: string } | { unreachable: string };
+export type PersonalDecision = { send: ReminderView; recipient: string } | { skip: string } | { unreachable: string };
 
 /**
  * Whether a claimed personal reminder goes out, to whom, with which card; or why not.

@@ -1,36 +1,10 @@
 /**
- * The questions the bot offers as buttons. A button sends its question as plain Action.Submit data,
- * `{ ask: … }`, which the bot answers exactly as the typed question: no `msteams` imBack, which some
- * clients (the Agents Playground) cannot render.
+ * The questions the bot offers as buttons. A button sends its question (questions.ts) as plain
+ * Action.Submit data, `{ ask: … }`, which the bot answers exactly as the typed question: no `msteams`
+ * imBack, which some clients (the Agents Playground) cannot render.
  */
-import type { EvidenceList } from './evidence-lists.js';
-import type { CompetencyLevel } from './organization.js';
 import type { PlainDate } from './plain-date.js';
-import type { ListStarts } from './profile-form-lists.js';
-
-/** What a question button asks; the bot validates it and routes it to the typed question's handler. */
-export type Ask =
-  | { ask: 'help' }
-  /**
-   * `field: 'anniversary'`: the form opens saying to correct the anniversary date ("The date changed");
-   * `lines`: a long profile's lists shown from these lines on.
-   */
-  | { ask: 'setup'; field?: 'anniversary'; lines?: ListStarts }
-  | { ask: 'anniversary' }
-  | { ask: 'requirements'; competencyId?: string; level?: CompetencyLevel }
-  /** One list of a competency's evidence in full, a page at a time: from item `from`, or going back until item `until`. */
-  | { ask: 'evidence'; competencyId: string; list: EvidenceList; from?: number; until?: number }
-  | { ask: 'contact' }
-  | { ask: 'support' }
-  /** The renewal of the cycle of `cycle` (its anniversary) happened; without one, the cycle the card shows now. */
-  | { ask: 'mark-renewed'; cycle?: PlainDate }
-  /** The renewal of the cycle of `cycle` did not happen: its reminders stop until a new anniversary. */
-  | { ask: 'not-renewed'; cycle?: PlainDate }
-  | { ask: 'checklist' }
-  | { ask: 'calls' }
-  | { ask: 'calendar-link'; rotate?: boolean }
-  | { ask: 'personal-reminders'; on: boolean }
-  | { ask: 'admins' };
+import type { Ask } from './questions.js';
 
 export interface Suggestion {
   /** Button title, e.g. "Days until renewal". */

@@ -8,7 +8,8 @@ import type { LinedField, ListWindows } from './profile-form-lists.js';
 
 export type Phase = 'planning' | 'renewal-open' | 'final-two-weeks' | 'expired';
 
-import type { Ask, Suggestion } from './suggestions.js';
+import type { Ask } from './questions.js';
+import type { Suggestion } from './suggestions.js';
 
 export type { Suggestion } from './suggestions.js';
 
@@ -251,33 +252,29 @@ export interface ProfileSavedView {
   suggestions: Suggestion[];
 }
 
-export interface ReminderView {
+/**
+ * A reminder (cards/reminder.json): posted in the team channel, or brought to the Primary Program
+ * Contact in their 1:1 chat, where it also has the personal part (personal-reminder-view.ts).
+ */
+export interface ReminderView extends Partial<PersonalReminderPart> {
   organizationName: string;
   title: string;
   /** Accent colour of the title: 'warning' or 'attention'. */
   style: 'warning' | 'attention';
   message: string;
   anniversaryLabel: string;
-  /** Empty when the reminder has no checklist. */
+  /** Empty when the reminder has no checklist (and on the personal two-week reminder, which lists what is open instead). */
   checklistTitle: string;
   checklist: string[];
-  /** Says the Primary Program Contact could not be reached personally; '' when nothing is known against it. */
+  /** Says the Primary Program Contact could not be reached personally; '' when nothing is known against it (always, in their own chat). */
   contactNote: string;
   suggestions: Suggestion[];
 }
 
-/** A reminder in the Primary Program Contact's 1:1 chat (cards/personal-reminder.json). */
-export interface PersonalReminderView {
-  organizationName: string;
-  title: string;
-  style: 'warning' | 'attention';
+/** What a reminder in the Primary Program Contact's 1:1 chat adds to the channel's. */
+export interface PersonalReminderPart {
   /** Who it is for and why: the contact, by name. */
   addressedTo: string;
-  message: string;
-  anniversaryLabel: string;
-  /** The channel card's checklist; empty on the two-week reminder, which lists what is open instead. */
-  checklistTitle: string;
-  checklist: string[];
   /** Two weeks before: the checklist items not ticked yet. */
   openItemsTitle: string;
   openItems: string[];
@@ -288,7 +285,6 @@ export interface PersonalReminderView {
   allDone: string;
   /** How to stop (and restart) personal reminders. */
   stopNote: string;
-  suggestions: Suggestion[];
 }
 
 /** A short confirmation or explanation, e.g. "Reminders will be posted here". */

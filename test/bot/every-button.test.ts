@@ -83,7 +83,7 @@ describe('every button on every card', () => {
       ...[reminderChannelElsewhereView(contoso.name), remindersNeedChannelView(), remindersPostedHereView(contoso.name)].map((view) => renderCard('notice', view).content as Json),
       ...(['two-weeks', 'expired'] as const).map((kind) => {
         const reminder = reminderView({ kind, payload: {}, organizationName: contoso.name, anniversary: '2027-02-28', today: '2026-12-30' }, defaultCatalog());
-        return renderCard('personal-reminder', personalReminderView({ org: contoso, reminder, kind, cycle: '2027-02-28', today: '2026-12-30', ticks: [] }, defaultCatalog())).content as Json;
+        return renderCard('reminder', personalReminderView({ org: contoso, reminder, kind, cycle: '2027-02-28', today: '2026-12-30', ticks: [] }, defaultCatalog())).content as Json;
       }),
       ...[personalRemindersSwitchedView(contoso.name, true), personalRemindersSwitchedView(contoso.name, false)].map((view) => renderCard('notice', view).content as Json),
     ];

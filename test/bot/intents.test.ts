@@ -4,7 +4,7 @@ import { recognizeIntent } from '../../src/bot/intents.js';
 import { defaultCatalog } from '../../src/rules/catalog.js';
 
 const catalog = defaultCatalog();
-const kind = (text: string) => recognizeIntent(text, catalog).kind;
+const kind = (text: string) => recognizeIntent(text, catalog).ask;
 
 describe('recognizeIntent', () => {
   it.each([
@@ -51,7 +51,7 @@ describe('recognizeIntent', () => {
     ['requirements small and midmarket cloud solutions', 'small-midmarket-cloud-solutions', undefined],
     ['cloud productivity', 'cloud-productivity', undefined],
   ])('finds the competency and level in "%s"', (text, competencyId, level) => {
-    expect(recognizeIntent(text, catalog)).toEqual({ kind: 'requirements', competencyId, ...(level ? { level } : {}) });
+    expect(recognizeIntent(text, catalog)).toEqual({ ask: 'requirements', competencyId, ...(level ? { level } : {}) });
   });
 
   it.each([
@@ -64,7 +64,7 @@ describe('recognizeIntent', () => {
     ['resume personal reminders', true],
     ['<at>Renewal Bot</at> start personal reminders', true],
   ])('reads "%s" as switching personal reminders (on: %s)', (text, on) => {
-    expect(recognizeIntent(text, catalog)).toEqual({ kind: 'personal-reminders', on });
+    expect(recognizeIntent(text, catalog)).toEqual({ ask: 'personal-reminders', on });
   });
 
   it('leaves other reminder phrases to their own intents', () => {
@@ -74,6 +74,6 @@ describe('recognizeIntent', () => {
   });
 
   it('keeps what was not understood, without the mention, for the help card', () => {
-    expect(recognizeIntent('<at>Renewal Bot</at> Order pizza!', catalog)).toEqual({ kind: 'unknown', text: 'order pizza' });
+    expect(recognizeIntent('<at>Renewal Bot</at> Order pizza!', catalog)).toEqual({ ask: 'unknown', text: 'order pizza' });
   });
 });

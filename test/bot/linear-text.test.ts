@@ -52,6 +52,6 @@ describe('text from a message is read in linear time', () => {
     expect(normalizeText(`${'x '.repeat(600)}requirements`)).not.toContain('requirements');
     expect(normalizeText('<at>Renewal Bot</at> when is <b>our</b> anniversary')).toBe('when is our anniversary');
     expect(normalizeText('a < b > c <at>unclosed')).toBe('a c unclosed');
-    expect(recognizeIntent('<at>Renewal Bot</at> requirements', catalog).kind).toBe('requirements');
+    expect(recognizeIntent('<at>Renewal Bot</at> requirements', catalog).ask).toBe('requirements');
   });
 });

@@ -546,7 +546,6 @@ export const sampleViews: CardViews = {
   'profile-saved': profileSavedView,
   error: errorView,
   reminder: reminderViews['window-open'],
-  'personal-reminder': personalReminderViews.twoWeeks,
   notice: noticeView,
   checklist: checklistSampleView,
   'evidence-list': evidenceListSampleView,

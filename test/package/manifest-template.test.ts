@@ -40,6 +40,6 @@ describe('manifest template', () => {
   });
 
   it.each(commands.map((command) => [command.scope, command.title]))('%s: the bot understands "%s"', (_scope, title) => {
-    expect(recognizeIntent(title, defaultCatalog()).kind).not.toBe('unknown');
+    expect(recognizeIntent(title, defaultCatalog()).ask).not.toBe('unknown');
   });
 });

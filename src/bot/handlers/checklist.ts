@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { renderChecklistCard } from '../../cards/checklist-card.js';
 import type { CardAttachment } from '../../cards/render-card.js';
-import { checklistItems } from '../../rules/checklist.js';
+import { checklistItems, type ChecklistItem } from '../../rules/checklist.js';
 import { currentAnniversary } from '../../rules/cycle.js';
 import type { Organization } from '../../rules/organization.js';
 import { anchorOf, FIRST_PAGE, PageIndexSchema, type PageAnchor } from '../../rules/paging.js';
@@ -25,7 +25,8 @@ const ToggleDataSchema = RefreshDataSchema.extend({ itemId: z.string().min(1).ma
 export function createChecklistRoutes(deps: HandlerDependencies) {
   const { storage, catalog, now, today, log } = deps;
 
-  async function render(org: Organization, turn: Turn, cycle: string, anchor: PageAnchor = FIRST_PAGE): Promise<CardAttachment> {
+  /** `items`: the cycle's checklist items, when the handler has them already. */
+  async function render(org: Organization, turn: Turn, cycle: string, anchor: PageAnchor = FIRST_PAGE, items?: readonly ChecklistItem[]): Promise<CardAttachment> {
     const ticks = await storage.checklistMarks(turn.tenantId, cycle);
     const viewers = new Set([turn.user.id, ...ticks.map((tick) => tick.changedById)]);
     return renderChecklistCard(
@@ -39,6 +40,7 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
         catalog,
         readerZone: turn.readerZone ?? org.timeZone,
         refreshUserIds: [...viewers],
+        items,
       },
       anchor,
     );
@@ -69,7 +71,8 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
     const current = currentAnniversary(org, today(org));
     // A tick on an earlier cycle's card changes nothing: that renewal is over; show it as it was.
     if (cycle !== current) return render(org, turn, cycle, anchorOf(parsed.data));
-    if (!checklistItems(org, cycle, today(org), catalog).some((item) => item.id === itemId)) {
+    const items = checklistItems(org, cycle, today(org), catalog);
+    if (!items.some((item) => item.id === itemId)) {
       throw new AppError('input.invalid', { reason: 'unknown checklist item' });
     }
     // With the tick, the checklist card in the reminder channel (if any) is queued for an update.
@@ -82,7 +85,7 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
     });
     log.info({ tenantId: turn.tenantId, cycle, itemId, done }, 'checklist item changed');
     deps.messagesChanged?.();
-    return render(org, turn, cycle, anchorOf(parsed.data));
+    return render(org, turn, cycle, anchorOf(parsed.data), items);
   };
 
   return { show, refresh, toggle };

@@ -5,7 +5,7 @@ import { anniversaryView } from '../../rules/anniversary-view.js';
 import { contactView } from '../../rules/contact.js';
 import { currentAnniversary, cycleOn } from '../../rules/cycle.js';
 import { evidenceItems, evidenceListView } from '../../rules/evidence-lists.js';
-import { itemsAvailable } from '../../rules/paging.js';
+import { anchorOf, itemsAvailable } from '../../rules/paging.js';
 import { requirementsAsList, requirementsView, requirementsWithDetailsOnRequest } from '../../rules/requirements.js';
 import { supportView } from '../../rules/support.js';
 import type { RequirementsView } from '../../rules/view-models.js';
@@ -35,9 +35,10 @@ export function createQuestionRoutes(deps: HandlerDependencies) {
       const day = today(org);
       const anniversary = currentAnniversary(org, day);
       const evidence = evidenceItems(org, intent.competencyId, intent.list, anniversary, day, catalog);
+      const anchor = anchorOf(intent);
       // As many as fit in one message: a page of 200-character names holds fewer than one of short ones.
-      return renderLargestFitting('evidence-list', 1, itemsAvailable(intent.anchor, evidence.items.length), (count) =>
-        evidenceListView({ organizationName: org.name, competencyId: intent.competencyId, list: intent.list, evidence, anniversary, page: { anchor: intent.anchor, count } }),
+      return renderLargestFitting('evidence-list', 1, itemsAvailable(anchor, evidence.items.length), (count) =>
+        evidenceListView({ organizationName: org.name, competencyId: intent.competencyId, list: intent.list, evidence, anniversary, page: { anchor, count } }),
       );
     }) satisfies OrganizationRoute<'evidence'>,
     contact: (async (intent, turn, org) =>

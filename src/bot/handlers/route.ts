@@ -8,10 +8,10 @@ import type { Organization } from '../../rules/organization.js';
 import type { Intent } from '../intents.js';
 import type { Turn } from '../turn.js';
 
-export type IntentOf<K extends Intent['kind']> = Extract<Intent, { kind: K }>;
+export type IntentOf<K extends Intent['ask']> = Extract<Intent, { ask: K }>;
 
-export type Route<K extends Intent['kind']> = (intent: IntentOf<K>, turn: Turn, org: Organization | undefined) => Promise<CardAttachment>;
-export type OrganizationRoute<K extends Intent['kind']> = (intent: IntentOf<K>, turn: Turn, org: Organization) => Promise<CardAttachment>;
+export type Route<K extends Intent['ask']> = (intent: IntentOf<K>, turn: Turn, org: Organization | undefined) => Promise<CardAttachment>;
+export type OrganizationRoute<K extends Intent['ask']> = (intent: IntentOf<K>, turn: Turn, org: Organization) => Promise<CardAttachment>;
 
 /** A card action (Action.Execute verb, or the same data from Action.Submit). */
 export type ActionRoute = (data: Record<string, unknown>, turn: Turn, org: Organization | undefined) => Promise<CardAttachment>;
