@@ -3,7 +3,7 @@
  * again. index.ts runs it with the real clock; tests run the same thing on a free port.
  */
 import type { AddressInfo } from 'node:net';
-import { createAdapter } from './bot/adapter.js';
+import { createAdapter } from './host/adapter.js';
 import { RenewalBot } from './bot/teams-bot.js';
 import { loadCardTemplates } from './cards/render-card.js';
 import { loadCallSchedule, loadCatalog } from './catalog-file.js';

@@ -9,7 +9,7 @@ import { MessageFactory, type ConversationReference, type TurnContext } from 'bo
 import type { ConnectorClient } from 'botframework-connector';
 import type { CardAttachment } from '../cards/render-card.js';
 import type { ReminderTarget } from '../storage/reminder-store.js';
-import type { BotAdapter } from './adapter.js';
+import type { BotAdapter } from '../host/adapter.js';
 import { openPersonalConversation, type PersonalChatOpener } from './personal-chat.js';
 import { connectorId } from './connector-id.js';
 import { keptClients } from './kept-clients.js';

@@ -22,7 +22,7 @@ import { cardPosted } from './posted-card.js';
 import { isServiceUrlAllowed } from './service-url-allowlist.js';
 import { serviceUrlMemory } from './service-url-memory.js';
 import { isTeamsActivity, turnFrom, type Turn } from './turn.js';
-import { teamsMemberDirectory } from './member-directory.js';
+import { teamsMemberDirectory } from '../host/member-directory.js';
 
 const UniversalActionSchema = z.object({ action: z.object({ type: z.literal('Action.Execute'), verb: z.string().max(200) }).loose() }).loose();
 

@@ -7,7 +7,7 @@
  */
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { createAdapter } from '../bot/adapter.js';
+import { createAdapter } from '../host/adapter.js';
 import { createProactiveSender } from '../bot/proactive.js';
 import type { Catalog } from '../rules/catalog.js';
 import { botFrameworkSettings, reminderSettings, serviceUrlAllowlistOf, tenantAllowList, type Config } from '../config.js';

@@ -5,8 +5,8 @@
  */
 import './restify-node24.js'; // before restify: lets it load on Node 24
 import type { Activity, ActivityHandler } from 'botbuilder';
-import type { BotAdapter } from '../bot/adapter.js';
-import { KeySetUnavailableError } from '../bot/key-set-guard.js';
+import type { BotAdapter } from '../host/adapter.js';
+import { KeySetUnavailableError } from '../host/key-set-guard.js';
 import type { Socket } from 'node:net';
 import restify, { type Response, type Server } from 'restify';
 import { startLoadControl, type LoadControlSettings } from './load-control.js';

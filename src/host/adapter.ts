@@ -3,9 +3,9 @@ import { ActivityEx, BotCallbackHandlerKey, CloudAdapter, ConfigurationBotFramew
 import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, ConfigurationServiceClientCredentialFactoryOptions, ConversationReference, InvokeResponse } from 'botbuilder';
 import { ConnectorFactory, JwtTokenValidation, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
 import type { Logger } from '../logger.js';
-import { errorCard, logTurnError } from './card-errors.js';
+import { errorCard, logTurnError } from '../bot/card-errors.js';
 import { installKeySetGuard } from './key-set-guard.js';
-import { keptClients } from './kept-clients.js';
+import { keptClients } from '../bot/kept-clients.js';
 import { SharedCredentialsFactory } from './shared-credentials.js';
 
 /** The only channel this bot answers: its tokens' signing keys must be endorsed for it. */
