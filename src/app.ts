@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from './host/adapter.js';
+import { createInboundHost } from './host/inbound.js';
 import { RenewalBot } from './bot/teams-bot.js';
 import { loadCardTemplates } from './cards/render-card.js';
 import { loadCallSchedule, loadCatalog } from './catalog-file.js';
@@ -47,7 +48,8 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
   let ticker: Ticker | undefined;
   const messagesChanged = () => ticker?.soon();
   const bot = new RenewalBot({ storage, catalog, now, log, isTenantAllowed, callSchedule, publicUrl, serviceUrls, messagesChanged, personalReminders: config.PERSONAL_REMINDERS });
-  const { server, inFlight } = createServer({ adapter, bot, storage, log, serviceUrls, load: { maxConcurrentTurns: config.MAX_CONCURRENT_TURNS, maxWaitingTurns: config.MAX_WAITING_TURNS }, maxConnections: config.MAX_CONNECTIONS, authenticationRequired: !isAuthenticationDisabled(config) });
+  const host = createInboundHost(adapter, (context) => bot.run(context));
+  const { server, inFlight } = createServer({ host, storage, log, serviceUrls, load: { maxConcurrentTurns: config.MAX_CONCURRENT_TURNS, maxWaitingTurns: config.MAX_WAITING_TURNS }, maxConnections: config.MAX_CONNECTIONS, authenticationRequired: !isAuthenticationDisabled(config) });
   registerCalendarRoutes(server, { storage, now, log, schedule: callSchedule, isTenantAllowed });
 
   if (await replanIfCatalogChanged(storage, catalog)) log.info('the requirements catalog changed: every organization will be checked for changes to announce');
