@@ -1,11 +1,11 @@
 /**
- * Wires config → storage → catalog → cards → adapter → bot → HTTP server, and takes it all down
+ * Wires config → storage → catalog → cards → adapter → dispatcher → HTTP server, and takes it all down
  * again. index.ts runs it with the real clock; tests run the same thing on a free port.
  */
 import type { AddressInfo } from 'node:net';
 import { createAdapter } from './host/adapter.js';
 import { createInboundHost } from './host/inbound.js';
-import { RenewalBot } from './bot/teams-bot.js';
+import { createDispatcher } from './bot/dispatcher.js';
 import { loadCardTemplates } from './cards/render-card.js';
 import { loadCallSchedule, loadCatalog } from './catalog-file.js';
 import { registerCalendarRoutes } from './http/calendar-routes.js';
@@ -47,8 +47,8 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
   const serviceUrls = serviceUrlAllowlistOf(config);
   let ticker: Ticker | undefined;
   const messagesChanged = () => ticker?.soon();
-  const bot = new RenewalBot({ storage, catalog, now, log, isTenantAllowed, callSchedule, publicUrl, serviceUrls, messagesChanged, personalReminders: config.PERSONAL_REMINDERS });
-  const host = createInboundHost(adapter, (context) => bot.run(context));
+  const dispatch = createDispatcher({ storage, catalog, now, log, isTenantAllowed, callSchedule, publicUrl, serviceUrls, messagesChanged, personalReminders: config.PERSONAL_REMINDERS });
+  const host = createInboundHost(adapter, dispatch, log);
   const { server, inFlight } = createServer({ host, storage, log, serviceUrls, load: { maxConcurrentTurns: config.MAX_CONCURRENT_TURNS, maxWaitingTurns: config.MAX_WAITING_TURNS }, maxConnections: config.MAX_CONNECTIONS, authenticationRequired: !isAuthenticationDisabled(config) });
   registerCalendarRoutes(server, { storage, now, log, schedule: callSchedule, isTenantAllowed });
 

@@ -1,15 +1,45 @@
 /**
  * A turn as the handlers see it: who is asking, for which organization, from where, built once from
- * the activity's own envelope. Handlers never see botbuilder types or the raw activity.
+ * the activity's own envelope. Handlers never see the SDK's types or the raw activity.
  *
  * The tenant id decides every read and write: it comes from `conversation.tenantId`, which Teams
  * sets, and a `channelData.tenant.id` that disagrees with it is refused outright.
  */
-import { TurnContext, type Activity } from 'botbuilder';
 import { z } from 'zod';
 import { AppError } from './app-error.js';
 import type { MemberDirectory } from './member-directory.js';
-import { readerTimeZone } from './reader-zone.js';
+import { readerTimeZone, type ZoneFields } from './reader-zone.js';
+
+/** An activity as the dispatcher sees it, with nothing of the SDK: src/host/inbound.ts maps the SDK's turn to it. */
+export interface Inbound {
+  /** message, invoke, installationUpdate, conversationUpdate, ... */
+  type: string;
+  text?: string;
+  /** A message's card data (Action.Submit), or an invoke's value. */
+  value?: unknown;
+  /** An invoke's name. */
+  name?: string;
+  /** An installationUpdate's action: add, remove, add-upgrade or remove-upgrade. */
+  action?: string;
+  /** A conversationUpdate that adds the bot. */
+  botAdded: boolean;
+  /** A conversationUpdate that removes the bot (and adds nobody: added members are looked at first). */
+  botRemoved: boolean;
+  /** The fields a turn is read from: the sender's input, checked by turnFrom. */
+  envelope: Envelope;
+  /** Where a proactive message to this conversation goes, as JSON; built on first use. */
+  reference(): Record<string, unknown>;
+  /** What Teams says about the asker and the conversation's members. */
+  members: MemberDirectory;
+}
+
+export interface Envelope extends ZoneFields {
+  channelId?: unknown;
+  serviceUrl?: string;
+  from?: unknown;
+  conversation?: { tenantId?: unknown };
+  channelData?: unknown;
+}
 
 const IdSchema = z.string().trim().min(1).max(128);
 
@@ -44,7 +74,7 @@ export interface Turn {
   team?: { id: string };
   conversationId: string;
   serviceUrl: string;
-  /** Where a proactive message to this conversation goes: the SDK's ConversationReference, as JSON. */
+  /** Where a proactive message to this conversation goes, as the host maps it (src/host/inbound.ts). */
   reference: Record<string, unknown>;
   /** What Teams says about the asker and the conversation's members (asked only when a handler needs it). */
   members: MemberDirectory;
@@ -59,8 +89,9 @@ export function isTeamsActivity(activity: { channelId?: unknown; conversation?: 
   return activity.channelId === 'msteams' && typeof tenantId === 'string' && tenantId.trim() !== '';
 }
 
-export function turnFrom(activity: Partial<Activity>, members: MemberDirectory): Turn {
-  const parsed = TurnEnvelopeSchema.safeParse(activity);
+export function turnFrom(activity: Inbound): Turn {
+  const { envelope } = activity;
+  const parsed = TurnEnvelopeSchema.safeParse(envelope);
   if (!parsed.success) throw new AppError('input.invalid', { issues: parsed.error.issues.length });
   const { from, conversation, channelData } = parsed.data;
   const tenantId = conversation.tenantId;
@@ -68,20 +99,18 @@ export function turnFrom(activity: Partial<Activity>, members: MemberDirectory):
   const claimed = channelData?.tenant?.id;
   if (claimed !== undefined && claimed.toLowerCase() !== tenantId.toLowerCase()) throw new AppError('tenant.mismatch');
   const teamId = channelData?.team?.id;
-  let reference: Record<string, unknown> | undefined;
   return {
     tenantId: tenantId.toLowerCase(),
     user: { id: from.id, aadObjectId: from.aadObjectId?.toLowerCase(), name: from.name },
     scope: conversation.conversationType ?? 'personal',
-    readerZone: readerTimeZone(activity),
+    readerZone: readerTimeZone(envelope),
     team: teamId ? { id: teamId } : undefined,
     conversationId: conversation.id,
-    serviceUrl: activity.serviceUrl ?? '',
-    members,
+    serviceUrl: envelope.serviceUrl ?? '',
+    members: activity.members,
     // Built when a handler stores it (a reminder target), not at every turn.
     get reference() {
-      reference ??= JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>;
-      return reference;
+      return activity.reference();
     },
   };
 }

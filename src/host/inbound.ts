@@ -1,13 +1,19 @@
 /**
  * The InboundHost over the Bot Framework SDK: its two-step authenticate and processActivity, with the
- * SDK's errors told apart into our own refusals.
+ * SDK's errors told apart into our own refusals, and each turn handed to the dispatcher as our own
+ * values (an Inbound activity and a Reply port), without the SDK's ActivityHandler chain.
  */
-import type { Activity, TurnContext } from 'botbuilder';
+import { MessageFactory, TurnContext, type Activity } from 'botbuilder';
+import type { Dispatch, Reply } from '../bot/dispatcher.js';
+import type { Inbound } from '../bot/turn.js';
+import type { Logger } from '../logger.js';
 import type { BotAdapter } from './adapter.js';
 import type { InboundHost, Refusal } from './inbound-host.js';
 import { KeySetUnavailableError } from './key-set-guard.js';
+import { teamsMemberDirectory } from './member-directory.js';
 
-export function createInboundHost(adapter: BotAdapter, logic: (context: TurnContext) => Promise<void>): InboundHost {
+export function createInboundHost(adapter: BotAdapter, dispatch: Dispatch, log: Logger): InboundHost {
+  const logic = teamsTurn(dispatch, log);
   return {
     verifyToken: (authHeader) => adapter.verifyTeamsToken(authHeader).then(() => undefined, refusalOf),
     async authenticate(authHeader, wire) {
@@ -28,4 +34,38 @@ export function createInboundHost(adapter: BotAdapter, logic: (context: TurnCont
 function refusalOf(error: unknown): Refusal {
   const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
   return { refused: error instanceof KeySetUnavailableError ? 'unavailable' : 'unauthorized', reason };
+}
+
+/** The SDK's turn, dispatched: what the adapter runs for every activity. */
+export function teamsTurn(dispatch: Dispatch, log: Logger): (context: TurnContext) => Promise<void> {
+  return (context) => dispatch(inboundOf(context, log), replyTo(context));
+}
+
+function inboundOf(context: TurnContext, log: Logger): Inbound {
+  const { activity } = context;
+  const isBot = (member: { id: string }) => member.id === activity.recipient?.id;
+  let reference: Record<string, unknown> | undefined;
+  return {
+    type: activity.type,
+    text: activity.text,
+    value: activity.value,
+    name: activity.name,
+    action: activity.action,
+    botAdded: activity.membersAdded?.some(isBot) ?? false,
+    // The SDK's order, kept: members added are looked at first, members removed only when none were added.
+    botRemoved: !activity.membersAdded?.length && (activity.membersRemoved?.some(isBot) ?? false),
+    envelope: activity,
+    reference: () => (reference ??= JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>),
+    members: teamsMemberDirectory(context, log),
+  };
+}
+
+function replyTo(context: TurnContext): Reply {
+  return {
+    card: async (card) => (await context.sendActivity(MessageFactory.attachment(card)))?.id,
+    // The adapter answers the HTTP request with the invokeResponse activity's value.
+    invoke: async (status, body) => {
+      await context.sendActivity({ type: 'invokeResponse', value: { status, body } });
+    },
+  };
 }
