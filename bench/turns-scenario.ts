@@ -50,7 +50,8 @@ function ratiosOf(bot: TurnSummary, floor: TurnSummary): Ratios {
 
 const expectBot = (body: string, question: number) => {
   if (body.includes('"code"') || body.includes('Something went wrong')) return 'an error card';
-  if (question === 0 && !body.includes('Renewal window opens')) return 'not the anniversary card';
+  // The seeded anniversaries are 20+ days out: the window has opened ("Renewal window opened") or opens.
+  if (question === 0 && !body.includes('Renewal window open')) return 'not the anniversary card';
   if (question === 1 && !body.includes('Cloud Platform')) return 'not the requirements card';
   return undefined;
 };
