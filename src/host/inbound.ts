@@ -3,9 +3,10 @@
  * SDK's errors told apart into our own refusals, and each turn handed to the dispatcher as our own
  * values (an Inbound activity and a Reply port), without the SDK's ActivityHandler chain.
  */
-import { MessageFactory, TurnContext, type Activity } from 'botbuilder';
+import { TurnContext, type Activity } from 'botbuilder';
 import type { Dispatch, Reply } from '../bot/dispatcher.js';
 import type { Inbound } from '../bot/turn.js';
+import { cardMessage } from '../cards/card-message.js';
 import type { Logger } from '../logger.js';
 import type { BotAdapter } from './adapter.js';
 import type { InboundHost, Refusal } from './inbound-host.js';
@@ -62,7 +63,7 @@ function inboundOf(context: TurnContext, log: Logger): Inbound {
 
 function replyTo(context: TurnContext): Reply {
   return {
-    card: async (card) => (await context.sendActivity(MessageFactory.attachment(card)))?.id,
+    card: async (card) => (await context.sendActivity(cardMessage(card)))?.id,
     // The adapter answers the HTTP request with the invokeResponse activity's value.
     invoke: async (status, body) => {
       await context.sendActivity({ type: 'invokeResponse', value: { status, body } });
