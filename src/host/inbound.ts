@@ -44,7 +44,11 @@ export function teamsTurn(dispatch: Dispatch, log: Logger): (context: TurnContex
 
 function inboundOf(context: TurnContext, log: Logger): Inbound {
   const { activity } = context;
-  const isBot = (member: { id: string }) => member.id === activity.recipient?.id;
+  // Read only for a conversationUpdate, as the SDK's dispatch reads them: members added first, members
+  // removed only when none were added (any other activity may carry anything in these fields).
+  const update = activity.type === 'conversationUpdate';
+  const anyAdded = (activity.membersAdded?.length ?? 0) > 0;
+  const botAmong = (members?: { id: string }[]) => !!members && members.length > 0 && members.some((member) => member.id === activity.recipient?.id);
   let reference: Record<string, unknown> | undefined;
   return {
     type: activity.type,
@@ -52,9 +56,8 @@ function inboundOf(context: TurnContext, log: Logger): Inbound {
     value: activity.value,
     name: activity.name,
     action: activity.action,
-    botAdded: activity.membersAdded?.some(isBot) ?? false,
-    // The SDK's order, kept: members added are looked at first, members removed only when none were added.
-    botRemoved: !activity.membersAdded?.length && (activity.membersRemoved?.some(isBot) ?? false),
+    botAdded: update && botAmong(activity.membersAdded),
+    botRemoved: update && !anyAdded && botAmong(activity.membersRemoved),
     envelope: activity,
     reference: () => (reference ??= JSON.parse(JSON.stringify(TurnContext.getConversationReference(activity))) as Record<string, unknown>),
     members: teamsMemberDirectory(context, log),
