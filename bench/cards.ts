@@ -3,7 +3,7 @@
  * every sample card's serialized size against Teams' 28 KB message limit.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { MessageFactory } from 'botbuilder';
+import { cardMessage } from '../src/cards/card-message.js';
 import { cardNames, renderCard, type CardAttachment, type CardName, type CardViews } from '../src/cards/render-card.js';
 import type { AnniversaryView, Suggestion, WelcomeView } from '../src/rules/view-models.js';
 import * as samples from '../test/cards/sample-views.js';
@@ -164,7 +164,7 @@ export function benchCards(options: { batchMs: number; batches: number }): { cos
   const sizes: CardSize[] = allSamples().map(({ sample, card, view }) => {
     const attachment = render(card, view);
     const contentBytes = Buffer.byteLength(JSON.stringify(attachment.content));
-    const activityBytes = Buffer.byteLength(JSON.stringify(MessageFactory.attachment(attachment)));
+    const activityBytes = Buffer.byteLength(JSON.stringify(cardMessage(attachment)));
     return { sample, card, contentBytes, activityBytes, percentOfLimit: (activityBytes / TEAMS_MESSAGE_LIMIT_BYTES) * 100 };
   });
   return { costs, sizes, equal };

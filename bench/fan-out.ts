@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { createAdapter } from '../src/bot/adapter.js';
+import { createAdapter } from '../src/host/adapter.js';
 import { createProactiveSender } from '../src/host/sender.js';
 import { serviceUrlAllowlist } from '../src/bot/service-url-allowlist.js';
 import { loadConfig, reminderSettings, serviceUrlAllowlistOf } from '../src/config.js';

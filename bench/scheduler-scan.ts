@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
-import { createAdapter } from '../src/bot/adapter.js';
+import { createAdapter } from '../src/host/adapter.js';
 import { createProactiveSender } from '../src/host/sender.js';
 import { createLogger } from '../src/logger.js';
 import { loadConfig, reminderSettings, serviceUrlAllowlistOf } from '../src/config.js';

@@ -1,13 +1,13 @@
 /**
- * Wires config → storage → catalog → cards → adapter → bot → HTTP server, and takes it all down
+ * Wires config → storage → catalog → cards → adapter → dispatcher → HTTP server, and takes it all down
  * again. index.ts runs it with the real clock; tests run the same thing on a free port.
  */
 import type { AddressInfo } from 'node:net';
-import { RenewalBot } from './bot/teams-bot.js';
+import { createBotHost } from './host/bot-host.js';
+import { createDispatcher } from './bot/dispatcher.js';
 import { loadCardTemplates } from './cards/render-card.js';
 import { loadCallSchedule, loadCatalog } from './catalog-file.js';
 import { registerCalendarRoutes } from './http/calendar-routes.js';
-import { createBotHost } from './host/bot-host.js';
 import { isAuthenticationDisabled, reminderSettings, serviceUrlAllowlistOf, tenantAllowList, type Config, servesEveryTenant } from './config.js';
 import { replanIfCatalogChanged } from './reminders/catalog-watch.js';
 import { createReminderRunner, type ReminderRunner } from './reminders/runner.js';
@@ -42,15 +42,16 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
 
   const isTenantAllowed = tenantAllowList(config);
   const serviceUrls = serviceUrlAllowlistOf(config);
-  const { adapter, sender } = createBotHost(config, log, serviceUrls);
+  const botHost = createBotHost(config, log, serviceUrls);
   let ticker: Ticker | undefined;
   const messagesChanged = () => ticker?.soon();
-  const bot = new RenewalBot({ storage, catalog, now, log, isTenantAllowed, callSchedule, publicUrl, serviceUrls, messagesChanged, personalReminders: config.PERSONAL_REMINDERS });
-  const { server, inFlight } = createServer({ adapter, bot, storage, log, serviceUrls, load: { maxConcurrentTurns: config.MAX_CONCURRENT_TURNS, maxWaitingTurns: config.MAX_WAITING_TURNS }, maxConnections: config.MAX_CONNECTIONS, authenticationRequired: !isAuthenticationDisabled(config) });
+  const dispatch = createDispatcher({ storage, catalog, now, log, isTenantAllowed, callSchedule, publicUrl, serviceUrls, messagesChanged, personalReminders: config.PERSONAL_REMINDERS });
+  const host = botHost.inbound(dispatch);
+  const { server, inFlight } = createServer({ host, storage, log, serviceUrls, load: { maxConcurrentTurns: config.MAX_CONCURRENT_TURNS, maxWaitingTurns: config.MAX_WAITING_TURNS }, maxConnections: config.MAX_CONNECTIONS, authenticationRequired: !isAuthenticationDisabled(config) });
   registerCalendarRoutes(server, { storage, now, log, schedule: callSchedule, isTenantAllowed });
 
   if (await replanIfCatalogChanged(storage, catalog)) log.info('the requirements catalog changed: every organization will be checked for changes to announce');
-  const reminders = createReminderRunner({ storage, catalog, sender, log, settings: reminderSettings(config), runnerId: runnerId(), clock: now, isTenantAllowed });
+  const reminders = createReminderRunner({ storage, catalog, sender: botHost.sender, log, settings: reminderSettings(config), runnerId: runnerId(), clock: now, isTenantAllowed });
   ticker = config.REMINDER_TICK_SECONDS > 0 ? startTicker(reminders, { intervalMs: config.REMINDER_TICK_SECONDS * 1000, now, log }) : undefined;
 
   await new Promise<void>((resolve, reject) => {

@@ -2,12 +2,19 @@
  * The reader's time zone, as Teams reports it: `localTimezone` on the activity, or `timezone` in
  * the clientInfo entity. Anything that is not a known IANA zone is ignored.
  */
-import type { Activity } from 'botbuilder';
 import { canonicalTimeZone, isTimeZone } from '../rules/plain-date.js';
 
-export function readerTimeZone(activity: Partial<Activity>): string | undefined {
-  const fromEntity = activity.entities?.find((entity) => entity.type === 'clientInfo')?.timezone as unknown;
-  for (const candidate of [activity.localTimezone, fromEntity]) {
+/** The two places of an activity that may carry the reader's zone (any value: Teams' input is unchecked here). */
+export interface ZoneFields {
+  localTimezone?: unknown;
+  entities?: readonly { type?: unknown; timezone?: unknown }[];
+}
+
+/** Any activity may be given, whatever else it carries: only these two fields are read. */
+export function readerTimeZone(activity: object): string | undefined {
+  const { localTimezone, entities } = activity as ZoneFields;
+  const fromEntity = entities?.find((entity) => entity.type === 'clientInfo')?.timezone;
+  for (const candidate of [localTimezone, fromEntity]) {
     if (typeof candidate === 'string' && candidate.length <= 64 && isTimeZone(candidate)) return canonicalTimeZone(candidate);
   }
   return undefined;

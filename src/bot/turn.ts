@@ -1,23 +1,52 @@
 /**
  * A turn as the handlers see it: who is asking, for which organization, from where, built once from
- * the activity's own envelope. Handlers never see botbuilder types or the raw activity.
+ * the activity's own envelope. Handlers never see the SDK's types or the raw activity.
  *
  * The tenant id decides every read and write: it comes from `conversation.tenantId`, which Teams
  * sets, and a `channelData.tenant.id` that disagrees with it is refused outright.
  */
-import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import { ConversationRefSchema, type ConversationRef } from '../conversation-ref.js';
 import { AppError } from './app-error.js';
 import type { MemberDirectory } from './member-directory.js';
-import { readerTimeZone } from './reader-zone.js';
+import { readerTimeZone, type ZoneFields } from './reader-zone.js';
+
+/** An activity as the dispatcher sees it, with nothing of the SDK: src/host/inbound.ts maps the SDK's turn to it. */
+export interface Inbound {
+  /** message, invoke, installationUpdate, conversationUpdate, ... */
+  type: string;
+  text?: string;
+  /** A message's card data (Action.Submit), or an invoke's value. */
+  value?: unknown;
+  /** An invoke's name. */
+  name?: string;
+  /** An installationUpdate's action: add, remove, add-upgrade or remove-upgrade. */
+  action?: string;
+  /** A conversationUpdate that adds the bot. */
+  botAdded: boolean;
+  /** A conversationUpdate that removes the bot (and adds nobody: added members are looked at first). */
+  botRemoved: boolean;
+  /** The fields a turn is read from: the sender's input, checked by turnFrom. */
+  envelope: Envelope;
+  /** What Teams says about the asker and the conversation's members. */
+  members: MemberDirectory;
+}
+
+export interface Envelope extends ZoneFields {
+  channelId?: unknown;
+  serviceUrl?: string;
+  from?: unknown;
+  recipient?: unknown;
+  conversation?: { tenantId?: unknown };
+  channelData?: unknown;
+}
 
 const IdSchema = z.string().trim().min(1).max(128);
 
 const TurnEnvelopeSchema = z.object({
-  from: z.object({ id: IdSchema, aadObjectId: IdSchema.optional(), name: z.string().max(256).optional() }).loose(),
   /** The bot, as addressed in this conversation: the sender of its proactive messages there. */
   recipient: z.object({ id: z.string() }).loose().optional(),
+  from: z.object({ id: IdSchema, aadObjectId: IdSchema.optional(), name: z.string().max(256).optional() }).loose(),
   conversation: z
     .object({ id: IdSchema.max(1024), tenantId: IdSchema.optional(), conversationType: z.string().max(32).optional() })
     .loose(),
@@ -62,8 +91,9 @@ export function isTeamsActivity(activity: { channelId?: unknown; conversation?: 
   return activity.channelId === 'msteams' && typeof tenantId === 'string' && tenantId.trim() !== '';
 }
 
-export function turnFrom(activity: Partial<Activity>, members: MemberDirectory): Turn {
-  const parsed = TurnEnvelopeSchema.safeParse(activity);
+export function turnFrom(activity: Inbound): Turn {
+  const { envelope } = activity;
+  const parsed = TurnEnvelopeSchema.safeParse(envelope);
   if (!parsed.success) throw new AppError('input.invalid', { issues: parsed.error.issues.length });
   const { from, recipient, conversation, channelData } = parsed.data;
   const tenantId = conversation.tenantId;
@@ -76,15 +106,15 @@ export function turnFrom(activity: Partial<Activity>, members: MemberDirectory):
     tenantId: tenantId.toLowerCase(),
     user: { id: from.id, aadObjectId: from.aadObjectId?.toLowerCase(), name: from.name },
     scope: conversation.conversationType ?? 'personal',
-    readerZone: readerTimeZone(activity),
+    readerZone: readerTimeZone(envelope),
     team: teamId ? { id: teamId } : undefined,
     conversationId: conversation.id,
-    serviceUrl: activity.serviceUrl ?? '',
-    members,
+    serviceUrl: envelope.serviceUrl ?? '',
+    members: activity.members,
     // Built when a handler stores it (a reminder target), not at every turn.
     get reference() {
       reference ??= referenceOf({
-        serviceUrl: activity.serviceUrl,
+        serviceUrl: envelope.serviceUrl,
         conversationId: channelConversationId(conversation.id),
         tenantId,
         botId: recipient?.id,

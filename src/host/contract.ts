@@ -1,7 +1,9 @@
 /**
- * What the rest of the bot asks of the Bot Framework host for outbound calls, without any SDK type:
- * post or update a card in a stored conversation, open a 1:1 chat with a team member. The host
- * (sender.ts) implements it; src/reminders/ depends on this file only.
+ * The seam: what the rest of the bot asks of its host, without any SDK type. Inbound, the HTTP edge
+ * has a channel token checked from the headers, then an activity authenticated and its turn run
+ * (inbound.ts); outbound, src/reminders/ posts or updates a card in a stored conversation and opens a
+ * 1:1 chat with a team member (sender.ts). Nothing outside src/host/ imports an SDK, and src/http/
+ * and src/reminders/ depend on this file only.
  */
 import type { CardAttachment } from '../cards/render-card.js';
 import type { PersonalConversation } from '../storage/personal-chats.js';
@@ -56,4 +58,37 @@ export class DeliveryError extends Error {
     super('reason' in failure ? failure.reason : `HTTP ${failure.status}`, options);
     this.name = 'DeliveryError';
   }
+}
+
+// Inbound: the HTTP edge (src/http/server.ts).
+
+/** A request the host will not serve: its token was refused (401), or cannot be checked right now (503). */
+export interface Refusal {
+  refused: 'unauthorized' | 'unavailable';
+  /** Why, for the log (at most 200 characters). */
+  reason: string;
+}
+
+/** An activity as the edge validated it (src/http/inbound-activity.ts); its fields are checked again per turn. */
+export interface WireActivity {
+  type: string;
+  serviceUrl: string;
+  [field: string]: unknown;
+}
+
+/** An authenticated activity, ready to run. */
+export interface AuthenticatedTurn {
+  /** Runs the turn: an invoke's answer is its status and body, any other activity's is 200 without a body. */
+  run(): Promise<{ status: number; body?: unknown }>;
+}
+
+export interface InboundHost {
+  /** The token checked from the headers alone (signature, issuer, audience, expiry, channel), before any body is read. */
+  verifyToken(authHeader: string): Promise<Refusal | undefined>;
+  /** The full check of the token with the activity it came with (its service URL among the claims). */
+  authenticate(authHeader: string, activity: WireActivity): Promise<AuthenticatedTurn | Refusal>;
+}
+
+export function isRefusal(outcome: AuthenticatedTurn | Refusal | undefined): outcome is Refusal {
+  return outcome !== undefined && 'refused' in outcome;
 }

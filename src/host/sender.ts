@@ -7,7 +7,7 @@
  */
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import type { BotAdapter } from '../bot/adapter.js';
+import type { BotAdapter } from './adapter.js';
 import { keptClients } from '../bot/kept-clients.js';
 import { isServiceUrlAllowed, type ServiceUrlAllowlist } from '../bot/service-url-allowlist.js';
 import { withTimeout } from '../with-timeout.js';

@@ -4,9 +4,7 @@
  * 415, 401, 503) never reaches the bot or storage.
  */
 import './restify-node24.js'; // before restify: lets it load on Node 24
-import type { Activity, ActivityHandler } from 'botbuilder';
-import type { BotAdapter } from '../bot/adapter.js';
-import { KeySetUnavailableError } from '../bot/key-set-guard.js';
+import { isRefusal, type InboundHost, type Refusal } from '../host/contract.js';
 import type { Socket } from 'node:net';
 import restify, { type Response, type Server } from 'restify';
 import { startLoadControl, type LoadControlSettings } from './load-control.js';
@@ -43,8 +41,8 @@ const BEARER_JWT = /^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const KEY_OUTAGE_RETRY_AFTER_S = 10;
 
 export interface ServerDependencies {
-  adapter: BotAdapter;
-  bot: ActivityHandler;
+  /** Authenticates activities and runs their turns (src/host/). */
+  host: InboundHost;
   storage: Storage;
   log: Logger;
   load: LoadControlSettings;
@@ -61,7 +59,7 @@ export interface BotServer {
   inFlight(): number;
 }
 
-export function createServer({ adapter, bot, storage, log, load, maxConnections, serviceUrls, authenticationRequired }: ServerDependencies): BotServer {
+export function createServer({ host, storage, log, load, maxConnections, serviceUrls, authenticationRequired }: ServerDependencies): BotServer {
   // noWriteContinue: restify would tell every `Expect: 100-continue` client to send its body at once;
   // /api/messages does it only for headers it accepts, and no other route reads a body.
   const server = restify.createServer({ name: 'renewal-bot', handleUncaughtExceptions: false, noWriteContinue: true });
@@ -111,18 +109,13 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
     // The token is verified from the headers before a byte of body is read: a forged one, however
     // well shaped, never holds a body-reading slot (the full check with the service URL follows the body).
     if (authenticationRequired && !verifiedTokens.has(authHeader)) {
-      const verified = await adapter.verifyTeamsToken(authHeader).then(
-        () => {
-          verifiedTokens.remember(authHeader);
-          return true;
-        },
-        (error: unknown) => {
-          res.header('Connection', 'close');
-          refuseUnauthenticated(res, authHeader, error);
-          return false;
-        },
-      );
-      if (!verified) return;
+      const refusal = await host.verifyToken(authHeader);
+      if (refusal) {
+        res.header('Connection', 'close');
+        refuseUnauthenticated(res, authHeader, refusal);
+        return;
+      }
+      verifiedTokens.remember(authHeader);
     }
     // Bodies held at once are bounded too (each at most MAX_BODY_BYTES), in all and per sender.
     const address = req.socket.remoteAddress ?? '';
@@ -153,12 +146,11 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
       res.send(400, { error: 'untrusted-service-url', message: 'The serviceUrl is not a Bot Connector this bot trusts.' });
       return;
     }
-    const activity = parsed.data as unknown as Activity;
-    const authenticated = await adapter.authenticate(authHeader, activity).catch((error: unknown) => {
-      refuseUnauthenticated(res, authHeader, error);
-      return undefined;
-    });
-    if (!authenticated) return;
+    const authenticated = await host.authenticate(authHeader, parsed.data);
+    if (isRefusal(authenticated)) {
+      refuseUnauthenticated(res, authHeader, authenticated);
+      return;
+    }
 
     if (!(await turns.gate.enter())) {
       log.warn({ waiting: turns.gate.waiting }, 'turn refused: too many waiting');
@@ -168,9 +160,9 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
     }
     const startedAt = performance.now();
     try {
-      const invokeResponse = await adapter.handleActivity(authenticated, activity, (context) => bot.run(context));
-      if (invokeResponse?.body === undefined) res.send(invokeResponse?.status ?? 200);
-      else res.send(invokeResponse.status, invokeResponse.body);
+      const answer = await authenticated.run();
+      if (answer.body === undefined) res.send(answer.status);
+      else res.send(answer.status, answer.body);
     } catch (error) {
       log.error({ err: error }, 'turn failed outside the bot');
       res.send(500, { error: 'internal' });
@@ -182,13 +174,12 @@ export function createServer({ adapter, bot, storage, log, load, maxConnections,
   });
 
   /** 401 only when the token was checked and refused; 503 when it could not be checked at all. */
-  function refuseUnauthenticated(res: Response, authHeader: string, error: unknown): void {
-    if (error instanceof KeySetUnavailableError) {
+  function refuseUnauthenticated(res: Response, authHeader: string, { refused, reason }: Refusal): void {
+    if (refused === 'unavailable') {
       res.header('Retry-After', String(KEY_OUTAGE_RETRY_AFTER_S));
       res.send(503, { error: 'auth-unavailable', message: 'The channel signing keys cannot be fetched right now; try again shortly.' });
       return;
     }
-    const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
     rejectedTokens.remember(authHeader, reason);
     rejected.count({ reason });
     res.send(401, { error: 'unauthorized' });

@@ -6,10 +6,10 @@
 import { ConfigurationServiceClientCredentialFactory } from 'botbuilder';
 import { MicrosoftAppCredentials, ServiceClientCredentialsFactory, type ServiceClientCredentials } from 'botframework-connector';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAdapter } from '../../src/bot/adapter.js';
+import { createAdapter } from '../../src/host/adapter.js';
 import { createProactiveSender } from '../../src/host/sender.js';
 import { serviceUrlAllowlist } from '../../src/bot/service-url-allowlist.js';
-import { REFRESH_BEFORE_EXPIRY_MS, SharedCredentialsFactory, shareTokenRequests, tokenExpiryMs } from '../../src/bot/shared-credentials.js';
+import { REFRESH_BEFORE_EXPIRY_MS, SharedCredentialsFactory, shareTokenRequests, tokenExpiryMs } from '../../src/host/shared-credentials.js';
 import { createLogger } from '../../src/logger.js';
 import type { ReminderTarget } from '../../src/storage/reminder-store.js';
 import { startFakeConnector, type FakeConnector } from '../support/fake-connector.js';

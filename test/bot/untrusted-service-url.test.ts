@@ -8,9 +8,10 @@ import { join } from 'node:path';
 import { TestAdapter, type Activity } from 'botbuilder';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { serviceUrlAllowlist } from '../../src/bot/service-url-allowlist.js';
-import { RenewalBot } from '../../src/bot/teams-bot.js';
+import { createDispatcher, type Dispatch } from '../../src/bot/dispatcher.js';
 import { loadCardTemplates } from '../../src/cards/render-card.js';
 import { loadCallSchedule, loadCatalog } from '../../src/catalog-file.js';
+import { teamsTurn } from '../../src/host/inbound.js';
 import { createLogger } from '../../src/logger.js';
 import { openStorage } from '../../src/storage/open-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
@@ -22,14 +23,14 @@ const UNTRUSTED = 'https://evil.example/';
 
 let dataDir: string;
 let storage: Storage;
-let bot: RenewalBot;
+let dispatch: Dispatch;
 
 beforeEach(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'renewal-bot-untrusted-'));
   storage = await openStorage({ dataDir });
   loadCardTemplates();
   const catalog = await loadCatalog(undefined);
-  bot = new RenewalBot({
+  dispatch = createDispatcher({
     storage,
     personalReminders: true,
     catalog,
@@ -47,7 +48,7 @@ afterEach(async () => {
 });
 
 async function run(activity: Record<string, unknown>): Promise<void> {
-  const adapter = new TestAdapter(async (context) => bot.run(context));
+  const adapter = new TestAdapter(teamsTurn(dispatch, createLogger('silent')));
   await adapter.processActivity(activity as Partial<Activity>);
 }
 

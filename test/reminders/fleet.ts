@@ -3,7 +3,7 @@
  * the shape of a reminder fan-out, for the replica, crash and memory tests.
  */
 import { spawn } from 'node:child_process';
-import { createAdapter } from '../../src/bot/adapter.js';
+import { createAdapter } from '../../src/host/adapter.js';
 import { createProactiveSender } from '../../src/host/sender.js';
 import { serviceUrlAllowlist } from '../../src/bot/service-url-allowlist.js';
 import { createLogger } from '../../src/logger.js';

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createAdapter } from '../../src/bot/adapter.js';
+import { createAdapter } from '../../src/host/adapter.js';
 import { serviceUrlAllowlist } from '../../src/bot/service-url-allowlist.js';
 import { createProactiveSender } from '../../src/host/sender.js';
 import { createLogger } from '../../src/logger.js';

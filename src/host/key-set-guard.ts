@@ -9,8 +9,9 @@
  * patches its prototype once.
  */
 import { OpenIdMetadata } from 'botframework-connector/lib/auth/openIdMetadata.js';
-import { sampledLog } from '../sampled-log.js';
 import type { Logger } from '../logger.js';
+import { sampledLog } from '../sampled-log.js';
+import { withTimeout } from '../with-timeout.js';
 
 /** The signing keys could not be fetched: nobody's token can be checked, so the request is 503. */
 export class KeySetUnavailableError extends Error {
@@ -57,7 +58,7 @@ async function guardedRefresh(this: MetadataInternals): Promise<void> {
     fetchesInFlight.set(this, fetching);
   }
   try {
-    await withTimeout(fetching, settings.timeoutMs);
+    await withTimeout(fetching, settings.timeoutMs, () => new Error(`no answer within ${settings.timeoutMs} ms`));
     heldUntil.delete(this);
   } catch (error) {
     // A fetch that hangs is abandoned: the next request starts a new one instead of joining it forever.
@@ -72,12 +73,4 @@ async function guardedRefresh(this: MetadataInternals): Promise<void> {
     outageLog?.count({ metadataUrl: this.url, reason, keysHeld: false });
     throw new KeySetUnavailableError(this.url, reason);
   }
-}
-
-function withTimeout(work: Promise<void>, timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,11 +1,12 @@
 /** The CloudAdapter, configured from the SDK's own settings, with the last-resort turn error handler. */
-import { ActivityEx, BotCallbackHandlerKey, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, MessageFactory, TurnContext } from 'botbuilder';
+import { ActivityEx, BotCallbackHandlerKey, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
 import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, ConfigurationServiceClientCredentialFactoryOptions, ConversationReference, InvokeResponse } from 'botbuilder';
 import { ConnectorFactory, JwtTokenValidation, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
 import type { Logger } from '../logger.js';
-import { errorCard, logTurnError } from './card-errors.js';
+import { errorCard, logTurnError } from '../bot/card-errors.js';
+import { cardMessage } from '../cards/card-message.js';
 import { installKeySetGuard } from './key-set-guard.js';
-import { keptClients } from './kept-clients.js';
+import { keptClients } from '../bot/kept-clients.js';
 import { SharedCredentialsFactory } from './shared-credentials.js';
 
 /** The only channel this bot answers: its tokens' signing keys must be endorsed for it. */
@@ -112,7 +113,7 @@ export function createAdapter(settings: Record<string, string>, log: Logger): Bo
     // Handlers answer their own errors; reaching here means the reply itself failed or a bug escaped.
     const code = logTurnError(error, log, { activityType: context.activity.type, conversationId: context.activity.conversation?.id });
     if (context.activity.type === 'message') {
-      await context.sendActivity(MessageFactory.attachment(errorCard(code, error))).catch((sendError: unknown) => log.warn({ err: sendError }, 'error card not delivered'));
+      await context.sendActivity(cardMessage(errorCard(code, error))).catch((sendError: unknown) => log.warn({ err: sendError }, 'error card not delivered'));
     }
   };
   return adapter;
