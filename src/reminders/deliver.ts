@@ -5,13 +5,14 @@
 import type { CardAttachment } from '../cards/render-card.js';
 import { renderCard } from '../cards/render-card.js';
 import { deliveryDecision } from '../rules/reminder-delivery.js';
+import type { LeaseClaim } from '../storage/leased-work.js';
 import type { MessageUpdateStore } from '../storage/message-updates.js';
 import type { ClaimedReminder, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
 import type { Organization } from '../rules/organization.js';
 import type { OrganizationStore } from '../storage/storage.js';
-import { drainReminders, keyOf, recordNotSent, skipReminder } from './claim-loop.js';
+import { drainClaims, keyOf, recordNotSent, reminderStepFailed, skipReminder } from './claim-loop.js';
 import { createDeliveryAttempts, type AttemptDelivery } from './delivery-attempts.js';
-import type { PassDependencies } from './pass-dependencies.js';
+import type { PassDependencies, PassOptions } from './pass-dependencies.js';
 import type { PassReport } from './pass-report.js';
 import { zoneDaysAt, type DaysIn } from './zone-days.js';
 
@@ -69,9 +70,13 @@ export function createDelivery(deps: DeliveryDependencies) {
   }
 
   /** Claims and delivers everything due at `options.now` (pass-scoped: it never retries what it left pending). */
-  return function sendClaimed(options: { now: Date; tenantId?: string }, report: PassReport): Promise<void> {
+  return function sendClaimed(options: PassOptions, report: PassReport): Promise<void> {
     const daysIn = zoneDaysAt(options.now, settings.localHour);
-    const loop = { claim: (claim: Parameters<ReminderLedger['claimReminders']>[0]) => storage.claimReminders(claim), deliver: (reminder: ClaimedReminder) => deliver(reminder, daysIn, options.now, report) };
-    return drainReminders(loop, { ...deps, clock, tenantId: options.tenantId }, report);
+    const loop = {
+      claim: (batch: LeaseClaim) => storage.claimReminders(batch),
+      deliver: (reminder: ClaimedReminder) => deliver(reminder, daysIn, options.now, report),
+      failed: reminderStepFailed(log, report),
+    };
+    return drainClaims(loop, { ...deps, tenantId: options.tenantId });
   };
 }

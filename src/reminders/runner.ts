@@ -9,9 +9,11 @@ import type { ProactiveSender } from '../bot/proactive.js';
 import type { Logger } from '../logger.js';
 import type { Catalog } from '../rules/catalog.js';
 import type { Storage } from '../storage/storage.js';
+import { sleep as realSleep } from '../with-timeout.js';
 import { createDelivery } from './deliver.js';
 import { createPersonalDelivery } from './deliver-personal.js';
 import { createDeliveryAttempts } from './delivery-attempts.js';
+import type { PassOptions } from './pass-dependencies.js';
 import { createMessageUpdates } from './update-messages.js';
 import { PassReport } from './pass-report.js';
 import { createPlanner } from './plan-due.js';
@@ -31,15 +33,9 @@ export interface RunnerDependencies {
   isTenantAllowed?: (tenantId: string) => boolean;
 }
 
-export interface PassOptions {
-  now: Date;
-  dryRun?: boolean;
-  tenantId?: string;
-}
-
 export function createReminderRunner(deps: RunnerDependencies) {
   const clock = deps.clock ?? (() => new Date());
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? realSleep;
   const { settings } = deps;
   const planDue = createPlanner({ storage: deps.storage, catalog: deps.catalog, localHour: settings.localHour, personalReminders: settings.personalReminders });
   // One rate limiter and retry policy for every connector call of a pass (channel and personal sends,

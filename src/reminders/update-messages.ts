@@ -11,11 +11,12 @@ import { recordedView, supersededView } from '../rules/message-updates.js';
 import { calendarDateIn, isPlainDate } from '../rules/plain-date.js';
 import { REMINDER_KINDS } from '../rules/reminders.js';
 import type { ChecklistStore } from '../storage/checklist-store.js';
+import type { LeaseClaim } from '../storage/leased-work.js';
 import type { ClaimedMessageUpdate, MessageUpdateStore } from '../storage/message-updates.js';
 import type { OrganizationStore } from '../storage/storage.js';
-import { drainClaims } from './concurrency.js';
+import { drainClaims } from './claim-loop.js';
 import type { AttemptDelivery } from './delivery-attempts.js';
-import type { PassDependencies } from './pass-dependencies.js';
+import type { PassDependencies, PassOptions } from './pass-dependencies.js';
 import type { PassReport } from './pass-report.js';
 
 const InstantSchema = z.iso.datetime();
@@ -106,15 +107,15 @@ export function createMessageUpdates(deps: MessageUpdateDependencies) {
   }
 
   /** Claims and delivers every queued update due now (pass-scoped: what it left pending waits for a later pass). */
-  return async function updateClaimed(options: { tenantId?: string }, report: PassReport): Promise<void> {
-    await drainClaims(
-      { runnerId: deps.runnerId, leaseMs: settings.leaseMs, limit: settings.batchSize, concurrency: settings.concurrency, tenantId: options.tenantId, clock },
-      (batch) => storage.claimMessageUpdates(batch),
-      (update) => updateOne(update, report),
-      (update, error) => {
+  return function updateClaimed(options: Pick<PassOptions, 'tenantId'>, report: PassReport): Promise<void> {
+    const loop = {
+      claim: (batch: LeaseClaim) => storage.claimMessageUpdates(batch),
+      deliver: (update: ClaimedMessageUpdate) => updateOne(update, report),
+      failed: (update: ClaimedMessageUpdate, error: unknown) => {
         log.error({ err: error, tenantId: update.tenantId, purpose: update.purpose }, 'message update step failed');
         report.addUpdate('pending');
       },
-    );
+    };
+    return drainClaims(loop, { ...deps, tenantId: options.tenantId });
   };
 }
