@@ -19,6 +19,7 @@ import type { PersonalChatStore, PersonalConversation } from '../storage/persona
 import type { ClaimedPersonalReminder, ReminderKey, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
 import type { OrganizationStore } from '../storage/storage.js';
 import { drainClaims, keyOf, recordNotSent, reminderStepFailed, skipReminder } from './claim-loop.js';
+import { deliverableOrganization } from './deliverable-organization.js';
 import type { AttemptDelivery, AttemptOutcome } from './delivery-attempts.js';
 import type { PassOptions } from './pass-dependencies.js';
 import type { PassReport } from './pass-report.js';
@@ -46,9 +47,8 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
   const { attempt } = deps;
 
   async function decide(reminder: ClaimedPersonalReminder, daysIn: DaysIn): Promise<PersonalDecision & { org?: Organization }> {
-    if (deps.isTenantAllowed && !deps.isTenantAllowed(reminder.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
-    const org = await storage.getOrganization(reminder.tenantId);
-    if (!org) return { skip: 'the organization no longer exists' };
+    const org = await deliverableOrganization(deps, reminder.tenantId);
+    if ('skip' in org) return org;
     const recipient = parsePersonalSubject(reminder.subject)?.recipient;
     const stopped = recipient !== undefined && recipient !== UNIDENTIFIED_CONTACT && (await storage.personalRemindersStopped(reminder.tenantId, recipient));
     const ticks = reminder.kind === 'two-weeks' ? await storage.checklistMarks(reminder.tenantId, reminder.cycle) : [];

@@ -11,6 +11,7 @@ import type { ClaimedReminder, ReminderLedger, ReminderTargets } from '../storag
 import type { Organization } from '../rules/organization.js';
 import type { OrganizationStore } from '../storage/storage.js';
 import { drainClaims, keyOf, recordNotSent, reminderStepFailed, skipReminder } from './claim-loop.js';
+import { deliverableOrganization } from './deliverable-organization.js';
 import { createDeliveryAttempts, type AttemptDelivery } from './delivery-attempts.js';
 import type { PassDependencies, PassOptions } from './pass-dependencies.js';
 import type { PassReport } from './pass-report.js';
@@ -34,9 +35,8 @@ export function createDelivery(deps: DeliveryDependencies) {
    * `daysIn` gives the days of the pass's moment (the CLI's --now) per zone; leases and retries use the real clock.
    */
   async function cardFor(reminder: ClaimedReminder, daysIn: DaysIn): Promise<CardAttachment | { skip: string }> {
-    if (deps.isTenantAllowed && !deps.isTenantAllowed(reminder.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
-    const org = await storage.getOrganization(reminder.tenantId);
-    if (!org) return { skip: 'the organization no longer exists' };
+    const org = await deliverableOrganization(deps, reminder.tenantId);
+    if ('skip' in org) return org;
     const decision = deliveryDecision(org, reminder, daysIn(org.timeZone), catalog, { contactNote: await deps.contactNoteFor?.(org) });
     return 'skip' in decision ? decision : renderCard('reminder', decision.send);
   }

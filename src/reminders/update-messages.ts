@@ -15,6 +15,7 @@ import type { LeaseClaim } from '../storage/leased-work.js';
 import type { ClaimedMessageUpdate, MessageUpdateStore } from '../storage/message-updates.js';
 import type { OrganizationStore } from '../storage/storage.js';
 import { drainClaims } from './claim-loop.js';
+import { deliverableOrganization } from './deliverable-organization.js';
 import type { AttemptDelivery } from './delivery-attempts.js';
 import type { PassDependencies, PassOptions } from './pass-dependencies.js';
 import type { PassReport } from './pass-report.js';
@@ -34,9 +35,8 @@ export function createMessageUpdates(deps: MessageUpdateDependencies) {
 
   /** The card the message should now show, or why it is no longer updated. */
   async function cardFor(update: ClaimedMessageUpdate): Promise<CardAttachment | { skip: string }> {
-    if (deps.isTenantAllowed && !deps.isTenantAllowed(update.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
-    const org = await storage.getOrganization(update.tenantId);
-    if (!org) return { skip: 'the organization no longer exists' };
+    const org = await deliverableOrganization(deps, update.tenantId);
+    if ('skip' in org) return org;
     const { message } = update;
     const dayOf = (instant: string) => calendarDateIn(new Date(instant), org.timeZone);
     if (update.purpose === 'superseded') {
