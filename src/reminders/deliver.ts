@@ -12,23 +12,21 @@ import type { Organization } from '../rules/organization.js';
 import type { OrganizationStore } from '../storage/storage.js';
 import { drainClaims, keyOf, recordNotSent, reminderStepFailed, skipReminder } from './claim-loop.js';
 import { deliverableOrganization } from './deliverable-organization.js';
-import { createDeliveryAttempts, type AttemptDelivery } from './delivery-attempts.js';
+import type { AttemptDelivery } from './delivery-attempts.js';
 import type { PassDependencies, PassOptions } from './pass-dependencies.js';
 import type { PassReport } from './pass-report.js';
 import { zoneDaysAt, type DaysIn } from './zone-days.js';
 
 export interface DeliveryDependencies extends PassDependencies {
   storage: ReminderLedger & Pick<ReminderTargets, 'deactivateReminderTarget'> & Pick<OrganizationStore, 'getOrganization'> & Pick<MessageUpdateStore, 'recordReminderPosted'>;
-  sleep: (ms: number) => Promise<void>;
-  /** The rate limits and retry policy, shared with personal delivery and message updates (made here when not given). */
-  attempt?: AttemptDelivery;
+  /** The rate limits and retry policy, shared with personal delivery and message updates. */
+  attempt: AttemptDelivery;
   /** The line on a channel card when the Primary Program Contact could not be reached personally. */
   contactNoteFor?: (org: Organization) => Promise<string>;
 }
 
 export function createDelivery(deps: DeliveryDependencies) {
-  const { storage, catalog, sender, log, settings, clock } = deps;
-  const attempt = deps.attempt ?? createDeliveryAttempts(deps);
+  const { storage, catalog, sender, log, settings, clock, attempt } = deps;
 
   /**
    * The card for a claimed reminder, or why it should not go out any more (decided by the rules).

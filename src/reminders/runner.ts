@@ -41,8 +41,8 @@ export function createReminderRunner(deps: RunnerDependencies) {
   // One rate limiter and retry policy for every connector call of a pass (channel and personal sends,
   // message updates): they all count against the same Teams limits.
   const attempt = createDeliveryAttempts({ settings, clock, sleep, log: deps.log });
-  const personal = settings.personalReminders ? createPersonalDelivery({ ...deps, clock, sleep, attempt }) : undefined;
-  const sendClaimed = createDelivery({ ...deps, clock, sleep, attempt, contactNoteFor: personal?.contactNoteFor });
+  const personal = settings.personalReminders ? createPersonalDelivery({ ...deps, clock, attempt }) : undefined;
+  const sendClaimed = createDelivery({ ...deps, clock, attempt, contactNoteFor: personal?.contactNoteFor });
   const updateClaimed = createMessageUpdates({ ...deps, clock, attempt });
   return {
     /** Plans and sends everything due at `options.now`; resolves with what happened. */

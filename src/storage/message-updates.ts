@@ -69,7 +69,10 @@ export interface MessageUpdateStore {
   recordRenewal(renewed: Organization, recorded: { cycle: string; byName: string; at: Date; outcome?: RenewalOutcome }): Promise<void>;
   /** Keeps the checklist card posted in the reminder channel; it replaces the cycle's earlier one there. */
   recordChecklistPosted(tenantId: string, posted: { conversationId: string; channelId: string; activityId: string; cycle: string; at: Date }): Promise<void>;
-  /** markChecklistItem, and in the same transaction a refresh of the cycle's checklist card in the channel. */
+  /**
+   * The one way to tick or untick a checklist item (who and when; other items untouched): in the same
+   * transaction it queues a refresh of the cycle's checklist card in the channel.
+   */
   markChecklistItemEverywhere(tenantId: string, cycle: string, mark: ChecklistTick): Promise<void>;
   /** Takes up to `limit` queued updates (pending and due, or under an expired lease), like claimReminders. */
   claimMessageUpdates(options: LeaseClaim): Promise<ClaimedMessageUpdate[]>;
