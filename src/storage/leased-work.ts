@@ -41,6 +41,9 @@ interface LeaseColumns {
   next_attempt_at: string;
 }
 type LeaseDb = { work: LeaseColumns; reminder_targets: DatabaseSchema['reminder_targets'] };
+/** An UPDATE of a leased table as its callers see it (their own columns), and as this module writes it (the lease's). */
+type RowUpdate<T extends LeasedTable> = UpdateQueryBuilder<DatabaseSchema, T, T, UpdateResult>;
+type LeaseUpdate = UpdateQueryBuilder<LeaseDb, 'work', 'work', UpdateResult>;
 
 /** An instant before every real one: work queued with it as its next attempt is due now. */
 export const ATTEMPT_NOW = '1970-01-01T00:00:00.000Z';
@@ -95,26 +98,21 @@ export function leasedWork<T extends LeasedTable, Key>(spec: LeasedWorkSpec<T, K
   }
 
   /** UPDATE of the one row `key` names. */
-  function row(db: Kysely<DatabaseSchema>, key: Key): UpdateQueryBuilder<DatabaseSchema, T, T, UpdateResult> {
+  function row(db: Kysely<DatabaseSchema>, key: Key): RowUpdate<T> {
     const values = spec.keyValues(key);
     let update = loose(db).updateTable(table);
     spec.key.forEach((column, index) => {
       update = update.where(sql.ref(column), '=', values[index]);
     });
-    return update as unknown as UpdateQueryBuilder<DatabaseSchema, T, T, UpdateResult>;
+    return update as unknown as RowUpdate<T>;
   }
 
   /**
    * UPDATE of the row while it is still open (pending or sending): a late release or close, from a
    * runner whose lease expired while another finished the work, must not reopen it.
    */
-  function openRow(db: Kysely<DatabaseSchema>, key: Key): UpdateQueryBuilder<DatabaseSchema, T, T, UpdateResult> {
-    return (row(db, key) as unknown as UpdateQueryBuilder<LeaseDb, 'work', 'work', UpdateResult>).where('status', 'in', ['pending', 'sending']) as unknown as UpdateQueryBuilder<
-      DatabaseSchema,
-      T,
-      T,
-      UpdateResult
-    >;
+  function openRow(db: Kysely<DatabaseSchema>, key: Key): RowUpdate<T> {
+    return (row(db, key) as unknown as LeaseUpdate).where('status', 'in', ['pending', 'sending']) as unknown as RowUpdate<T>;
   }
 
   return {
@@ -142,7 +140,7 @@ export function leasedWork<T extends LeasedTable, Key>(spec: LeasedWorkSpec<T, K
 
     /** Back to pending for a later attempt, with the reason kept (only while still open). */
     async release(db: Kysely<DatabaseSchema>, key: Key, options: { reason: string; retryAt: Date }): Promise<void> {
-      await (openRow(db, key) as unknown as UpdateQueryBuilder<LeaseDb, 'work', 'work', UpdateResult>)
+      await (openRow(db, key) as unknown as LeaseUpdate)
         .set({ status: 'pending', last_error: options.reason, next_attempt_at: options.retryAt.toISOString(), ...LEASE_CLEARED })
         .execute();
     },
