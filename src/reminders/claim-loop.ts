@@ -1,36 +1,50 @@
 /**
- * The reminder side of a pass, channel or personal: claim a batch under a lease, deliver it with
- * bounded concurrency until nothing due is left (concurrency.ts), and record what did not go out.
- * Pass-scoped: what it left pending for a later attempt is not retried in the same pass.
+ * The one loop of a pass's delivery, for channel reminders, personal reminders and message updates
+ * alike: claim a batch of due work under a lease (storage/leased-work.ts), deliver each item with
+ * bounded concurrency, recording its outcome, and claim again until nothing due is left.
+ * Pass-scoped: it claims only what was due for an attempt when the pass started, so what it left
+ * pending for a later attempt is not retried in the same pass. Also the recording shared by both
+ * reminder paths.
  */
 import type { Logger } from '../logger.js';
+import type { LeaseClaim } from '../storage/leased-work.js';
 import type { ReminderKey, ReminderLedger } from '../storage/reminder-store.js';
-import { drainClaims, type ClaimBatch } from './concurrency.js';
+import { forEachConcurrently } from './concurrency.js';
 import type { AttemptOutcome } from './delivery-attempts.js';
 import type { PassReport } from './pass-report.js';
 import type { ReminderSettings } from './settings.js';
 
-export interface ClaimLoop<T extends ReminderKey> {
-  claim: (options: ClaimBatch) => Promise<T[]>;
-  deliver: (reminder: T) => Promise<void>;
+export interface ClaimLoop<T> {
+  claim: (batch: LeaseClaim) => Promise<T[]>;
+  /** Delivers one item and records its outcome; a refused or failed send is an outcome, not a throw. */
+  deliver: (item: T) => Promise<void>;
+  /** Records an item whose delivery step threw (storage trouble): its lease expires and a later pass takes it again. */
+  failed: (item: T, error: unknown) => void;
 }
 
-export function drainReminders<T extends ReminderKey>(
-  loop: ClaimLoop<T>,
-  context: { runnerId: string; settings: ReminderSettings; clock: () => Date; log: Logger; tenantId?: string },
-  report: PassReport,
-): Promise<void> {
-  const { settings, log } = context;
-  return drainClaims(
-    { runnerId: context.runnerId, leaseMs: settings.leaseMs, limit: settings.batchSize, concurrency: settings.concurrency, tenantId: context.tenantId, clock: context.clock },
-    loop.claim,
-    loop.deliver,
-    (reminder, error) => {
-      // Storage trouble mid-send: the lease expires and a later pass takes the reminder again.
-      log.error({ err: error, tenantId: reminder.tenantId, kind: reminder.kind }, 'reminder delivery step failed');
-      report.add(keyOf(reminder), 'pending', 'storage error during delivery');
-    },
-  );
+/** Claims a batch after another and delivers each, `settings.concurrency` at a time, until none is left. */
+export async function drainClaims<T>(loop: ClaimLoop<T>, pass: { runnerId: string; settings: ReminderSettings; clock: () => Date; tenantId?: string }): Promise<void> {
+  const { settings, clock } = pass;
+  const passStarted = clock();
+  for (;;) {
+    const claimed = await loop.claim({ runnerId: pass.runnerId, now: clock(), attemptsDueBy: passStarted, leaseMs: settings.leaseMs, limit: settings.batchSize, tenantId: pass.tenantId });
+    if (claimed.length === 0) return;
+    await forEachConcurrently(claimed, settings.concurrency, async (item) => {
+      try {
+        await loop.deliver(item);
+      } catch (error) {
+        loop.failed(item, error);
+      }
+    });
+  }
+}
+
+/** `failed` of a reminder loop: logged, and reported pending (its lease expires, a later pass sends it). */
+export function reminderStepFailed(log: Logger, report: PassReport): (reminder: ReminderKey, error: unknown) => void {
+  return (reminder, error) => {
+    log.error({ err: error, tenantId: reminder.tenantId, kind: reminder.kind }, 'reminder delivery step failed');
+    report.add(keyOf(reminder), 'pending', 'storage error during delivery');
+  };
 }
 
 export function keyOf(reminder: ReminderKey): ReminderKey {

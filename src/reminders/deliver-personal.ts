@@ -14,11 +14,14 @@ import type { Organization } from '../rules/organization.js';
 import { contactUnreachableNote, personalDeliveryDecision, UNIDENTIFIED_CONTACT, type PersonalDecision } from '../rules/personal-reminders.js';
 import { parsePersonalSubject } from '../rules/reminder-subject.js';
 import type { ChecklistStore } from '../storage/checklist-store.js';
+import type { LeaseClaim } from '../storage/leased-work.js';
 import type { PersonalChatStore, PersonalConversation } from '../storage/personal-chats.js';
 import type { ClaimedPersonalReminder, ReminderKey, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
 import type { OrganizationStore } from '../storage/storage.js';
-import { drainReminders, keyOf, recordNotSent, skipReminder } from './claim-loop.js';
+import { drainClaims, keyOf, recordNotSent, reminderStepFailed, skipReminder } from './claim-loop.js';
+import { deliverableOrganization } from './deliverable-organization.js';
 import type { AttemptDelivery, AttemptOutcome } from './delivery-attempts.js';
+import type { PassOptions } from './pass-dependencies.js';
 import type { PassReport } from './pass-report.js';
 import { zoneDaysAt, type DaysIn } from './zone-days.js';
 import type { DeliveryDependencies } from './deliver.js';
@@ -44,9 +47,8 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
   const { attempt } = deps;
 
   async function decide(reminder: ClaimedPersonalReminder, daysIn: DaysIn): Promise<PersonalDecision & { org?: Organization }> {
-    if (deps.isTenantAllowed && !deps.isTenantAllowed(reminder.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
-    const org = await storage.getOrganization(reminder.tenantId);
-    if (!org) return { skip: 'the organization no longer exists' };
+    const org = await deliverableOrganization(deps, reminder.tenantId);
+    if ('skip' in org) return org;
     const recipient = parsePersonalSubject(reminder.subject)?.recipient;
     const stopped = recipient !== undefined && recipient !== UNIDENTIFIED_CONTACT && (await storage.personalRemindersStopped(reminder.tenantId, recipient));
     const ticks = reminder.kind === 'two-weeks' ? await storage.checklistMarks(reminder.tenantId, reminder.cycle) : [];
@@ -106,10 +108,14 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
 
   return {
     /** Claims and delivers the personal reminders due at `options.now`. */
-    sendClaimed(options: { now: Date; tenantId?: string }, report: PassReport): Promise<void> {
+    sendClaimed(options: PassOptions, report: PassReport): Promise<void> {
       const daysIn = zoneDaysAt(options.now, settings.localHour);
-      const loop = { claim: (claim: Parameters<ReminderLedger['claimPersonalReminders']>[0]) => storage.claimPersonalReminders(claim), deliver: (reminder: ClaimedPersonalReminder) => deliver(reminder, daysIn, report) };
-      return drainReminders(loop, { ...deps, tenantId: options.tenantId }, report);
+      const loop = {
+        claim: (batch: LeaseClaim) => storage.claimPersonalReminders(batch),
+        deliver: (reminder: ClaimedPersonalReminder) => deliver(reminder, daysIn, report),
+        failed: reminderStepFailed(log, report),
+      };
+      return drainClaims(loop, { ...deps, tenantId: options.tenantId });
     },
 
     /** The line a channel reminder carries while the contact cannot be reached personally. */

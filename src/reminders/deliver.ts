@@ -5,37 +5,36 @@
 import type { CardAttachment } from '../cards/render-card.js';
 import { renderCard } from '../cards/render-card.js';
 import { deliveryDecision } from '../rules/reminder-delivery.js';
+import type { LeaseClaim } from '../storage/leased-work.js';
 import type { MessageUpdateStore } from '../storage/message-updates.js';
 import type { ClaimedReminder, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
 import type { Organization } from '../rules/organization.js';
 import type { OrganizationStore } from '../storage/storage.js';
-import { drainReminders, keyOf, recordNotSent, skipReminder } from './claim-loop.js';
-import { createDeliveryAttempts, type AttemptDelivery } from './delivery-attempts.js';
-import type { PassDependencies } from './pass-dependencies.js';
+import { drainClaims, keyOf, recordNotSent, reminderStepFailed, skipReminder } from './claim-loop.js';
+import { deliverableOrganization } from './deliverable-organization.js';
+import type { AttemptDelivery } from './delivery-attempts.js';
+import type { PassDependencies, PassOptions } from './pass-dependencies.js';
 import type { PassReport } from './pass-report.js';
 import { zoneDaysAt, type DaysIn } from './zone-days.js';
 
 export interface DeliveryDependencies extends PassDependencies {
   storage: ReminderLedger & Pick<ReminderTargets, 'deactivateReminderTarget'> & Pick<OrganizationStore, 'getOrganization'> & Pick<MessageUpdateStore, 'recordReminderPosted'>;
-  sleep: (ms: number) => Promise<void>;
-  /** The rate limits and retry policy, shared with personal delivery and message updates (made here when not given). */
-  attempt?: AttemptDelivery;
+  /** The rate limits and retry policy, shared with personal delivery and message updates. */
+  attempt: AttemptDelivery;
   /** The line on a channel card when the Primary Program Contact could not be reached personally. */
   contactNoteFor?: (org: Organization) => Promise<string>;
 }
 
 export function createDelivery(deps: DeliveryDependencies) {
-  const { storage, catalog, sender, log, settings, clock } = deps;
-  const attempt = deps.attempt ?? createDeliveryAttempts(deps);
+  const { storage, catalog, sender, log, settings, clock, attempt } = deps;
 
   /**
    * The card for a claimed reminder, or why it should not go out any more (decided by the rules).
    * `daysIn` gives the days of the pass's moment (the CLI's --now) per zone; leases and retries use the real clock.
    */
   async function cardFor(reminder: ClaimedReminder, daysIn: DaysIn): Promise<CardAttachment | { skip: string }> {
-    if (deps.isTenantAllowed && !deps.isTenantAllowed(reminder.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
-    const org = await storage.getOrganization(reminder.tenantId);
-    if (!org) return { skip: 'the organization no longer exists' };
+    const org = await deliverableOrganization(deps, reminder.tenantId);
+    if ('skip' in org) return org;
     const decision = deliveryDecision(org, reminder, daysIn(org.timeZone), catalog, { contactNote: await deps.contactNoteFor?.(org) });
     return 'skip' in decision ? decision : renderCard('reminder', decision.send);
   }
@@ -69,9 +68,13 @@ export function createDelivery(deps: DeliveryDependencies) {
   }
 
   /** Claims and delivers everything due at `options.now` (pass-scoped: it never retries what it left pending). */
-  return function sendClaimed(options: { now: Date; tenantId?: string }, report: PassReport): Promise<void> {
+  return function sendClaimed(options: PassOptions, report: PassReport): Promise<void> {
     const daysIn = zoneDaysAt(options.now, settings.localHour);
-    const loop = { claim: (claim: Parameters<ReminderLedger['claimReminders']>[0]) => storage.claimReminders(claim), deliver: (reminder: ClaimedReminder) => deliver(reminder, daysIn, options.now, report) };
-    return drainReminders(loop, { ...deps, clock, tenantId: options.tenantId }, report);
+    const loop = {
+      claim: (batch: LeaseClaim) => storage.claimReminders(batch),
+      deliver: (reminder: ClaimedReminder) => deliver(reminder, daysIn, options.now, report),
+      failed: reminderStepFailed(log, report),
+    };
+    return drainClaims(loop, { ...deps, tenantId: options.tenantId });
   };
 }

@@ -7,20 +7,15 @@ import { addDays, calendarDateIn, isPlainDate } from '../rules/plain-date.js';
 import { personalReminders } from '../rules/personal-reminders.js';
 import { planReminders } from '../rules/reminders.js';
 import type { ReminderKey, ReminderPlanning, ReminderLedger } from '../storage/reminder-store.js';
+import type { PassOptions } from './pass-dependencies.js';
 import type { PassReport } from './pass-report.js';
 import { zoneDaysAt } from './zone-days.js';
 
 const PLANNING_PAGE = 500;
 
-export interface PlanningOptions {
-  now: Date;
-  dryRun?: boolean;
-  tenantId?: string;
-}
-
 export function createPlanner(deps: { storage: ReminderPlanning & Pick<ReminderLedger, 'remindersOf'>; catalog: Catalog; localHour: number; personalReminders: boolean }) {
   const { storage, catalog, localHour } = deps;
-  return async function planDue(options: PlanningOptions, report: PassReport): Promise<void> {
+  return async function planDue(options: PassOptions, report: PassReport): Promise<void> {
     // No zone is more than 14 h ahead of UTC, so nothing can be due later than tomorrow's UTC date.
     const upTo = addDays(calendarDateIn(options.now, 'UTC'), 1);
     const daysIn = zoneDaysAt(options.now, localHour);

@@ -3,6 +3,7 @@
  * 8/2 s, 60/30 s, 1800/h; per tenant ~30/s). `acquire` waits until every window has room, then
  * takes a slot, so concurrent senders never exceed a limit together.
  */
+import { sleep as realSleep } from '../with-timeout.js';
 
 export interface RateWindow {
   limit: number;
@@ -28,7 +29,7 @@ export class SlidingWindowLimiter {
   constructor(
     private readonly windows: readonly RateWindow[],
     private readonly clock: () => number = () => Date.now(),
-    private readonly sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+    private readonly sleep: (ms: number) => Promise<void> = realSleep,
   ) {
     this.longestWindowMs = Math.max(0, ...windows.map((window) => window.windowMs));
   }

@@ -9,9 +9,11 @@ import type { ProactiveSender } from '../host/contract.js';
 import type { Logger } from '../logger.js';
 import type { Catalog } from '../rules/catalog.js';
 import type { Storage } from '../storage/storage.js';
+import { sleep as realSleep } from '../with-timeout.js';
 import { createDelivery } from './deliver.js';
 import { createPersonalDelivery } from './deliver-personal.js';
 import { createDeliveryAttempts } from './delivery-attempts.js';
+import type { PassOptions } from './pass-dependencies.js';
 import { createMessageUpdates } from './update-messages.js';
 import { PassReport } from './pass-report.js';
 import { createPlanner } from './plan-due.js';
@@ -31,22 +33,16 @@ export interface RunnerDependencies {
   isTenantAllowed?: (tenantId: string) => boolean;
 }
 
-export interface PassOptions {
-  now: Date;
-  dryRun?: boolean;
-  tenantId?: string;
-}
-
 export function createReminderRunner(deps: RunnerDependencies) {
   const clock = deps.clock ?? (() => new Date());
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const sleep = deps.sleep ?? realSleep;
   const { settings } = deps;
   const planDue = createPlanner({ storage: deps.storage, catalog: deps.catalog, localHour: settings.localHour, personalReminders: settings.personalReminders });
   // One rate limiter and retry policy for every connector call of a pass (channel and personal sends,
   // message updates): they all count against the same Teams limits.
   const attempt = createDeliveryAttempts({ settings, clock, sleep, log: deps.log });
-  const personal = settings.personalReminders ? createPersonalDelivery({ ...deps, clock, sleep, attempt }) : undefined;
-  const sendClaimed = createDelivery({ ...deps, clock, sleep, attempt, contactNoteFor: personal?.contactNoteFor });
+  const personal = settings.personalReminders ? createPersonalDelivery({ ...deps, clock, attempt }) : undefined;
+  const sendClaimed = createDelivery({ ...deps, clock, attempt, contactNoteFor: personal?.contactNoteFor });
   const updateClaimed = createMessageUpdates({ ...deps, clock, attempt });
   return {
     /** Plans and sends everything due at `options.now`; resolves with what happened. */

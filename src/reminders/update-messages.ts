@@ -11,11 +11,13 @@ import { recordedView, supersededView } from '../rules/message-updates.js';
 import { calendarDateIn, isPlainDate } from '../rules/plain-date.js';
 import { REMINDER_KINDS } from '../rules/reminders.js';
 import type { ChecklistStore } from '../storage/checklist-store.js';
+import type { LeaseClaim } from '../storage/leased-work.js';
 import type { ClaimedMessageUpdate, MessageUpdateStore } from '../storage/message-updates.js';
 import type { OrganizationStore } from '../storage/storage.js';
-import { drainClaims } from './concurrency.js';
+import { drainClaims } from './claim-loop.js';
+import { deliverableOrganization } from './deliverable-organization.js';
 import type { AttemptDelivery } from './delivery-attempts.js';
-import type { PassDependencies } from './pass-dependencies.js';
+import type { PassDependencies, PassOptions } from './pass-dependencies.js';
 import type { PassReport } from './pass-report.js';
 
 const InstantSchema = z.iso.datetime();
@@ -33,9 +35,8 @@ export function createMessageUpdates(deps: MessageUpdateDependencies) {
 
   /** The card the message should now show, or why it is no longer updated. */
   async function cardFor(update: ClaimedMessageUpdate): Promise<CardAttachment | { skip: string }> {
-    if (deps.isTenantAllowed && !deps.isTenantAllowed(update.tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
-    const org = await storage.getOrganization(update.tenantId);
-    if (!org) return { skip: 'the organization no longer exists' };
+    const org = await deliverableOrganization(deps, update.tenantId);
+    if ('skip' in org) return org;
     const { message } = update;
     const dayOf = (instant: string) => calendarDateIn(new Date(instant), org.timeZone);
     if (update.purpose === 'superseded') {
@@ -106,15 +107,15 @@ export function createMessageUpdates(deps: MessageUpdateDependencies) {
   }
 
   /** Claims and delivers every queued update due now (pass-scoped: what it left pending waits for a later pass). */
-  return async function updateClaimed(options: { tenantId?: string }, report: PassReport): Promise<void> {
-    await drainClaims(
-      { runnerId: deps.runnerId, leaseMs: settings.leaseMs, limit: settings.batchSize, concurrency: settings.concurrency, tenantId: options.tenantId, clock },
-      (batch) => storage.claimMessageUpdates(batch),
-      (update) => updateOne(update, report),
-      (update, error) => {
+  return function updateClaimed(options: Pick<PassOptions, 'tenantId'>, report: PassReport): Promise<void> {
+    const loop = {
+      claim: (batch: LeaseClaim) => storage.claimMessageUpdates(batch),
+      deliver: (update: ClaimedMessageUpdate) => updateOne(update, report),
+      failed: (update: ClaimedMessageUpdate, error: unknown) => {
         log.error({ err: error, tenantId: update.tenantId, purpose: update.purpose }, 'message update step failed');
         report.addUpdate('pending');
       },
-    );
+    };
+    return drainClaims(loop, { ...deps, tenantId: options.tenantId });
   };
 }

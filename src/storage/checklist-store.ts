@@ -8,8 +8,7 @@ import type { DatabaseSchema } from './schema.js';
 
 export interface ChecklistStore {
   checklistMarks(tenantId: string, cycle: string): Promise<ChecklistTick[]>;
-  /** Ticks or unticks one item, recording who and when; other items are untouched. */
-  markChecklistItem(tenantId: string, cycle: string, mark: ChecklistTick): Promise<void>;
+  // A tick is stored by markChecklistItemEverywhere (message-updates.ts), which queues the card's refresh with it.
 }
 
 export function checklistStore(db: Kysely<DatabaseSchema>): ChecklistStore {
@@ -24,14 +23,10 @@ export function checklistStore(db: Kysely<DatabaseSchema>): ChecklistStore {
         changedAt: row.changed_at,
       }));
     },
-
-    async markChecklistItem(tenantId, cycle, mark) {
-      await writeChecklistMark(db, tenantId, cycle, mark);
-    },
   };
 }
 
-/** Stores one tick (also inside the transaction that queues the channel card's update). */
+/** Stores one tick, inside the transaction that queues the channel card's update. */
 export async function writeChecklistMark(db: Kysely<DatabaseSchema>, tenantId: string, cycle: string, mark: ChecklistTick): Promise<void> {
   const values = { done: mark.done ? 1 : 0, changed_by_name: mark.changedByName, changed_by_id: mark.changedById, changed_at: mark.changedAt };
   await db

@@ -2,7 +2,7 @@
  * Posted messages and the updates they need, as durable work. Whatever makes a posted card out of
  * date (a newer reminder on its topic, the renewal recorded, a checklist tick) queues its update in
  * the same transaction as the change itself; runners claim queued updates under a lease, as they
- * claim reminders, so each goes out once across restarts and replicas.
+ * claim reminders (leased-work.ts), so each goes out once across restarts and replicas.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
 import type { ChecklistTick } from '../rules/checklist.js';
@@ -12,11 +12,11 @@ import type { ReminderKind } from '../rules/reminder-payloads.js';
 import { writeChecklistMark } from './checklist-store.js';
 import type { DatabaseKind } from './database.js';
 import { storedJsonObject } from './json-text.js';
+import { ATTEMPT_NOW, LEASE_CLEARED, leasedWork, withTarget, type LeaseClaim } from './leased-work.js';
 import { validOrganization, writeOrganization } from './organization-row.js';
 import { markSent } from './reminder-ledger.js';
-import { ATTEMPT_NOW } from './reminder-planning.js';
 import type { ReminderKey, ReminderTarget } from './reminder-store.js';
-import { targetFromRow } from './reminder-targets.js';
+import { targetsOf } from './reminder-targets.js';
 import type { DatabaseSchema, MessageUpdatePurpose, MessageUpdateStatus, PostedCard, PostedMessagesTable, PostedMessageState } from './schema.js';
 
 /** One posted message: the conversation it is in and the id the Bot Connector gave it. */
@@ -69,10 +69,13 @@ export interface MessageUpdateStore {
   recordRenewal(renewed: Organization, recorded: { cycle: string; byName: string; at: Date; outcome?: RenewalOutcome }): Promise<void>;
   /** Keeps the checklist card posted in the reminder channel; it replaces the cycle's earlier one there. */
   recordChecklistPosted(tenantId: string, posted: { conversationId: string; channelId: string; activityId: string; cycle: string; at: Date }): Promise<void>;
-  /** markChecklistItem, and in the same transaction a refresh of the cycle's checklist card in the channel. */
+  /**
+   * The one way to tick or untick a checklist item (who and when; other items untouched): in the same
+   * transaction it queues a refresh of the cycle's checklist card in the channel.
+   */
   markChecklistItemEverywhere(tenantId: string, cycle: string, mark: ChecklistTick): Promise<void>;
   /** Takes up to `limit` queued updates (pending and due, or under an expired lease), like claimReminders. */
-  claimMessageUpdates(options: { runnerId: string; now: Date; leaseMs: number; limit: number; attemptsDueBy?: Date; tenantId?: string }): Promise<ClaimedMessageUpdate[]>;
+  claimMessageUpdates(options: LeaseClaim): Promise<ClaimedMessageUpdate[]>;
   /** Closes a claimed update; when a newer change was queued meanwhile it goes back to pending instead. */
   finishMessageUpdate(key: MessageKey, version: number, status: 'done' | 'gone' | 'failed' | 'skipped', reason: string, at: Date): Promise<void>;
   releaseMessageUpdate(key: MessageKey, options: { reason: string; retryAt: Date }): Promise<void>;
@@ -116,7 +119,7 @@ export function messageUpdateStore(db: Kysely<DatabaseSchema>, kind: DatabaseKin
         const earlier = await liveMessages(trx, tenantId, posted.cycle, 'checklist').where('channel_id', '=', posted.channelId).execute();
         for (const row of earlier) {
           await updateMessage(trx, row).set({ state: 'replaced' }).execute();
-          await updatesOf(trx, row).set({ status: 'skipped', last_error: 'a newer checklist card was posted', claimed_by: null, lease_until: null }).where('status', '=', 'pending').execute();
+          await updateWork.row(trx, row).set({ status: 'skipped', last_error: 'a newer checklist card was posted', ...LEASE_CLEARED }).where('status', '=', 'pending').execute();
         }
         await trx
           .insertInto('posted_messages')
@@ -135,50 +138,37 @@ export function messageUpdateStore(db: Kysely<DatabaseSchema>, kind: DatabaseKin
 
     async claimMessageUpdates(options) {
       if (options.limit <= 0) return [];
-      const leaseUntil = new Date(options.now.getTime() + options.leaseMs).toISOString();
       return db.transaction().execute(async (trx) => {
-        let candidates = claimCandidates(trx, options);
-        // As for reminders (lockForClaim in reminder-ledger.ts): PostgreSQL skips rows another claimer holds.
-        if (kind === 'postgres') candidates = candidates.forUpdate('candidate').skipLocked();
-        const claimed = await trx
-          .updateTable('message_updates')
-          .set((eb) => ({ status: 'sending' as const, claimed_by: options.runnerId, lease_until: leaseUntil, attempts: eb('attempts', '+', 1) }))
-          .where((eb) => eb(eb.refTuple('tenant_id', 'conversation_id', 'activity_id'), 'in', candidates.$asTuple('tenant_id', 'conversation_id', 'activity_id')))
-          .returningAll()
-          .execute();
+        const claimed = await updateWork.claim(trx, kind, options, (candidates) => withTarget(candidates, { active: false }));
         if (claimed.length === 0) return [];
-        const tenants = [...new Set(claimed.map((row) => row.tenant_id))];
-        const targets = await trx.selectFrom('reminder_targets').selectAll().where('tenant_id', 'in', tenants).execute();
+        const targetOf = await targetsOf(trx, claimed);
         // Only the claimed updates' own messages: a tenant's posted messages grow with every reminder.
         const messages = await trx
           .selectFrom('posted_messages')
           .selectAll()
           .where((eb) => eb(eb.refTuple('tenant_id', 'conversation_id', 'activity_id'), 'in', claimed.map((row) => eb.tuple(row.tenant_id, row.conversation_id, row.activity_id))))
           .execute();
-        const targetOf = new Map(targets.map((row) => [row.tenant_id, targetFromRow(row)] as const));
-        return claimed
-          .sort((a, b) => a.created_at.localeCompare(b.created_at) || a.activity_id.localeCompare(b.activity_id))
-          .map((row) => {
-            const message = messages.find((candidate) => sameMessage(candidate, row));
-            const target = targetOf.get(row.tenant_id);
-            if (!message || !target) throw new Error(`The update of message ${row.activity_id} of tenant "${row.tenant_id}" was claimed without its message or target`);
-            return {
-              ...keyOf(row),
-              purpose: row.purpose,
-              payload: storedJsonObject(row.payload, `The update of message ${row.activity_id} of tenant "${row.tenant_id}"`),
-              version: row.version,
-              attempts: row.attempts,
-              message: postedMessage(message),
-              target,
-            };
-          });
+        return claimed.map((row) => {
+          const message = messages.find((candidate) => sameMessage(candidate, row));
+          const target = targetOf.get(row.tenant_id);
+          if (!message || !target) throw new Error(`The update of message ${row.activity_id} of tenant "${row.tenant_id}" was claimed without its message or target`);
+          return {
+            ...keyOf(row),
+            purpose: row.purpose,
+            payload: storedJsonObject(row.payload, `The update of message ${row.activity_id} of tenant "${row.tenant_id}"`),
+            version: row.version,
+            attempts: row.attempts,
+            message: postedMessage(message),
+            target,
+          };
+        });
       });
     },
 
     async finishMessageUpdate(key, version, status, reason, at) {
       await db.transaction().execute(async (trx) => {
-        const result = await updatesOf(trx, key)
-          .set({ status, last_error: reason, claimed_by: null, lease_until: null, done_at: at.toISOString() })
+        const result = await updateWork.row(trx, key)
+          .set({ status, last_error: reason, ...LEASE_CLEARED, done_at: at.toISOString() })
           .where('status', '=', 'sending')
           .where('version', '=', version)
           .executeTakeFirst();
@@ -188,16 +178,11 @@ export function messageUpdateStore(db: Kysely<DatabaseSchema>, kind: DatabaseKin
           return;
         }
         // A newer change was queued while this update was in flight: the card must go out again.
-        await updatesOf(trx, key).set({ status: 'pending', claimed_by: null, lease_until: null, next_attempt_at: ATTEMPT_NOW }).where('status', '=', 'sending').execute();
+        await updateWork.row(trx, key).set({ status: 'pending', ...LEASE_CLEARED, next_attempt_at: ATTEMPT_NOW }).where('status', '=', 'sending').execute();
       });
     },
 
-    async releaseMessageUpdate(key, options) {
-      await updatesOf(db, key)
-        .set({ status: 'pending', last_error: options.reason, next_attempt_at: options.retryAt.toISOString(), claimed_by: null, lease_until: null })
-        .where('status', 'in', ['pending', 'sending'])
-        .execute();
-    },
+    releaseMessageUpdate: (key, options) => updateWork.release(db, key, options),
 
     async postedMessagesOf(tenantId) {
       const rows = await db.selectFrom('posted_messages').selectAll().where('tenant_id', '=', tenantId).orderBy('posted_at').orderBy('activity_id').execute();
@@ -226,10 +211,16 @@ function updateMessage(db: Db, row: MessageRowKey) {
   return db.updateTable('posted_messages').where('tenant_id', '=', row.tenant_id).where('conversation_id', '=', row.conversation_id).where('activity_id', '=', row.activity_id);
 }
 
-function updatesOf(db: Db, key: MessageKey | MessageRowKey) {
-  const { tenantId, conversationId, activityId } = 'tenantId' in key ? key : keyOf(key);
-  return db.updateTable('message_updates').where('tenant_id', '=', tenantId).where('conversation_id', '=', conversationId).where('activity_id', '=', activityId);
-}
+/** Queued updates as leased work, claimed oldest first. */
+const updateWork = leasedWork({
+  table: 'message_updates',
+  key: ['tenant_id', 'conversation_id', 'activity_id'],
+  keyValues: (key: MessageKey | MessageRowKey) => {
+    const { tenantId, conversationId, activityId } = 'tenantId' in key ? key : keyOf(key);
+    return [tenantId, conversationId, activityId];
+  },
+  order: ['created_at', 'tenant_id', 'activity_id'],
+});
 
 /** Moves the messages to `state` and queues one update each; a message already queued keeps its update. */
 async function queueUpdates(db: Db, rows: readonly MessageRowKey[], purpose: MessageUpdatePurpose, payload: object, state: PostedMessageState, at: Date): Promise<void> {
@@ -263,24 +254,6 @@ async function queueChecklistRefresh(db: Db, tenantId: string, cycle: string, at
       )
       .execute();
   }
-}
-
-/** Pending and due (by `attemptsDueBy`, so a pass never retries what it left pending), or under an expired lease. */
-function claimCandidates(db: Db, options: Parameters<MessageUpdateStore['claimMessageUpdates']>[0]) {
-  const at = options.now.toISOString();
-  const dueBy = (options.attemptsDueBy ?? options.now).toISOString();
-  let query = db
-    .selectFrom('message_updates as candidate')
-    .innerJoin('reminder_targets', 'reminder_targets.tenant_id', 'candidate.tenant_id')
-    .select(['candidate.tenant_id', 'candidate.conversation_id', 'candidate.activity_id'])
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('candidate.status', '=', 'pending'), eb('candidate.next_attempt_at', '<=', dueBy)]),
-        eb.and([eb('candidate.status', '=', 'sending'), eb('candidate.lease_until', '<=', at)]),
-      ]),
-    );
-  if (options.tenantId !== undefined) query = query.where('candidate.tenant_id', '=', options.tenantId);
-  return query.orderBy('candidate.created_at').orderBy('candidate.tenant_id').orderBy('candidate.activity_id').limit(options.limit);
 }
 
 function pickKey(row: MessageRowKey): MessageRowKey {

@@ -6,14 +6,12 @@
 import { toldRequirementsFrom } from '../rules/requirements-snapshot.js';
 import type { Kysely, Transaction } from 'kysely';
 import { storedJsonObject } from './json-text.js';
+import { ATTEMPT_NOW } from './leased-work.js';
 import type { ProfileReader } from './organization-row.js';
 import type { ReminderStore } from './reminder-store.js';
 import { PLAN_AT_NEXT_PASS, type DatabaseSchema } from './schema.js';
 
 type PlanningMethods = Pick<ReminderStore, 'organizationsToPlan' | 'recordPlan' | 'recordPlans' | 'replanAllOrganizations'>;
-
-/** An instant before every real one: a reminder recorded with it is due for its first attempt now. */
-export const ATTEMPT_NOW = '1970-01-01T00:00:00.000Z';
 
 /** Rows per INSERT when recording a plan: far below both back ends' bound-parameter limits. */
 const INSERT_CHUNK = 200;

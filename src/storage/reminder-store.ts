@@ -5,6 +5,7 @@
  */
 import type { ConversationRef } from '../conversation-ref.js';
 import type { Organization } from '../rules/organization.js';
+import type { LeaseClaim } from './leased-work.js';
 import type { PlainDate } from '../rules/plain-date.js';
 import type { ReminderKind } from '../rules/reminders.js';
 import type { ReminderAudience } from '../rules/reminder-subject.js';
@@ -131,20 +132,12 @@ export interface ReminderLedger {
    * previous claim's lease expired), for active targets only, marking them `sending` under
    * `runnerId` until `now + leaseMs`. Two runners never get the same reminder.
    */
-  claimReminders(options: {
-    runnerId: string;
-    now: Date;
-    leaseMs: number;
-    limit: number;
-    tenantId?: string;
-    /** Only pending reminders whose next attempt is due by then (default `now`): a pass passes its start, so it never retries what it already left pending. */
-    attemptsDueBy?: Date;
-  }): Promise<ClaimedReminder[]>;
+  claimReminders(options: LeaseClaim): Promise<ClaimedReminder[]>;
   /**
    * claimReminders for personal reminders (their subject names the recipient): they need no active
    * channel target. Channel and personal claims never take each other's reminders.
    */
-  claimPersonalReminders(options: Parameters<ReminderLedger['claimReminders']>[0]): Promise<ClaimedPersonalReminder[]>;
+  claimPersonalReminders(options: LeaseClaim): Promise<ClaimedPersonalReminder[]>;
   /** The keys claimReminders would take at `now`, without claiming them (for a dry run). */
   remindersToClaim(options: { now: Date; tenantId?: string; personal: boolean }): Promise<ReminderKey[]>;
   markReminderSent(key: ReminderKey, at: Date): Promise<void>;

@@ -140,3 +140,13 @@ function sameTarget(stored: Selectable<ReminderTargetsTable>, row: Omit<Selectab
     isDeepStrictEqual(storedReference, JSON.parse(row.conversation_reference))
   );
 }
+
+/** The reminder targets of the tenants of claimed rows (a claim's work is sent through them). */
+export async function targetsOf(db: Kysely<DatabaseSchema>, rows: readonly { tenant_id: string }[]): Promise<Map<string, ReminderTarget>> {
+  const targets = await db
+    .selectFrom('reminder_targets')
+    .selectAll()
+    .where('tenant_id', 'in', [...new Set(rows.map((row) => row.tenant_id))])
+    .execute();
+  return new Map(targets.map((row) => [row.tenant_id, targetFromRow(row)] as const));
+}

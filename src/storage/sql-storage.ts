@@ -1,7 +1,7 @@
 /**
  * Storage on a Kysely database. Every query is written once and runs on both SQLite and
  * PostgreSQL: plain text columns, standard upsert (`on conflict ... do update`), no dialect SQL
- * except the row locking of a reminder claim (see lockForClaim in reminder-ledger.ts).
+ * except the row locking of a claim (see `locked` in leased-work.ts).
  * Organizations live here; the reminder store is composed from its focused parts.
  */
 import { sql, type Kysely } from 'kysely';
