@@ -8,7 +8,7 @@ import type { DatabaseSchema } from './schema.js';
 
 export interface ChecklistStore {
   checklistMarks(tenantId: string, cycle: string): Promise<ChecklistTick[]>;
-  // A tick is stored by markChecklistItemEverywhere (message-updates.ts), which queues the card's refresh with it.
+  // A tick is stored by markChecklistItem (message-updates.ts), which queues the card's refresh with it.
 }
 
 export function checklistStore(db: Kysely<DatabaseSchema>): ChecklistStore {

@@ -73,7 +73,7 @@ export interface MessageUpdateStore {
    * The one way to tick or untick a checklist item (who and when; other items untouched): in the same
    * transaction it queues a refresh of the cycle's checklist card in the channel.
    */
-  markChecklistItemEverywhere(tenantId: string, cycle: string, mark: ChecklistTick): Promise<void>;
+  markChecklistItem(tenantId: string, cycle: string, mark: ChecklistTick): Promise<void>;
   /** Takes up to `limit` queued updates (pending and due, or under an expired lease), like claimReminders. */
   claimMessageUpdates(options: LeaseClaim): Promise<ClaimedMessageUpdate[]>;
   /** Closes a claimed update; when a newer change was queued meanwhile it goes back to pending instead. */
@@ -129,7 +129,7 @@ export function messageUpdateStore(db: Kysely<DatabaseSchema>, kind: DatabaseKin
       });
     },
 
-    async markChecklistItemEverywhere(tenantId, cycle, mark) {
+    async markChecklistItem(tenantId, cycle, mark) {
       await db.transaction().execute(async (trx) => {
         await writeChecklistMark(trx, tenantId, cycle, mark);
         await queueChecklistRefresh(trx, tenantId, cycle, new Date(mark.changedAt));

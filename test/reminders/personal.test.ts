@@ -51,7 +51,7 @@ describe('personal reminders to the Primary Program Contact', () => {
   it('reach a contact who wrote to the bot in that 1:1 chat, with the open checklist items and the blockers, once', async () => {
     await start({ now: TWO_WEEKS });
     await sayInPersonalChat('help');
-    await t.app.storage.markChecklistItemEverywhere(TENANT, '2027-02-28', { itemId: 'two-weeks:renew-license-keys', done: true, changedByName: 'Alex', changedById: 'user-1', changedAt: '2027-02-13T10:00:00Z' });
+    await t.app.storage.markChecklistItem(TENANT, '2027-02-28', { itemId: 'two-weeks:renew-license-keys', done: true, changedByName: 'Alex', changedById: 'user-1', changedAt: '2027-02-13T10:00:00Z' });
 
     const report = await pass(TWO_WEEKS);
     const calls = connectorCalls(t.connector);
@@ -161,7 +161,7 @@ describe('personal reminders to the Primary Program Contact', () => {
     await start({ now: TWO_WEEKS, org: { competencies: [], customerReferences: [] } });
     await sayInPersonalChat('help');
     for (const itemId of ['review-requirements', 'review-notifications', 'schedule-exams', 'budget-fees'].map((id) => `window-open:${id}`).concat(['finish-renewal', 'renew-license-keys', 'move-reminder'].map((id) => `two-weeks:${id}`))) {
-      await t.app.storage.markChecklistItemEverywhere(TENANT, '2027-02-28', { itemId, done: true, changedByName: 'Megan', changedById: 'user-1', changedAt: '2027-02-13T10:00:00Z' });
+      await t.app.storage.markChecklistItem(TENANT, '2027-02-28', { itemId, done: true, changedByName: 'Megan', changedById: 'user-1', changedAt: '2027-02-13T10:00:00Z' });
     }
     expect(await sayInPersonalChat('mark renewal done')).toEqual([expect.stringContaining('February 28, 2028')]);
     await pass(TWO_WEEKS);
@@ -172,10 +172,10 @@ describe('personal reminders to the Primary Program Contact', () => {
     await start({ now: TWO_WEEKS, org: { competencies: [], customerReferences: [] } });
     await sayInPersonalChat('help');
     for (const id of ['review-requirements', 'review-notifications', 'schedule-exams', 'budget-fees']) {
-      await t.app.storage.markChecklistItemEverywhere(TENANT, '2027-02-28', { itemId: `window-open:${id}`, done: true, changedByName: 'Megan', changedById: 'user-1', changedAt: '2027-02-13T10:00:00Z' });
+      await t.app.storage.markChecklistItem(TENANT, '2027-02-28', { itemId: `window-open:${id}`, done: true, changedByName: 'Megan', changedById: 'user-1', changedAt: '2027-02-13T10:00:00Z' });
     }
     for (const id of ['finish-renewal', 'renew-license-keys', 'move-reminder']) {
-      await t.app.storage.markChecklistItemEverywhere(TENANT, '2027-02-28', { itemId: `two-weeks:${id}`, done: true, changedByName: 'Megan', changedById: 'user-1', changedAt: '2027-02-13T10:00:00Z' });
+      await t.app.storage.markChecklistItem(TENANT, '2027-02-28', { itemId: `two-weeks:${id}`, done: true, changedByName: 'Megan', changedById: 'user-1', changedAt: '2027-02-13T10:00:00Z' });
     }
     await pass(TWO_WEEKS);
     const text = textOf(connectorCalls(t.connector).messagesTo(MEGANS_CHAT)[0]);

@@ -33,7 +33,7 @@ beforeAll(async () => {
   await t.app.storage.saveOrganization(makeOrganization({ tenantId: A, name: 'Contoso Secret Ltd', customerReferences: [{ customer: 'Fabrikam', competency: 'cloud-platform', approvedOn: '2025-02-10' }] }));
   await t.app.storage.saveOrganization(makeOrganization({ tenantId: B, name: 'Eve Corp', partnerId: '9990001', customerReferences: [], certifications: [], primaryContact: { name: 'Eve', email: 'eve@eve.example', aadObjectId: 'aad-eve' }, admins: ['aad-eve'] }));
   await t.ask(makeActivity('team-installation-add', { serviceUrl: t.connector.serviceUrl, tenantId: A }));
-  await t.app.storage.markChecklistItemEverywhere(A, CYCLE, { itemId: 'window-open:budget-fees', done: true, changedByName: 'Megan Bowen', changedById: 'user-megan', changedAt: '2026-12-01T10:00:00Z' });
+  await t.app.storage.markChecklistItem(A, CYCLE, { itemId: 'window-open:budget-fees', done: true, changedByName: 'Megan Bowen', changedById: 'user-megan', changedAt: '2026-12-01T10:00:00Z' });
   stateOfA = await snapshotOfA();
 });
 afterAll(() => t.stop());

@@ -146,7 +146,7 @@ export function runMessageUpdateContract(name: string, makeStorage: MakeStorage)
 
     it("refreshes the channel's checklist card on every tick, coalescing ticks, and only the tenant's own", async () => {
       const tick = (itemId: string, at: Date, tenantId = 'tenant-a') =>
-        storage.markChecklistItemEverywhere(tenantId, '2027-02-28', { itemId, done: true, changedByName: 'Alex', changedById: 'user-alex', changedAt: at.toISOString() });
+        storage.markChecklistItem(tenantId, '2027-02-28', { itemId, done: true, changedByName: 'Alex', changedById: 'user-alex', changedAt: at.toISOString() });
       await tick('window-open:review', T0); // no card in the channel yet: nothing to update
       expect(await updates()).toEqual([]);
       await storage.recordChecklistPosted('tenant-a', { conversationId: `${CHANNEL};messageid=1`, channelId: CHANNEL, activityId: 'list-1', cycle: '2027-02-28', at: T0 });
@@ -171,9 +171,9 @@ export function runMessageUpdateContract(name: string, makeStorage: MakeStorage)
 
     it('updates only the newest checklist card posted in the channel for a cycle', async () => {
       await storage.recordChecklistPosted('tenant-a', { conversationId: CHANNEL, channelId: CHANNEL, activityId: 'list-1', cycle: '2027-02-28', at: T0 });
-      await storage.markChecklistItemEverywhere('tenant-a', '2027-02-28', { itemId: 'x', done: true, changedByName: 'Alex', changedById: 'u', changedAt: T0.toISOString() });
+      await storage.markChecklistItem('tenant-a', '2027-02-28', { itemId: 'x', done: true, changedByName: 'Alex', changedById: 'u', changedAt: T0.toISOString() });
       await storage.recordChecklistPosted('tenant-a', { conversationId: CHANNEL, channelId: CHANNEL, activityId: 'list-2', cycle: '2027-02-28', at: later(MINUTE) });
-      await storage.markChecklistItemEverywhere('tenant-a', '2027-02-28', { itemId: 'y', done: true, changedByName: 'Alex', changedById: 'u', changedAt: later(2 * MINUTE).toISOString() });
+      await storage.markChecklistItem('tenant-a', '2027-02-28', { itemId: 'y', done: true, changedByName: 'Alex', changedById: 'u', changedAt: later(2 * MINUTE).toISOString() });
       expect(await updates()).toEqual([['list-1', 'checklist', 'skipped'], ['list-2', 'checklist', 'pending']]);
     });
   });

@@ -76,7 +76,7 @@ export function createChecklistRoutes(deps: HandlerDependencies) {
       throw new AppError('input.invalid', { reason: 'unknown checklist item' });
     }
     // With the tick, the checklist card in the reminder channel (if any) is queued for an update.
-    await storage.markChecklistItemEverywhere(turn.tenantId, cycle, {
+    await storage.markChecklistItem(turn.tenantId, cycle, {
       itemId,
       done,
       changedByName: turn.user.name ?? 'someone',
