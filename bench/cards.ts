@@ -5,7 +5,9 @@
 import { isDeepStrictEqual } from 'node:util';
 import { cardMessage } from '../src/cards/card-message.js';
 import { cardNames, renderCard, type CardAttachment, type CardName, type CardViews } from '../src/cards/render-card.js';
-import type { AnniversaryView, Suggestion, WelcomeView } from '../src/rules/view-models.js';
+import type { Suggestion } from '../src/rules/questions/suggestions.js';
+import type { WelcomeView } from '../src/rules/help/welcome.js';
+import type { AnniversaryView } from '../src/rules/cycle/anniversary-view.js';
 import * as samples from '../test/cards/sample-views.js';
 import { median } from './stats.js';
 

@@ -16,7 +16,7 @@ import { serviceUrlAllowlist } from '../src/bot/service-url-allowlist.js';
 import { loadConfig, reminderSettings, serviceUrlAllowlistOf } from '../src/config.js';
 import { renderCard } from '../src/cards/render-card.js';
 import type { ReminderTarget } from '../src/storage/reminder-store.js';
-import { defaultCatalog } from '../src/rules/catalog.js';
+import { defaultCatalog } from '../src/rules/catalog/catalog.js';
 import { reminderViews } from '../test/cards/sample-views.js';
 import { forEachConcurrently } from '../src/reminders/concurrency.js';
 import { createReminderRunner } from '../src/reminders/runner.js';

@@ -13,7 +13,7 @@ import { createAdapter } from '../src/host/adapter.js';
 import { createProactiveSender } from '../src/host/sender.js';
 import { createLogger } from '../src/logger.js';
 import { loadConfig, reminderSettings, serviceUrlAllowlistOf } from '../src/config.js';
-import { defaultCatalog } from '../src/rules/catalog.js';
+import { defaultCatalog } from '../src/rules/catalog/catalog.js';
 import { createReminderRunner } from '../src/reminders/runner.js';
 import type { Storage } from '../src/storage/storage.js';
 import { startConnector } from './connector.js';

@@ -4,7 +4,7 @@
  * in chunked multi-row INSERTs so 10^6 organizations take minutes, not hours.
  */
 import type { Kysely } from 'kysely';
-import type { Organization } from '../src/rules/organization.js';
+import type { Organization } from '../src/rules/organization/organization.js';
 import { openDatabase } from '../src/storage/database.js';
 import { organizationRow, validOrganization } from '../src/storage/organization-row.js';
 import { runMigrations } from '../src/storage/migrations.js';

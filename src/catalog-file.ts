@@ -1,7 +1,7 @@
 /** The requirements catalog and the call schedule: built in, or the operator's files from config. */
 import { loadDataFile } from './data-file.js';
-import { defaultCallSchedule, parseCallSchedule, type CallSchedule } from './rules/call-series.js';
-import { defaultCatalog, parseCatalog, type Catalog } from './rules/catalog.js';
+import { defaultCallSchedule, parseCallSchedule, type CallSchedule } from './rules/calendar/call-series.js';
+import { defaultCatalog, parseCatalog, type Catalog } from './rules/catalog/catalog.js';
 
 export async function loadCatalog(file: string | undefined): Promise<Catalog> {
   return file ? loadDataFile('CATALOG_FILE', file, parseCatalog, 'catalog') : defaultCatalog();

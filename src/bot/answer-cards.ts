@@ -14,8 +14,8 @@
 import { LRUCache } from 'lru-cache';
 import type { CardAttachment } from '../cards/render-card.js';
 import { deepFreeze } from '../deep-freeze.js';
-import type { Organization } from '../rules/organization.js';
-import type { PlainDate } from '../rules/plain-date.js';
+import type { Organization } from '../rules/organization/organization.js';
+import type { PlainDate } from '../rules/common/plain-date.js';
 
 /** Cards kept: the largest (all requirements) is about 28 KB of JSON; a few MB at most. */
 const ANSWER_CARDS_KEPT = 256;

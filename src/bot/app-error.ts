@@ -2,7 +2,7 @@
  * Errors a person should hear about, each with a stable code. Handlers throw them; the turn error
  * handler logs the code and answers with the error card.
  */
-import type { ErrorView } from '../rules/view-models.js';
+import type { ErrorView } from '../rules/help/error-view.js';
 
 const MESSAGES = {
   'channel.unsupported': ['Renewal Bot works in Microsoft Teams', 'Talk to me from Microsoft Teams, signed in to your organization: I only answer there, so nothing was read or stored.'],

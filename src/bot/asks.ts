@@ -1,9 +1,9 @@
 /**
- * Question buttons submit `{ ask: … }` (src/rules/suggestions.ts): the question itself, as declared in
- * src/rules/questions.ts, so the same handler answers it as the typed question. Validated here; anything
+ * Question buttons submit `{ ask: … }` (src/rules/questions/suggestions.ts): the question itself, as declared in
+ * src/rules/questions/questions.ts, so the same handler answers it as the typed question. Validated here; anything
  * else is refused with a card saying so, before any handler runs.
  */
-import { AskSchema, type Ask } from '../rules/questions.js';
+import { AskSchema, type Ask } from '../rules/questions/questions.js';
 import { AppError } from './app-error.js';
 
 /** True when submitted card data is a question button's (it names an `ask`), valid or not. */

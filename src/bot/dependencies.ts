@@ -1,10 +1,10 @@
 /** What the bot's handlers are given; built once in index.ts, shared by all turns, holding no turn state. */
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.js';
-import type { Organization } from '../rules/organization.js';
-import { calendarDateIn, type PlainDate } from '../rules/plain-date.js';
-import type { CallSchedule } from '../rules/call-series.js';
-import type { Catalog } from '../rules/catalog.js';
+import type { Organization } from '../rules/organization/organization.js';
+import { calendarDateIn, type PlainDate } from '../rules/common/plain-date.js';
+import type { CallSchedule } from '../rules/calendar/call-series.js';
+import type { Catalog } from '../rules/catalog/catalog.js';
 import type { Storage } from '../storage/storage.js';
 import type { ServiceUrlAllowlist } from './service-url-allowlist.js';
 

@@ -7,9 +7,9 @@
  */
 import { z } from 'zod';
 import { renderCard, type CardAttachment } from '../cards/render-card.js';
-import type { Organization } from '../rules/organization.js';
-import { reminderChannelElsewhereView } from '../rules/reminder-channel.js';
-import { welcomeView } from '../rules/welcome.js';
+import type { Organization } from '../rules/organization/organization.js';
+import { reminderChannelElsewhereView } from '../rules/reminders/channel-notices.js';
+import { welcomeView } from '../rules/help/welcome.js';
 import { AppError } from './app-error.js';
 import { errorCard, logTurnError } from './card-errors.js';
 import { handlerDependencies, type BotDependencies } from './dependencies.js';

@@ -5,7 +5,7 @@
  * depends only on the text and the catalog.
  */
 import { LRUCache } from 'lru-cache';
-import type { Catalog } from '../rules/catalog.js';
+import type { Catalog } from '../rules/catalog/catalog.js';
 import { recognizeIntent, type Intent } from './intents.js';
 
 /** Texts remembered (the least recently asked goes first): far more than the questions people repeat, under 1 MB. */

@@ -2,12 +2,12 @@
  * What a person asked, from the words they typed. Matching is by keywords with small typos
  * tolerated, so "how many dayz until renewl" still finds the anniversary.
  */
-import type { Catalog } from '../rules/catalog.js';
-import type { CompetencyLevel } from '../rules/organization.js';
-import type { Question } from '../rules/questions.js';
+import type { Catalog } from '../rules/catalog/catalog.js';
+import type { CompetencyLevel } from '../rules/organization/organization.js';
+import type { Question } from '../rules/questions/questions.js';
 import { hasPhrase, hasWord, normalizeText, words } from './text-matching.js';
 
-/** A question as the bot understood it, typed or from a button: the questions are declared in src/rules/questions.ts. */
+/** A question as the bot understood it, typed or from a button: the questions are declared in src/rules/questions/questions.ts. */
 export type Intent = Question;
 
 /**

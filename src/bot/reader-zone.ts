@@ -2,7 +2,7 @@
  * The reader's time zone, as Teams reports it: `localTimezone` on the activity, or `timezone` in
  * the clientInfo entity. Anything that is not a known IANA zone is ignored.
  */
-import { canonicalTimeZone, isTimeZone } from '../rules/plain-date.js';
+import { canonicalTimeZone, isTimeZone } from '../rules/common/plain-date.js';
 
 /** The two places of an activity that may carry the reader's zone (any value: Teams' input is unchecked here). */
 export interface ZoneFields {

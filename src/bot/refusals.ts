@@ -2,8 +2,8 @@
  * Refusals of what only an organization's admins and its Primary Program Contact may do: each names
  * the action refused and, by name, the contact one can ask (admins are known by id only).
  */
-import { escapeMarkdown } from '../rules/markdown.js';
-import type { Organization } from '../rules/organization.js';
+import { escapeMarkdown } from '../rules/common/markdown.js';
+import type { Organization } from '../rules/organization/organization.js';
 import { AppError, type ErrorCode } from './app-error.js';
 
 const REFUSED: Record<ManagedAction, ErrorCode> = {

@@ -4,11 +4,11 @@
  * Handlers that need an organization get "not set up yet" here, once, when there is none.
  */
 import { renderCard, type CardAttachment } from '../cards/render-card.js';
-import { ADMINS_ADD_VERB, ADMINS_REMOVE_VERB } from '../rules/admins-view.js';
-import { CHECKLIST_REFRESH_VERB, CHECKLIST_TOGGLE_VERB } from '../rules/checklist.js';
-import type { Organization } from '../rules/organization.js';
-import { PROFILE_FORM_VERB } from '../rules/profile-form.js';
-import { welcomeView } from '../rules/welcome.js';
+import { ADMINS_ADD_VERB, ADMINS_REMOVE_VERB } from '../rules/people/admins-view.js';
+import { CHECKLIST_REFRESH_VERB, CHECKLIST_TOGGLE_VERB } from '../rules/checklist/checklist.js';
+import type { Organization } from '../rules/organization/organization.js';
+import { PROFILE_FORM_VERB } from '../rules/setup/profile-form.js';
+import { welcomeView } from '../rules/help/welcome.js';
 import type { HandlerDependencies } from './dependencies.js';
 import { createAdminRoutes } from './handlers/admins.js';
 import { createCalendarRoutes } from './handlers/calendar.js';

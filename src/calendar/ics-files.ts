@@ -5,9 +5,9 @@
  */
 import { createRequire } from 'node:module';
 import type { DateArray, EventAttributes, HeaderAttributes } from 'ics';
-import { callEnd, callStart, publishedTimeLabel, type ScheduledCall } from '../rules/call-series.js';
-import { addDays, longDate, parts, type PlainDate } from '../rules/plain-date.js';
-import type { RenewalCalendarEvent } from '../rules/renewal-calendar.js';
+import { callEnd, callStart, publishedTimeLabel, type ScheduledCall } from '../rules/calendar/call-series.js';
+import { addDays, longDate, parts, type PlainDate } from '../rules/common/plain-date.js';
+import type { RenewalCalendarEvent } from '../rules/calendar/renewal-calendar.js';
 
 const PRODUCT_ID = 'renewal-bot';
 /** Calls remind this long before they start. */

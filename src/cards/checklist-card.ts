@@ -3,8 +3,8 @@
  * them at `anchor` with as many as fit (an organization with hundreds of expiring references has as
  * many items), and buttons to the items before and after.
  */
-import { checklistPages, type ChecklistViewInput } from '../rules/checklist.js';
-import { FIRST_PAGE, itemsAvailable, type PageAnchor } from '../rules/paging.js';
+import { checklistPages, type ChecklistViewInput } from '../rules/checklist/checklist.js';
+import { FIRST_PAGE, itemsAvailable, type PageAnchor } from '../rules/common/paging.js';
 import { renderLargestFitting } from './fit-card.js';
 import type { CardAttachment } from './render-card.js';
 

@@ -9,27 +9,26 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../project-root.js';
+
 // CommonJS package: under NodeNext its default import is `module.exports`; named imports are not typed.
 import type ACData from 'adaptivecards-templating';
 import { compileTemplate } from './compile-template.js';
-import type { AdminsView } from '../rules/admins-view.js';
-import type { CalendarLinkView } from '../rules/calendar-link-view.js';
-import type { CallSeriesView } from '../rules/call-series.js';
-import type { MessageNoteView } from '../rules/message-updates.js';
-import type {
-  AnniversaryView,
-  ChecklistView,
-  ContactView,
-  ErrorView,
-  EvidenceListView,
-  NoticeView,
-  ProfileSavedView,
-  ReminderView,
-  RequirementsView,
-  SetupFormView,
-  SupportView,
-  WelcomeView,
-} from '../rules/view-models.js';
+import type { AdminsView } from '../rules/people/admins-view.js';
+import type { CalendarLinkView } from '../rules/calendar/link-view.js';
+import type { CallSeriesView } from '../rules/calendar/call-series.js';
+import type { MessageNoteView } from '../rules/reminders/message-updates.js';
+import type { WelcomeView } from '../rules/help/welcome.js';
+import type { SupportView } from '../rules/help/support.js';
+import type { SetupFormView } from '../rules/setup/profile-form.js';
+import type { RequirementsView } from '../rules/requirements/requirements.js';
+import type { ReminderView } from '../rules/reminders/view.js';
+import type { ProfileSavedView } from '../rules/setup/profile-saved.js';
+import type { NoticeView } from '../rules/questions/notice-view.js';
+import type { EvidenceListView } from '../rules/requirements/evidence-lists.js';
+import type { ErrorView } from '../rules/help/error-view.js';
+import type { ContactView } from '../rules/people/contact.js';
+import type { ChecklistView } from '../rules/checklist/checklist.js';
+import type { AnniversaryView } from '../rules/cycle/anniversary-view.js';
 
 type CompiledTemplate = InstanceType<typeof ACData.Template>;
 

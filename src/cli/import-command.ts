@@ -1,6 +1,6 @@
 /** `cli import FILE.json [--dry-run]`: prints what was written, or every problem and writes nothing. */
 import { parseArgs } from 'node:util';
-import type { Catalog } from '../rules/catalog.js';
+import type { Catalog } from '../rules/catalog/catalog.js';
 import type { Storage } from '../storage/storage.js';
 import { UsageError, type CliOutput } from './cli-output.js';
 import { importOrganizations } from './import-organizations.js';

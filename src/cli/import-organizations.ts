@@ -4,9 +4,9 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { z } from 'zod';
-import type { Catalog } from '../rules/catalog.js';
-import { anniversaryOfCycle, cycleForDate } from '../rules/cycle.js';
-import { OrganizationSchema, withCatalogChecks, type Organization } from '../rules/organization.js';
+import type { Catalog } from '../rules/catalog/catalog.js';
+import { anniversaryOfCycle, cycleForDate } from '../rules/cycle/cycle.js';
+import { OrganizationSchema, withCatalogChecks, type Organization } from '../rules/organization/organization.js';
 import type { Storage, UpsertSummary } from '../storage/storage.js';
 import { jsonLineIndex, lineOf, syntaxErrorLocation } from './json-locations.js';
 
@@ -100,7 +100,7 @@ export async function importOrganizations(file: string, storage: Storage, catalo
 }
 
 /**
- * The one anniversary rule (rules/cycle.ts) for imports too: a record whose current anniversary is
+ * The one anniversary rule (rules/cycle/cycle.ts) for imports too: a record whose current anniversary is
  * one of the stored organization's keeps the stored anchor, so importing "2029-02-28" over a
  * 29 February anchor does not lose the 29th for the leap years to come.
  */

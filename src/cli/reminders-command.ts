@@ -8,20 +8,20 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createBotHost } from '../host/bot-host.js';
-import type { Catalog } from '../rules/catalog.js';
+import type { Catalog } from '../rules/catalog/catalog.js';
 import { reminderSettings, tenantAllowList, type Config } from '../config.js';
 import { createLogger } from '../logger.js';
-import { PERSONAL_REMINDER_KINDS } from '../rules/personal-reminders.js';
-import { parsePersonalSubject } from '../rules/reminder-subject.js';
-import { REMINDER_KINDS, type ReminderKind } from '../rules/reminders.js';
+import { PERSONAL_REMINDER_KINDS } from '../rules/reminders/personal.js';
+import { parsePersonalSubject } from '../rules/reminders/subject.js';
+import { REMINDER_KINDS, type ReminderKind } from '../rules/reminders/plan.js';
 import type { ReportEntry } from '../reminders/pass-report.js';
 import { replanIfCatalogChanged } from '../reminders/catalog-watch.js';
 import { runnerId } from '../reminders/runner-id.js';
 import { createReminderRunner } from '../reminders/runner.js';
 import type { LedgerStatus, ReminderCount } from '../storage/reminder-store.js';
 import type { Storage } from '../storage/storage.js';
-import { calendarDateIn } from '../rules/plain-date.js';
-import { organizationStatusView } from '../rules/reminder-status-view.js';
+import { calendarDateIn } from '../rules/common/plain-date.js';
+import { organizationStatusView } from '../rules/reminders/status-view.js';
 import { UsageError, type CliOutput } from './cli-output.js';
 import { statusPageHtml } from './status-page.js';
 

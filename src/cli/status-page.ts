@@ -4,7 +4,7 @@
  * it adds no attack surface. Organization names and every other value come from tenants and are
  * escaped wherever they go.
  */
-import type { OrganizationStatusView, TimelineMarker } from '../rules/reminder-status-view.js';
+import type { OrganizationStatusView, TimelineMarker } from '../rules/reminders/status-view.js';
 
 /** Text made inert in HTML content and in quoted attribute values. */
 export function escapeHtml(value: string): string {

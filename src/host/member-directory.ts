@@ -9,8 +9,8 @@ import { TeamsInfo, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { MemberDirectory } from '../bot/member-directory.js';
 import type { Logger } from '../logger.js';
-import { displayName, type Member, type TeamsRole } from '../rules/admins.js';
-import { DirectoryIdSchema } from '../rules/organization.js';
+import { displayName, type Member, type TeamsRole } from '../rules/people/admins.js';
+import { DirectoryIdSchema } from '../rules/organization/organization.js';
 import { withTimeout } from '../with-timeout.js';
 
 /** `work`, or a rejection once it has taken longer than `timeoutMs`. */

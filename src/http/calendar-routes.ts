@@ -7,9 +7,9 @@ import { z } from 'zod';
 import { CalendarTokenSchema } from '../calendar/calendar-link.js';
 import { callsIcs, renewalIcs } from '../calendar/ics-files.js';
 import type { Logger } from '../logger.js';
-import type { CallSchedule } from '../rules/call-series.js';
-import { calendarDateIn } from '../rules/plain-date.js';
-import { renewalCalendarEvents } from '../rules/renewal-calendar.js';
+import type { CallSchedule } from '../rules/calendar/call-series.js';
+import { calendarDateIn } from '../rules/common/plain-date.js';
+import { renewalCalendarEvents } from '../rules/calendar/renewal-calendar.js';
 import type { Storage } from '../storage/storage.js';
 
 export interface CalendarRouteDependencies {

@@ -2,8 +2,8 @@
  * Notices that the operator replaced the requirements catalog since the last start, and asks the
  * planner to look at every organization again, so changed requirements are announced.
  */
-import type { Catalog } from '../rules/catalog.js';
-import { fingerprint } from '../rules/fingerprint.js';
+import type { Catalog } from '../rules/catalog/catalog.js';
+import { fingerprint } from '../rules/common/fingerprint.js';
 import type { ReminderPlanning, Settings } from '../storage/reminder-store.js';
 
 const SETTING = 'catalog-fingerprint';

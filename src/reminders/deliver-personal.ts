@@ -1,6 +1,6 @@
 /**
  * The personal half of a pass: claim the personal reminders that are due, decide each one
- * (rules/personal-reminders.ts), find the Primary Program Contact's 1:1 chat (the one they wrote in,
+ * (rules/reminders/personal.ts), find the Primary Program Contact's 1:1 chat (the one they wrote in,
  * or one opened through the organization's team), send within the same limits and retry policy as
  * channel reminders, and record every outcome. A contact Teams cannot reach is recorded as
  * unreachable with the reason, which the channel reminders then mention.
@@ -10,9 +10,9 @@
  */
 import type { ProactiveSender } from '../host/contract.js';
 import { renderCard } from '../cards/render-card.js';
-import type { Organization } from '../rules/organization.js';
-import { contactUnreachableNote, personalDeliveryDecision, UNIDENTIFIED_CONTACT, type PersonalDecision } from '../rules/personal-reminders.js';
-import { parsePersonalSubject } from '../rules/reminder-subject.js';
+import type { Organization } from '../rules/organization/organization.js';
+import { contactUnreachableNote, personalDeliveryDecision, UNIDENTIFIED_CONTACT, type PersonalDecision } from '../rules/reminders/personal.js';
+import { parsePersonalSubject } from '../rules/reminders/subject.js';
 import type { ChecklistStore } from '../storage/checklist-store.js';
 import type { LeaseClaim } from '../storage/leased-work.js';
 import type { PersonalChatStore, PersonalConversation } from '../storage/personal-chats.js';

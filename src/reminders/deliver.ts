@@ -1,14 +1,14 @@
 /**
- * The sending half of a pass: claim what is due, decide per reminder (rules/reminder-delivery.ts),
+ * The sending half of a pass: claim what is due, decide per reminder (rules/reminders/delivery.ts),
  * send within Teams' rate limits, and record every outcome on its reminder; none stops the pass.
  */
 import type { CardAttachment } from '../cards/render-card.js';
 import { renderCard } from '../cards/render-card.js';
-import { deliveryDecision } from '../rules/reminder-delivery.js';
+import { deliveryDecision } from '../rules/reminders/delivery.js';
 import type { LeaseClaim } from '../storage/leased-work.js';
 import type { MessageUpdateStore } from '../storage/message-updates.js';
 import type { ClaimedReminder, ReminderLedger, ReminderTargets } from '../storage/reminder-store.js';
-import type { Organization } from '../rules/organization.js';
+import type { Organization } from '../rules/organization/organization.js';
 import type { OrganizationStore } from '../storage/storage.js';
 import { drainClaims, keyOf, recordNotSent, reminderStepFailed, skipReminder } from './claim-loop.js';
 import { deliverableOrganization } from './deliverable-organization.js';

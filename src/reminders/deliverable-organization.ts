@@ -2,7 +2,7 @@
  * Whether a pass still delivers anything of a tenant: the first question of channel reminders,
  * personal reminders and message updates alike. What it refuses is closed as skipped, without a call.
  */
-import type { Organization } from '../rules/organization.js';
+import type { Organization } from '../rules/organization/organization.js';
 import type { OrganizationStore } from '../storage/storage.js';
 import type { PassDependencies } from './pass-dependencies.js';
 

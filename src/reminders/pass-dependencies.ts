@@ -1,7 +1,7 @@
 /** What every part of a reminder pass is given (planning, channel and personal delivery, message updates), and what a pass is asked. */
 import type { CardSender } from '../host/contract.js';
 import type { Logger } from '../logger.js';
-import type { Catalog } from '../rules/catalog.js';
+import type { Catalog } from '../rules/catalog/catalog.js';
 import type { ReminderSettings } from './settings.js';
 
 /** One pass: its moment (the CLI's --now), whether it only reports, and one tenant or all. */

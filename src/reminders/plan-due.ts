@@ -2,10 +2,10 @@
  * The planning half of a pass: every organization whose next reminder date has come (in its own
  * zone) is planned by the pure planner, and the plans go into the ledger, a page at a time.
  */
-import type { Catalog } from '../rules/catalog.js';
-import { addDays, calendarDateIn, isPlainDate } from '../rules/plain-date.js';
-import { personalReminders } from '../rules/personal-reminders.js';
-import { planReminders } from '../rules/reminders.js';
+import type { Catalog } from '../rules/catalog/catalog.js';
+import { addDays, calendarDateIn, isPlainDate } from '../rules/common/plain-date.js';
+import { personalReminders } from '../rules/reminders/personal.js';
+import { planReminders } from '../rules/reminders/plan.js';
 import type { ReminderKey, ReminderPlanning, ReminderLedger } from '../storage/reminder-store.js';
 import type { PassOptions } from './pass-dependencies.js';
 import type { PassReport } from './pass-report.js';

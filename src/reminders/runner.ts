@@ -7,7 +7,7 @@
  */
 import type { ProactiveSender } from '../host/contract.js';
 import type { Logger } from '../logger.js';
-import type { Catalog } from '../rules/catalog.js';
+import type { Catalog } from '../rules/catalog/catalog.js';
 import type { Storage } from '../storage/storage.js';
 import { sleep as realSleep } from '../with-timeout.js';
 import { createDelivery } from './deliver.js';

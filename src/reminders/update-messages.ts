@@ -6,10 +6,10 @@
 import { z } from 'zod';
 import { renderChecklistCard } from '../cards/checklist-card.js';
 import { renderCard, type CardAttachment } from '../cards/render-card.js';
-import { currentAnniversary } from '../rules/cycle.js';
-import { recordedView, supersededView } from '../rules/message-updates.js';
-import { calendarDateIn, isPlainDate } from '../rules/plain-date.js';
-import { REMINDER_KINDS } from '../rules/reminders.js';
+import { currentAnniversary } from '../rules/cycle/cycle.js';
+import { recordedView, supersededView } from '../rules/reminders/message-updates.js';
+import { calendarDateIn, isPlainDate } from '../rules/common/plain-date.js';
+import { REMINDER_KINDS } from '../rules/reminders/plan.js';
 import type { ChecklistStore } from '../storage/checklist-store.js';
 import type { LeaseClaim } from '../storage/leased-work.js';
 import type { ClaimedMessageUpdate, MessageUpdateStore } from '../storage/message-updates.js';

@@ -4,7 +4,7 @@
  * organization (Intl's formatToParts is the costliest step of planning one). A plain Map, not an
  * LRU cache: it lives for one pass and holds one entry per zone at most, so it needs no bound.
  */
-import { calendarDateIn, dayReachedAtHour, type PlainDate } from '../rules/plain-date.js';
+import { calendarDateIn, dayReachedAtHour, type PlainDate } from '../rules/common/plain-date.js';
 
 export interface ZoneDays {
   /** The last day whose reminder hour has come in the zone (dayReachedAtHour). */

@@ -3,7 +3,7 @@
  * people ticking different items at the same moment both keep their tick.
  */
 import type { Kysely } from 'kysely';
-import type { ChecklistTick } from '../rules/checklist.js';
+import type { ChecklistTick } from '../rules/checklist/checklist.js';
 import type { DatabaseSchema } from './schema.js';
 
 export interface ChecklistStore {

@@ -5,10 +5,11 @@
  * claim reminders (leased-work.ts), so each goes out once across restarts and replicas.
  */
 import { sql, type Kysely, type Selectable } from 'kysely';
-import type { ChecklistTick } from '../rules/checklist.js';
-import { supersedes, type RenewalOutcome } from '../rules/message-updates.js';
-import type { Organization } from '../rules/organization.js';
-import type { ReminderKind } from '../rules/reminder-payloads.js';
+import type { ChecklistTick } from '../rules/checklist/checklist.js';
+import { supersedes } from '../rules/reminders/message-updates.js';
+import type { RenewalOutcome } from '../rules/cycle/renewal-answer.js';
+import type { Organization } from '../rules/organization/organization.js';
+import type { ReminderKind } from '../rules/reminders/payloads.js';
 import { writeChecklistMark } from './checklist-store.js';
 import type { DatabaseKind } from './database.js';
 import { storedJsonObject } from './json-text.js';

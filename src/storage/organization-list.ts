@@ -1,6 +1,6 @@
 /** Every organization, a page at a time in tenant order: for the operator's status page. */
 import type { Kysely } from 'kysely';
-import type { Organization } from '../rules/organization.js';
+import type { Organization } from '../rules/organization/organization.js';
 import type { ProfileReader } from './organization-row.js';
 import type { DatabaseSchema } from './schema.js';
 

@@ -4,7 +4,7 @@
  * flowing into reminders as garbage.
  */
 import { z } from 'zod';
-import { asOneLineText, isOneLineText, OrganizationSchema, type Organization } from '../rules/organization.js';
+import { asOneLineText, isOneLineText, OrganizationSchema, type Organization } from '../rules/organization/organization.js';
 import type { Kysely } from 'kysely';
 import { LRUCache } from 'lru-cache';
 import { deepFreeze } from '../deep-freeze.js';

@@ -7,7 +7,7 @@ import type { Kysely, Selectable } from 'kysely';
 import type { DatabaseKind } from './database.js';
 import { storedJsonObject } from './json-text.js';
 import { LEASE_CLEARED, leasedWork, withTarget, type Candidates } from './leased-work.js';
-import type { ReminderAudience } from '../rules/reminder-subject.js';
+import type { ReminderAudience } from '../rules/reminders/subject.js';
 import type { ClaimedReminder, StoredReminder, ReminderKey, ReminderStore, ReminderTarget } from './reminder-store.js';
 import { targetsOf } from './reminder-targets.js';
 import type { DatabaseSchema, ReminderLedgerTable } from './schema.js';

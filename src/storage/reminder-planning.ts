@@ -3,7 +3,7 @@
  * reads `next_reminder_on <= today` from its index in (date, tenant) order, so a pass touches only
  * the organizations something may be due for, however many are stored.
  */
-import { toldRequirementsFrom } from '../rules/requirements-snapshot.js';
+import { toldRequirementsFrom } from '../rules/requirements/snapshot.js';
 import type { Kysely, Transaction } from 'kysely';
 import { storedJsonObject } from './json-text.js';
 import { ATTEMPT_NOW } from './leased-work.js';

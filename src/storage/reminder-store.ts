@@ -4,19 +4,19 @@
  * reminder go out exactly once across restarts and replicas.
  */
 import type { ConversationRef } from '../conversation-ref.js';
-import type { Organization } from '../rules/organization.js';
+import type { Organization } from '../rules/organization/organization.js';
 import type { LeaseClaim } from './leased-work.js';
-import type { PlainDate } from '../rules/plain-date.js';
-import type { ReminderKind } from '../rules/reminders.js';
-import type { ReminderAudience } from '../rules/reminder-subject.js';
-import type { ToldRequirements } from '../rules/requirements-snapshot.js';
+import type { PlainDate } from '../rules/common/plain-date.js';
+import type { ReminderKind } from '../rules/reminders/plan.js';
+import type { ReminderAudience } from '../rules/reminders/subject.js';
+import type { ToldRequirements } from '../rules/requirements/snapshot.js';
 
 export interface ReminderKey {
   tenantId: string;
   kind: ReminderKind;
   /** The anniversary (YYYY-MM-DD) of the cycle it belongs to (rows planned before December 2026 may say `req-<hash>`). */
   cycle: string;
-  /** What it is about within the cycle (rules/reminder-subject.ts). */
+  /** What it is about within the cycle (rules/reminders/subject.ts). */
   subject: string;
   /** Who it is for: its own column, never read from the subject (not part of the row's identity). */
   audience: ReminderAudience;
@@ -25,7 +25,7 @@ export interface ReminderKey {
 /**
  * A reminder as the ledger keeps it: a planner's DueReminder with its tenant. Its payload is JSON
  * read back from the database: the delivery decision checks it against its kind
- * (rules/reminder-payloads.ts) before any card is built from it.
+ * (rules/reminders/payloads.ts) before any card is built from it.
  */
 export interface StoredReminder extends ReminderKey {
   dueOn: PlainDate;

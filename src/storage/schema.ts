@@ -3,8 +3,8 @@
  * queries runs unchanged on SQLite and PostgreSQL: dates are ISO strings, structured data is JSON text.
  */
 import type { Generated } from 'kysely';
-import type { ReminderAudience } from '../rules/reminder-subject.js';
-import type { ReminderKind } from '../rules/reminders.js';
+import type { ReminderAudience } from '../rules/reminders/subject.js';
+import type { ReminderKind } from '../rules/reminders/plan.js';
 import type { LedgerStatus } from './reminder-store.js';
 
 /**

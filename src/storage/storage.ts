@@ -2,7 +2,7 @@
  * What the bot needs from persistence, named by intent. Every method takes the tenant id it acts
  * for (taken from the verified activity, never from a payload), so no call can reach another tenant.
  */
-import type { Organization } from '../rules/organization.js';
+import type { Organization } from '../rules/organization/organization.js';
 import type { CalendarTokenStore } from './calendar-tokens.js';
 import type { ChecklistStore } from './checklist-store.js';
 import type { MessageUpdateStore } from './message-updates.js';

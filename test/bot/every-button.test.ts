@@ -7,12 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCard } from '../../src/cards/render-card.js';
 import { isVerb } from '../../src/bot/routes.js';
-import { defaultCatalog } from '../../src/rules/catalog.js';
-import { reminderChannelElsewhereView, remindersNeedChannelView, remindersPostedHereView } from '../../src/rules/reminder-channel.js';
-import { personalRemindersSwitchedView } from '../../src/rules/personal-reminder-notices.js';
-import { personalReminderView } from '../../src/rules/personal-reminder-view.js';
-import { reminderView } from '../../src/rules/reminder-view.js';
-import { REMINDER_KINDS } from '../../src/rules/reminders.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
+import { reminderChannelElsewhereView, remindersNeedChannelView, remindersPostedHereView } from '../../src/rules/reminders/channel-notices.js';
+import { personalRemindersSwitchedView } from '../../src/rules/reminders/personal-notices.js';
+import { personalReminderView } from '../../src/rules/reminders/personal-view.js';
+import { reminderView } from '../../src/rules/reminders/view.js';
+import { REMINDER_KINDS } from '../../src/rules/reminders/plan.js';
 import { CHART_TYPES, elements, type Json } from '../cards/card-inspection.js';
 import { cardText } from '../cards/card-text.js';
 import { CONTOSO, contoso, MEGAN, seed } from '../domain/guide-app.js';

@@ -1,7 +1,7 @@
 /** Understanding what people type, including case, punctuation, mentions and small typos. */
 import { describe, expect, it } from 'vitest';
 import { recognizeIntent } from '../../src/bot/intents.js';
-import { defaultCatalog } from '../../src/rules/catalog.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
 
 const catalog = defaultCatalog();
 const kind = (text: string) => recognizeIntent(text, catalog).ask;

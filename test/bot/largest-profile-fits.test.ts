@@ -7,9 +7,9 @@
  * checklist was 576 KB, the setup form 621 KB and the contact's two-week reminder 332 KB.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../../src/rules/catalog.js';
-import { checklistItems } from '../../src/rules/checklist.js';
-import { OrganizationSchema, withCatalogChecks, type Organization } from '../../src/rules/organization.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
+import { checklistItems } from '../../src/rules/checklist/checklist.js';
+import { OrganizationSchema, withCatalogChecks, type Organization } from '../../src/rules/organization/organization.js';
 import { cardText } from '../cards/card-text.js';
 import { elements, type Json } from '../cards/card-inspection.js';
 import { makeActivity } from '../support/activities.js';

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeIntent } from '../../src/bot/intents.js';
 import { normalizeText, stripTags } from '../../src/bot/text-matching.js';
-import { defaultCatalog } from '../../src/rules/catalog.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
 import { recordStat } from '../support/verify-stats.js';
 
 const catalog = defaultCatalog();

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { handlerDependencies, type BotDependencies } from '../../src/bot/dependencies.js';
-import { calendarDateIn } from '../../src/rules/plain-date.js';
+import { calendarDateIn } from '../../src/rules/common/plain-date.js';
 import { makeOrganization } from '../support/organizations.js';
 
 const ZONES = ['UTC', 'Europe/Berlin', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Pacific/Kiritimati', 'America/St_Johns'];

@@ -6,8 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { renderCard } from '../../src/cards/render-card.js';
-import { defaultCatalog } from '../../src/rules/catalog.js';
-import { reminderView } from '../../src/rules/reminder-view.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
+import { reminderView } from '../../src/rules/reminders/view.js';
 import { makeActivity, type FixtureName } from '../support/activities.js';
 import { activeMarkdown, markdownTexts, shownAsText } from '../support/markdown-reading.js';
 import { makeOrganization } from '../support/organizations.js';

@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstCalendarLink, newCalendarToken, renewalCalendarUrl, rotateCalendarLink } from '../../src/calendar/calendar-link.js';
 import { registerCalendarRoutes } from '../../src/http/calendar-routes.js';
 import { createLogger } from '../../src/logger.js';
-import { callSeriesView, defaultCallSchedule } from '../../src/rules/call-series.js';
+import { callSeriesView, defaultCallSchedule } from '../../src/rules/calendar/call-series.js';
 import { openStorage } from '../../src/storage/open-storage.js';
 import type { Storage } from '../../src/storage/storage.js';
 import { makeOrganization } from '../support/organizations.js';

@@ -3,7 +3,7 @@
  * ahead with its calendar file; once the series is over, one line saying when it ran (test/cards/cards.test.ts also checks it with the SDK like every card).
  */
 import { describe, expect, it } from 'vitest';
-import type { CallSeriesView } from '../../src/rules/call-series.js';
+import type { CallSeriesView } from '../../src/rules/calendar/call-series.js';
 import { renderCard } from '../../src/cards/render-card.js';
 import { cardText } from '../cards/card-text.js';
 import { elements, sdkProblems, type Json } from '../cards/card-inspection.js';

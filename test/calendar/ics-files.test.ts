@@ -6,9 +6,9 @@
 import ical, { type VEvent } from 'node-ical';
 import { afterAll, describe, expect, it } from 'vitest';
 import { callsIcs, renewalIcs } from '../../src/calendar/ics-files.js';
-import { defaultCallSchedule, parseCallSchedule } from '../../src/rules/call-series.js';
-import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from '../../src/rules/checklists.js';
-import { renewalCalendarEvents, type RenewalCalendarEvent } from '../../src/rules/renewal-calendar.js';
+import { defaultCallSchedule, parseCallSchedule } from '../../src/rules/calendar/call-series.js';
+import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from '../../src/rules/checklist/guidance-lists.js';
+import { renewalCalendarEvents, type RenewalCalendarEvent } from '../../src/rules/calendar/renewal-calendar.js';
 import { makeOrganization } from '../support/organizations.js';
 
 const NOW = new Date('2026-11-25T12:00:00Z');

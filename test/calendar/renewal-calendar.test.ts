@@ -1,7 +1,7 @@
 /** The renewal calendar's events, before any iCalendar: which days, which words, which uids. */
 import { describe, expect, it } from 'vitest';
-import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from '../../src/rules/checklists.js';
-import { renewalCalendarEvents } from '../../src/rules/renewal-calendar.js';
+import { TWO_WEEKS_CHECKLIST, WINDOW_OPEN_CHECKLIST } from '../../src/rules/checklist/guidance-lists.js';
+import { renewalCalendarEvents } from '../../src/rules/calendar/renewal-calendar.js';
 import { makeOrganization } from '../support/organizations.js';
 
 const summary = (events: ReturnType<typeof renewalCalendarEvents>) => events.map((event) => [event.kind, event.anniversary, event.date]);

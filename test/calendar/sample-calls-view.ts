@@ -2,8 +2,8 @@
  * A realistic call series view for card tests: read in Berlin on 2016-02-03 at 19:00 local time,
  * while the third call is on (two past, one happening now, two upcoming).
  */
-import { callSeriesView, defaultCallSchedule, type CallSeriesView } from '../../src/rules/call-series.js';
-import { defaultCatalog } from '../../src/rules/catalog.js';
+import { callSeriesView, defaultCallSchedule, type CallSeriesView } from '../../src/rules/calendar/call-series.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
 
 export const callsView: CallSeriesView = callSeriesView({
   schedule: defaultCallSchedule(),

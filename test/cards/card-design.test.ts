@@ -3,7 +3,7 @@
  * same facts in words, emphasis readable on any theme, short requirements with details on demand,
  * and the past shown as past.
  */
-import { requirementsAsList, requirementsWithDetailsOnRequest } from '../../src/rules/requirements.js';
+import { requirementsAsList, requirementsWithDetailsOnRequest } from '../../src/rules/requirements/requirements.js';
 import { describe, expect, it } from 'vitest';
 import { renderCard, type CardName, type CardViews } from '../../src/cards/render-card.js';
 import { callsAllPastView, callsView } from '../calendar/sample-calls-view.js';

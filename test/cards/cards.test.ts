@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { requirementsAsList, requirementsWithDetailsOnRequest } from '../../src/rules/requirements.js';
+import { requirementsAsList, requirementsWithDetailsOnRequest } from '../../src/rules/requirements/requirements.js';
 import { type CardAttachment, type CardName, type CardViews, cardNames, compiledCardNames, loadCardTemplates, renderCard, renderCardWithLibrary } from '../../src/cards/render-card.js';
 import { cardText } from './card-text.js';
 import { elements, sdkProblems, type Json } from './card-inspection.js';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fitsOneMessage, renderLargestFitting } from '../../src/cards/fit-card.js';
 import { renderCard } from '../../src/cards/render-card.js';
-import type { EvidenceListView } from '../../src/rules/view-models.js';
+import type { EvidenceListView } from '../../src/rules/requirements/evidence-lists.js';
 
 /** A list card of `count` items of about `length` characters each. */
 const viewOf = (count: number, length: number): EvidenceListView => ({

@@ -8,9 +8,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderCard } from '../../src/cards/render-card.js';
-import { anniversaryView } from '../../src/rules/anniversary-view.js';
-import { defaultCatalog } from '../../src/rules/catalog.js';
-import { requirementsView } from '../../src/rules/requirements.js';
+import { anniversaryView } from '../../src/rules/cycle/anniversary-view.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
+import { requirementsView } from '../../src/rules/requirements/requirements.js';
 import { makeOrganization } from '../support/organizations.js';
 import { renderedLines } from './rendered-lines.js';
 

@@ -1,19 +1,21 @@
-import type { KindAndPayload } from '../../src/rules/reminder-payloads.js';
-import { recordedView, supersededView } from '../../src/rules/message-updates.js';
-import { calendarLinkView as buildCalendarLinkView } from '../../src/rules/calendar-link-view.js';
-import { checklistView as buildChecklistView } from '../../src/rules/checklist.js';
-import { adminsView as buildAdminsView } from '../../src/rules/admins-view.js';
-import type { Member } from '../../src/rules/admins.js';
+import type { KindAndPayload } from '../../src/rules/reminders/payloads.js';
+import { recordedView, supersededView } from '../../src/rules/reminders/message-updates.js';
+import { calendarLinkView as buildCalendarLinkView } from '../../src/rules/calendar/link-view.js';
+import { checklistView as buildChecklistView } from '../../src/rules/checklist/checklist.js';
+import { adminsView as buildAdminsView } from '../../src/rules/people/admins-view.js';
+import type { Member } from '../../src/rules/people/admins.js';
 import { callsView } from '../calendar/sample-calls-view.js';
-import { defaultCatalog } from '../../src/rules/catalog.js';
-import { reminderView as buildReminderView } from '../../src/rules/reminder-view.js';
-import { personalReminderView as buildPersonalReminderView } from '../../src/rules/personal-reminder-view.js';
-import { contactUnreachableNote } from '../../src/rules/personal-reminders.js';
-import { REMINDER_KINDS, type ReminderKind } from '../../src/rules/reminders.js';
-import type { NoticeView, ReminderView, Suggestion } from '../../src/rules/view-models.js';
-import { cycleGauge } from '../../src/rules/charts.js';
-import { evidenceChart } from '../../src/rules/requirement-lines.js';
-import { evidenceListView } from '../../src/rules/evidence-lists.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
+import { reminderView as buildReminderView, type ReminderView } from '../../src/rules/reminders/view.js';
+import { personalReminderView as buildPersonalReminderView } from '../../src/rules/reminders/personal-view.js';
+import { contactUnreachableNote } from '../../src/rules/reminders/personal.js';
+import { REMINDER_KINDS, type ReminderKind } from '../../src/rules/reminders/plan.js';
+import type { Suggestion } from '../../src/rules/questions/suggestions.js';
+import type { NoticeView } from '../../src/rules/questions/notice-view.js';
+import { cycleGauge } from '../../src/rules/cycle/charts.js';
+import { evidenceChart } from '../../src/rules/requirements/lines.js';
+import { evidenceListView, type EvidenceListView } from '../../src/rules/requirements/evidence-lists.js';
+
 /**
  * Realistic view models for every card, shared by the card tests and by conversation tests.
  * Dates are consistent with each other: today 2026-12-05, anniversary 2027-02-28 (85 days left).
@@ -21,19 +23,15 @@ import { evidenceListView } from '../../src/rules/evidence-lists.js';
  * never evaluated as a template expression.
  */
 import type { CardViews } from '../../src/cards/render-card.js';
-import type {
-  AnniversaryView,
-  CompetencyRequirementsView,
-  ContactView,
-  ErrorView,
-  EvidenceListView,
-  ProfileSavedView,
-  RequirementsView,
-  SetupFormValues,
-  SetupFormView,
-  SupportView,
-  WelcomeView,
-} from '../../src/rules/view-models.js';
+import type { WelcomeView } from '../../src/rules/help/welcome.js';
+import type { SupportView } from '../../src/rules/help/support.js';
+import type { SetupFormValues, SetupFormView } from '../../src/rules/setup/profile-form.js';
+import type { RequirementsView } from '../../src/rules/requirements/requirements.js';
+import type { ProfileSavedView } from '../../src/rules/setup/profile-saved.js';
+import type { ErrorView } from '../../src/rules/help/error-view.js';
+import type { ContactView } from '../../src/rules/people/contact.js';
+import type { CompetencyRequirementsView } from '../../src/rules/requirements/general.js';
+import type { AnniversaryView } from '../../src/rules/cycle/anniversary-view.js';
 
 export const trickyOrganizationName = 'Contoso & Sons <EMEA> "Cloud" ${organizationName} $5';
 

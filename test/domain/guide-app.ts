@@ -6,7 +6,7 @@ import { cardText } from '../cards/card-text.js';
 import { makeActivity } from '../support/activities.js';
 import { makeOrganization } from '../support/organizations.js';
 import type { TestApp } from '../support/test-app.js';
-import type { Organization } from '../../src/rules/organization.js';
+import type { Organization } from '../../src/rules/organization/organization.js';
 
 export const CONTOSO = '00000000-0000-4000-8000-00000000c001';
 export const LEAP_DAY = '00000000-0000-4000-8000-00000000c029';

@@ -6,8 +6,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { renderCard } from '../../src/cards/render-card.js';
-import { defaultCatalog } from '../../src/rules/catalog.js';
-import { reminderView } from '../../src/rules/reminder-view.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
+import { reminderView } from '../../src/rules/reminders/view.js';
 import { cardText } from '../cards/card-text.js';
 import { startReminderApp } from '../reminders/reminder-app.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { validateImport } from '../../src/cli/import-organizations.js';
-import { defaultCatalog } from '../../src/rules/catalog.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
 import { cardText } from '../cards/card-text.js';
 import { makeActivity } from '../support/activities.js';
 import { startTestApp } from '../support/test-app.js';

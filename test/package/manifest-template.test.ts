@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { recognizeIntent } from '../../src/bot/intents.js';
 import { MANIFEST_SCHEMA_URL, MANIFEST_VERSION } from '../../src/package/validate-manifest.js';
-import { defaultCatalog } from '../../src/rules/catalog.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
 import { readTemplate } from './helpers.js';
 
 const template = readTemplate();

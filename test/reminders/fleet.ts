@@ -7,7 +7,7 @@ import { createAdapter } from '../../src/host/adapter.js';
 import { createProactiveSender } from '../../src/host/sender.js';
 import { serviceUrlAllowlist } from '../../src/bot/service-url-allowlist.js';
 import { createLogger } from '../../src/logger.js';
-import { defaultCatalog } from '../../src/rules/catalog.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
 import { createReminderRunner } from '../../src/reminders/runner.js';
 import type { ReminderSettings } from '../../src/reminders/settings.js';
 import type { Storage } from '../../src/storage/storage.js';

@@ -13,7 +13,7 @@ import type { SentActivity } from '../support/fake-connector.js';
 import { makeOrganization } from '../support/organizations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { CHANNEL, channelPosts, FAST_REMINDERS, postedTitles, startReminderApp, TENANT, titleOf } from './reminder-app.js';
-import type { Organization } from '../../src/rules/organization.js';
+import type { Organization } from '../../src/rules/organization/organization.js';
 
 let t: TestApp;
 afterEach(() => t?.stop());

@@ -4,7 +4,7 @@ import { makeActivity } from '../support/activities.js';
 import { makeOrganization } from '../support/organizations.js';
 import type { SentActivity } from '../support/fake-connector.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import type { Organization } from '../../src/rules/organization.js';
+import type { Organization } from '../../src/rules/organization/organization.js';
 
 export const TENANT = 'aaaaaaaa-0000-0000-0000-00000000000a';
 

@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
-import { defaultCatalog } from '../../src/rules/catalog.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
 import { installInTeam, FAST_REMINDERS, TENANT } from './reminder-app.js';
 import { makeActivity } from '../support/activities.js';
 import { makeOrganization } from '../support/organizations.js';

@@ -1,7 +1,7 @@
 /** Who may be an admin and how the admins change: pure rules, no Teams, no storage. */
 import { describe, expect, it } from 'vitest';
-import { changeAdmins, displayName, firstAdmin, MAX_ADMINS, mayBecomeAdmin, memberByEmail, type Member } from '../../src/rules/admins.js';
-import { adminName, adminsView, PEOPLE_SHOWN } from '../../src/rules/admins-view.js';
+import { changeAdmins, displayName, firstAdmin, MAX_ADMINS, mayBecomeAdmin, memberByEmail, type Member } from '../../src/rules/people/admins.js';
+import { adminName, adminsView, PEOPLE_SHOWN } from '../../src/rules/people/admins-view.js';
 import { makeOrganization } from '../support/organizations.js';
 
 const member = (aadObjectId: string, name: string, role: string | undefined = 'user', emails: string[] = []): Member => ({ aadObjectId, name, emails, role });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { anniversaryView } from '../../src/rules/anniversary-view.js';
-import { anniversaryHeadline, anniversaryNextSteps, anniversaryStatus, phaseFor } from '../../src/rules/anniversary.js';
-import { calendarDateIn, sameDayInYear } from '../../src/rules/plain-date.js';
+import { anniversaryView } from '../../src/rules/cycle/anniversary-view.js';
+import { anniversaryHeadline, anniversaryNextSteps, anniversaryStatus, phaseFor } from '../../src/rules/cycle/anniversary.js';
+import { calendarDateIn, sameDayInYear } from '../../src/rules/common/plain-date.js';
 import { makeOrganization } from '../support/organizations.js';
 
 const ANNIVERSARY = '2027-02-28';

@@ -12,9 +12,9 @@ import {
   defaultCallSchedule,
   parseCallSchedule,
   type CallScheduleData,
-} from '../../src/rules/call-series.js';
-import { defaultCatalog } from '../../src/rules/catalog.js';
-import { calendarDateIn } from '../../src/rules/plain-date.js';
+} from '../../src/rules/calendar/call-series.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
+import { calendarDateIn } from '../../src/rules/common/plain-date.js';
 
 const schedule = defaultCallSchedule();
 const PUBLIC_URL = 'https://renewal-bot.example';

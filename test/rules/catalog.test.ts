@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { defaultCatalog, parseCatalog } from '../../src/rules/catalog.js';
+import { defaultCatalog, parseCatalog } from '../../src/rules/catalog/catalog.js';
 import { rawCatalog } from './fixtures.js';
 
 /** The problems `parseCatalog` reports for `input`; fails the test when it accepts it. */

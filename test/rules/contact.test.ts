@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../../src/rules/catalog.js';
-import { contactView, isPrimaryContact } from '../../src/rules/contact.js';
-import { cycleOn } from '../../src/rules/cycle.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
+import { contactView, isPrimaryContact } from '../../src/rules/people/contact.js';
+import { cycleOn } from '../../src/rules/cycle/cycle.js';
 import { makeOrganization } from '../support/organizations.js';
 
 const GUIDE = defaultCatalog().data;

@@ -4,10 +4,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anniversaryView } from '../../src/rules/anniversary-view.js';
-import { anniversaryOfCycle, ASSUME_RENEWED_AFTER_DAYS, currentAnniversary, cycleForDate, cycleOn, type CycleAnchor } from '../../src/rules/cycle.js';
-import { decideRenewalAnswer } from '../../src/rules/renewal-answer.js';
-import { addDays, longDate } from '../../src/rules/plain-date.js';
+import { anniversaryView } from '../../src/rules/cycle/anniversary-view.js';
+import { anniversaryOfCycle, ASSUME_RENEWED_AFTER_DAYS, currentAnniversary, cycleForDate, cycleOn, type CycleAnchor } from '../../src/rules/cycle/cycle.js';
+import { decideRenewalAnswer } from '../../src/rules/cycle/renewal-answer.js';
+import { addDays, longDate } from '../../src/rules/common/plain-date.js';
 import { makeOrganization } from '../support/organizations.js';
 import { iso, oracleAddYears, oracleIsLeap, plainDateArb } from './fixtures.js';
 

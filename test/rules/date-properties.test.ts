@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anniversaryStatus, phaseFor } from '../../src/rules/anniversary.js';
-import { referenceStanding } from '../../src/rules/customer-evidence.js';
+import { anniversaryStatus, phaseFor, type Phase } from '../../src/rules/cycle/anniversary.js';
+import { referenceStanding } from '../../src/rules/requirements/customer-evidence.js';
 import {
   addDays,
   addYears,
@@ -12,8 +12,7 @@ import {
   isPlainDate,
   parts,
   sameDayInYear,
-} from '../../src/rules/plain-date.js';
-import type { Phase } from '../../src/rules/view-models.js';
+} from '../../src/rules/common/plain-date.js';
 import { intlDateIn, iso, oracleAddDays, oracleAddYears, oracleDaysInMonth, oracleIsLeap, plainDateArb } from './fixtures.js';
 
 /** Roughly ±68 years: from 1970–2200 this stays inside the years `isPlainDate` accepts (1900–9999). */

@@ -1,10 +1,10 @@
 /**
  * Helpers for the rules tests. The calendar oracle here is written independently of
- * `src/rules/plain-date.ts` (a month-length table, no `Date`), so a property that compares the two
+ * `src/rules/common/plain-date.ts` (a month-length table, no `Date`), so a property that compares the two
  * can catch a bug in either one.
  */
 import fc from 'fast-check';
-import { defaultCatalog, parseCatalog, type Catalog, type CatalogData } from '../../src/rules/catalog.js';
+import { defaultCatalog, parseCatalog, type Catalog, type CatalogData } from '../../src/rules/catalog/catalog.js';
 
 export function oracleIsLeap(year: number): boolean {
   if (year % 400 === 0) return true;

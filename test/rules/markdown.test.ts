@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown } from '../../src/rules/markdown.js';
+import { escapeMarkdown } from '../../src/rules/common/markdown.js';
 import { activeMarkdown, shownAsText } from '../support/markdown-reading.js';
 
 const TYPED = [

@@ -1,6 +1,6 @@
 /** Which posted reminder a newer one supersedes, and the one-liners they become. */
 import { describe, expect, it } from 'vitest';
-import { recordedView, supersededView, supersedes } from '../../src/rules/message-updates.js';
+import { recordedView, supersededView, supersedes } from '../../src/rules/reminders/message-updates.js';
 
 describe('which reminder a newer one supersedes', () => {
   it('takes the phase reminders as one topic: two weeks supersedes window open, expired supersedes both', () => {

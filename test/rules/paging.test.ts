@@ -1,6 +1,6 @@
 /** Pages of long lists (paging.ts): every item is on a page, and the buttons lead from one to the next. */
 import { describe, expect, it } from 'vitest';
-import { firstItems, joinedWithMore, pageView, pageWindow } from '../../src/rules/paging.js';
+import { firstItems, joinedWithMore, pageView, pageWindow } from '../../src/rules/common/paging.js';
 
 describe('pages of a list', () => {
   it('starts a page at `from`, or ends it just before `until` going back, within the list', () => {

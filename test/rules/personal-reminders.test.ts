@@ -5,12 +5,12 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../../src/rules/catalog.js';
-import { personalReminderView } from '../../src/rules/personal-reminder-view.js';
-import { contactUnreachableNote, personalDeliveryDecision, personalReminders, UNIDENTIFIED_CONTACT } from '../../src/rules/personal-reminders.js';
-import { parsePersonalSubject, personalSubject } from '../../src/rules/reminder-subject.js';
-import { planReminders } from '../../src/rules/reminders.js';
-import { reminderView } from '../../src/rules/reminder-view.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
+import { personalReminderView } from '../../src/rules/reminders/personal-view.js';
+import { contactUnreachableNote, personalDeliveryDecision, personalReminders, UNIDENTIFIED_CONTACT } from '../../src/rules/reminders/personal.js';
+import { parsePersonalSubject, personalSubject } from '../../src/rules/reminders/subject.js';
+import { planReminders } from '../../src/rules/reminders/plan.js';
+import { reminderView } from '../../src/rules/reminders/view.js';
 import { makeOrganization } from '../support/organizations.js';
 
 const catalog = defaultCatalog();

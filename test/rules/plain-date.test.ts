@@ -11,7 +11,7 @@ import {
   longDate,
   sameDayInYear,
   weekdayDate,
-} from '../../src/rules/plain-date.js';
+} from '../../src/rules/common/plain-date.js';
 
 describe('isPlainDate', () => {
   it.each(['2027-02-28', '2028-02-29', '2000-02-29', '2026-12-31', '2026-01-01'])('accepts the real calendar date %s', (date) => {

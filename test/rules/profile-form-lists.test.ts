@@ -3,10 +3,9 @@
  * lines shown and keeps every other line, and refuses when the list changed since the form was made.
  */
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../../src/rules/catalog.js';
-import type { OrganizationProfile } from '../../src/rules/organization.js';
-import { parseProfileForm, setupFormView } from '../../src/rules/profile-form.js';
-import type { SetupFormView } from '../../src/rules/view-models.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
+import type { OrganizationProfile } from '../../src/rules/organization/organization.js';
+import { parseProfileForm, setupFormView, type SetupFormView } from '../../src/rules/setup/profile-form.js';
 import { makeOrganization } from '../support/organizations.js';
 
 const catalog = defaultCatalog();

@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../../src/rules/catalog.js';
-import { parseProfileForm, setupFormView, type ProfileFormResult } from '../../src/rules/profile-form.js';
-import type { SetupFormView } from '../../src/rules/view-models.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
+import { parseProfileForm, setupFormView, type ProfileFormResult, type SetupFormView } from '../../src/rules/setup/profile-form.js';
 
 const catalog = defaultCatalog();
 

@@ -4,11 +4,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../../src/rules/catalog.js';
-import { addDays, longDate } from '../../src/rules/plain-date.js';
-import { reminderView } from '../../src/rules/reminder-view.js';
-import type { KindAndPayload } from '../../src/rules/reminder-payloads.js';
-import type { ReminderKind } from '../../src/rules/reminders.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
+import { addDays, longDate } from '../../src/rules/common/plain-date.js';
+import { reminderView } from '../../src/rules/reminders/view.js';
+import type { KindAndPayload } from '../../src/rules/reminders/payloads.js';
+import type { ReminderKind } from '../../src/rules/reminders/plan.js';
 import { plainDateArb } from './fixtures.js';
 
 const catalog = defaultCatalog();

@@ -1,10 +1,10 @@
 /** Which reminder is due on which day: each kind on its day and not the day before, catch-up without nonsense. */
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog, parseCatalog } from '../../src/rules/catalog.js';
-import { deliveryDecision } from '../../src/rules/reminder-delivery.js';
-import { NOTHING_SCHEDULED, planReminders } from '../../src/rules/reminders.js';
-import type { ToldRequirements } from '../../src/rules/requirements-snapshot.js';
-import { requirementsSnapshot } from '../../src/rules/requirements-snapshot.js';
+import { defaultCatalog, parseCatalog } from '../../src/rules/catalog/catalog.js';
+import { deliveryDecision } from '../../src/rules/reminders/delivery.js';
+import { NOTHING_SCHEDULED, planReminders } from '../../src/rules/reminders/plan.js';
+import type { ToldRequirements } from '../../src/rules/requirements/snapshot.js';
+import { requirementsSnapshot } from '../../src/rules/requirements/snapshot.js';
 import { makeOrganization } from '../support/organizations.js';
 import { catalogWith } from './fixtures.js';
 

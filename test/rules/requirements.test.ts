@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog, type Catalog } from '../../src/rules/catalog.js';
-import { referenceStanding } from '../../src/rules/customer-evidence.js';
-import type { Certification, CustomerReference, Organization } from '../../src/rules/organization.js';
-import { requirementsView, type RequirementsQuery } from '../../src/rules/requirements.js';
-import type { CompetencyRequirementsView } from '../../src/rules/view-models.js';
+import { defaultCatalog, type Catalog } from '../../src/rules/catalog/catalog.js';
+import { referenceStanding } from '../../src/rules/requirements/customer-evidence.js';
+import type { Certification, CustomerReference, Organization } from '../../src/rules/organization/organization.js';
+import { requirementsView, type RequirementsQuery } from '../../src/rules/requirements/requirements.js';
+import type { CompetencyRequirementsView } from '../../src/rules/requirements/general.js';
 import { makeOrganization } from '../support/organizations.js';
 import { catalogWith } from './fixtures.js';
 

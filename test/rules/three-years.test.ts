@@ -6,15 +6,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anniversaryView } from '../../src/rules/anniversary-view.js';
-import { cycleOn } from '../../src/rules/cycle.js';
-import { addDays, daysBetween, type PlainDate } from '../../src/rules/plain-date.js';
-import { deliveryDecision } from '../../src/rules/reminder-delivery.js';
-import { planReminders, type DueReminder } from '../../src/rules/reminders.js';
-import type { ReminderView } from '../../src/rules/view-models.js';
+import { anniversaryView } from '../../src/rules/cycle/anniversary-view.js';
+import { cycleOn } from '../../src/rules/cycle/cycle.js';
+import { addDays, daysBetween, type PlainDate } from '../../src/rules/common/plain-date.js';
+import { deliveryDecision } from '../../src/rules/reminders/delivery.js';
+import { planReminders, type DueReminder } from '../../src/rules/reminders/plan.js';
+import type { ReminderView } from '../../src/rules/reminders/view.js';
 import { zoneDaysAt } from '../../src/reminders/zone-days.js';
 import { makeOrganization } from '../support/organizations.js';
-import { defaultCatalog } from '../../src/rules/catalog.js';
+import { defaultCatalog } from '../../src/rules/catalog/catalog.js';
 
 const catalog = defaultCatalog();
 const HOUR = 3_600_000;

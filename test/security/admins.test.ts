@@ -14,7 +14,7 @@ import type { FakePerson, ScriptedReply } from '../support/fake-connector.js';
 import { makeOrganization } from '../support/organizations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { recordStat } from '../support/verify-stats.js';
-import type { Organization } from '../../src/rules/organization.js';
+import type { Organization } from '../../src/rules/organization/organization.js';
 import { profileFormData } from '../support/profile-form.js';
 
 const TENANT = 'aaaaaaaa-0000-0000-0000-00000000000a';

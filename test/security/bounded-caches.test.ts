@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { organizationRow, parsedProfiles, PARSED_PROFILES_BUDGET_CHARS } from '../../src/storage/organization-row.js';
-import { cachedZoneCount, calendarDateIn, canonicalTimeZone, isTimeZone } from '../../src/rules/plain-date.js';
+import { cachedZoneCount, calendarDateIn, canonicalTimeZone, isTimeZone } from '../../src/rules/common/plain-date.js';
 import { makeActivity } from '../support/activities.js';
 import { makeOrganization } from '../support/organizations.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';

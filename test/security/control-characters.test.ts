@@ -13,7 +13,7 @@ import { renewalIcs } from '../../src/calendar/ics-files.js';
 import { runCli } from '../../src/cli/main.js';
 import { openDatabase } from '../../src/storage/database.js';
 import { openStorage } from '../../src/storage/open-storage.js';
-import { renewalCalendarEvents } from '../../src/rules/renewal-calendar.js';
+import { renewalCalendarEvents } from '../../src/rules/calendar/renewal-calendar.js';
 import { cardText } from '../cards/card-text.js';
 import { makeActivity } from '../support/activities.js';
 import { makeOrganization } from '../support/organizations.js';

@@ -5,7 +5,7 @@
  * checklist card; updates are claimed under a lease, once across replicas.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReminderKind } from '../../src/rules/reminders.js';
+import type { ReminderKind } from '../../src/rules/reminders/plan.js';
 import type { MessageKey } from '../../src/storage/message-updates.js';
 import type { ReminderKey } from '../../src/storage/reminder-store.js';
 import type { Storage } from '../../src/storage/storage.js';

@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runMigrations } from '../../src/storage/migrations.js';
-import { personalSubject } from '../../src/rules/reminder-subject.js';
+import { personalSubject } from '../../src/rules/reminders/subject.js';
 import type { ReminderKey, StoredReminder } from '../../src/storage/reminder-store.js';
 import { makeOrganization } from '../support/organizations.js';
 import { makeTarget, type MakeStorage, type StorageUnderTest } from './storage-contract.js';

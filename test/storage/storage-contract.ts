@@ -4,10 +4,10 @@
  */
 import type { Kysely } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ReminderKind } from '../../src/rules/reminders.js';
+import type { ReminderKind } from '../../src/rules/reminders/plan.js';
 import type { OpenedDatabase } from '../../src/storage/database.js';
 import { runMigrations } from '../../src/storage/migrations.js';
-import type { ToldRequirements } from '../../src/rules/requirements-snapshot.js';
+import type { ToldRequirements } from '../../src/rules/requirements/snapshot.js';
 import type { StoredReminder, ReminderKey, ReminderTarget } from '../../src/storage/reminder-store.js';
 import type { DatabaseSchema } from '../../src/storage/schema.js';
 import { createSqlStorage } from '../../src/storage/sql-storage.js';

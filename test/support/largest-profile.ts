@@ -1,10 +1,10 @@
 /**
- * The largest organization the profile schema accepts (src/rules/organization.ts), for tests that
+ * The largest organization the profile schema accepts (src/rules/organization/organization.ts), for tests that
  * check every card still fits in one Teams message: every list at its maximum count, every text at
  * its maximum length, in characters that grow when a card escapes them (Markdown, JSON) or encodes
  * them (UTF-8: 'ü' two bytes, '€' three).
  */
-import type { Organization } from '../../src/rules/organization.js';
+import type { Organization } from '../../src/rules/organization/organization.js';
 import { makeOrganization } from './organizations.js';
 
 /** Zod limits of the profile, mirrored: a test fails when the schema refuses the profile built here. */

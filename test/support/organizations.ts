@@ -1,5 +1,5 @@
 /** Test data: valid organizations that individual tests tweak through overrides. */
-import type { Organization } from '../../src/rules/organization.js';
+import type { Organization } from '../../src/rules/organization/organization.js';
 
 /** A complete, valid organization (tenant `tenant-a`, Contoso); `overrides` replace whole fields. */
 export function makeOrganization(overrides: Partial<Organization> = {}): Organization {

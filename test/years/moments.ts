@@ -1,6 +1,6 @@
 /** The moments of a renewal cycle that matter, as instants in a zone, for several cycles. */
 import { TZDate } from '@date-fns/tz';
-import { addDays, type PlainDate, sameDayInYear, parts } from '../../src/rules/plain-date.js';
+import { addDays, type PlainDate, sameDayInYear, parts } from '../../src/rules/common/plain-date.js';
 
 export interface Moment {
   label: string;

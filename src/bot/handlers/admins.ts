@@ -6,10 +6,10 @@
  */
 import { z } from 'zod';
 import { renderCard, type CardAttachment } from '../../cards/render-card.js';
-import { changeAdmins, memberByEmail, type AdminChange, type AdminChangeOutcome, type Member } from '../../rules/admins.js';
-import { adminName, adminsView, type AdminsNotice } from '../../rules/admins-view.js';
-import { DirectoryIdSchema, type Organization } from '../../rules/organization.js';
-import { canManage } from '../../rules/permissions.js';
+import { changeAdmins, memberByEmail, type AdminChange, type AdminChangeOutcome, type Member } from '../../rules/people/admins.js';
+import { adminName, adminsView, type AdminsNotice } from '../../rules/people/admins-view.js';
+import { DirectoryIdSchema, type Organization } from '../../rules/organization/organization.js';
+import { canManage } from '../../rules/people/permissions.js';
 import { AppError } from '../app-error.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import { sameTenant, type Turn } from '../turn.js';

@@ -5,9 +5,9 @@
  */
 import { firstCalendarLink, rotateCalendarLink } from '../../calendar/calendar-link.js';
 import { renderCard } from '../../cards/render-card.js';
-import { callSeriesView } from '../../rules/call-series.js';
-import { calendarLinkView, type CalendarLinkInput } from '../../rules/calendar-link-view.js';
-import { canManage } from '../../rules/permissions.js';
+import { callSeriesView } from '../../rules/calendar/call-series.js';
+import { calendarLinkView, type CalendarLinkInput } from '../../rules/calendar/link-view.js';
+import { canManage } from '../../rules/people/permissions.js';
 import { notAllowedTo } from '../refusals.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import type { OrganizationRoute, Route } from './route.js';

@@ -6,11 +6,11 @@
 import { z } from 'zod';
 import { renderChecklistCard } from '../../cards/checklist-card.js';
 import type { CardAttachment } from '../../cards/render-card.js';
-import { checklistItems, type ChecklistItem } from '../../rules/checklist.js';
-import { currentAnniversary } from '../../rules/cycle.js';
-import type { Organization } from '../../rules/organization.js';
-import { anchorOf, FIRST_PAGE, PageIndexSchema, type PageAnchor } from '../../rules/paging.js';
-import { isPlainDate } from '../../rules/plain-date.js';
+import { checklistItems, type ChecklistItem } from '../../rules/checklist/checklist.js';
+import { currentAnniversary } from '../../rules/cycle/cycle.js';
+import type { Organization } from '../../rules/organization/organization.js';
+import { anchorOf, FIRST_PAGE, PageIndexSchema, type PageAnchor } from '../../rules/common/paging.js';
+import { isPlainDate } from '../../rules/common/plain-date.js';
 import { AppError } from '../app-error.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import { whenPosted } from '../posted-card.js';

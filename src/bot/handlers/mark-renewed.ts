@@ -4,12 +4,11 @@
  * anniversary is set. Only an admin or the Primary Program Contact may answer.
  */
 import { renderCard } from '../../cards/render-card.js';
-import { anniversaryView } from '../../rules/anniversary-view.js';
-import type { RenewalOutcome } from '../../rules/message-updates.js';
-import { canManage } from '../../rules/permissions.js';
-import type { PlainDate } from '../../rules/plain-date.js';
-import { decideRenewalAnswer } from '../../rules/renewal-answer.js';
-import { nothingToMarkYetView, notOurCycleView } from '../../rules/renewal-notices.js';
+import { anniversaryView } from '../../rules/cycle/anniversary-view.js';
+import { canManage } from '../../rules/people/permissions.js';
+import type { PlainDate } from '../../rules/common/plain-date.js';
+import { decideRenewalAnswer, type RenewalOutcome } from '../../rules/cycle/renewal-answer.js';
+import { nothingToMarkYetView, notOurCycleView } from '../../rules/cycle/renewal-notices.js';
 import { notAllowedTo } from '../refusals.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import type { OrganizationRoute } from './route.js';

@@ -4,8 +4,8 @@
  * or start the reminders there. Anyone else, or anywhere else, gets a card and nothing is written.
  */
 import { renderCard } from '../../cards/render-card.js';
-import type { Organization } from '../../rules/organization.js';
-import { personalRemindersNeedChatView, personalRemindersOffView, personalRemindersOnlyContactView, personalRemindersSwitchedView } from '../../rules/personal-reminder-notices.js';
+import type { Organization } from '../../rules/organization/organization.js';
+import { personalRemindersNeedChatView, personalRemindersOffView, personalRemindersOnlyContactView, personalRemindersSwitchedView } from '../../rules/reminders/personal-notices.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import type { Turn } from '../turn.js';
 import type { OrganizationRoute } from './route.js';

@@ -1,15 +1,14 @@
 /** Answers to questions, each a card the rules compute from the organization and today. */
 import { fitsOneMessage, renderLargestFitting } from '../../cards/fit-card.js';
 import { renderCard, type CardAttachment } from '../../cards/render-card.js';
-import { anniversaryView } from '../../rules/anniversary-view.js';
-import { contactView } from '../../rules/contact.js';
-import { currentAnniversary, cycleOn } from '../../rules/cycle.js';
-import { evidenceItems, evidenceListView } from '../../rules/evidence-lists.js';
-import { anchorOf, itemsAvailable } from '../../rules/paging.js';
-import { requirementsAsList, requirementsView, requirementsWithDetailsOnRequest } from '../../rules/requirements.js';
-import { supportView } from '../../rules/support.js';
-import type { RequirementsView } from '../../rules/view-models.js';
-import { welcomeView } from '../../rules/welcome.js';
+import { anniversaryView } from '../../rules/cycle/anniversary-view.js';
+import { contactView } from '../../rules/people/contact.js';
+import { currentAnniversary, cycleOn } from '../../rules/cycle/cycle.js';
+import { evidenceItems, evidenceListView } from '../../rules/requirements/evidence-lists.js';
+import { anchorOf, itemsAvailable } from '../../rules/common/paging.js';
+import { requirementsAsList, requirementsView, requirementsWithDetailsOnRequest, type RequirementsView } from '../../rules/requirements/requirements.js';
+import { supportView } from '../../rules/help/support.js';
+import { welcomeView } from '../../rules/help/welcome.js';
 import { answerCards } from '../answer-cards.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import type { OrganizationRoute, Route } from './route.js';

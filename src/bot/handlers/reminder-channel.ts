@@ -4,8 +4,8 @@
  * install does not move them, and only removing the app from that same team stops them.
  */
 import { renderCard } from '../../cards/render-card.js';
-import { canManage } from '../../rules/permissions.js';
-import { remindersNeedChannelView, remindersPostedHereView } from '../../rules/reminder-channel.js';
+import { canManage } from '../../rules/people/permissions.js';
+import { remindersNeedChannelView, remindersPostedHereView } from '../../rules/reminders/channel-notices.js';
 import { notAllowedTo } from '../refusals.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import { channelConversationId, referenceTo, type Turn } from '../turn.js';

@@ -4,7 +4,7 @@
  * dispatcher answers "not set up yet" for them, once, when there is none.
  */
 import type { CardAttachment } from '../../cards/render-card.js';
-import type { Organization } from '../../rules/organization.js';
+import type { Organization } from '../../rules/organization/organization.js';
 import type { Intent } from '../intents.js';
 import type { Turn } from '../turn.js';
 

@@ -5,17 +5,16 @@
  */
 import { renderLargestFitting } from '../../cards/fit-card.js';
 import { renderCard, type CardAttachment } from '../../cards/render-card.js';
-import { displayName, firstAdmin, mayBecomeAdmin } from '../../rules/admins.js';
-import { currentAnniversary, cycleForDate } from '../../rules/cycle.js';
-import type { Organization } from '../../rules/organization.js';
-import { canSetUp } from '../../rules/permissions.js';
-import { parseProfileForm, setupFormView } from '../../rules/profile-form.js';
-import { LINED_FIELDS, type ListStarts } from '../../rules/profile-form-lists.js';
-import { profileSavedView } from '../../rules/profile-saved.js';
+import { displayName, firstAdmin, mayBecomeAdmin } from '../../rules/people/admins.js';
+import { currentAnniversary, cycleForDate } from '../../rules/cycle/cycle.js';
+import type { Organization } from '../../rules/organization/organization.js';
+import { canSetUp } from '../../rules/people/permissions.js';
+import { parseProfileForm, setupFormView, type SetupFormValues, type SetupFormView } from '../../rules/setup/profile-form.js';
+import { LINED_FIELDS, type ListStarts } from '../../rules/questions/parameters.js';
+import { profileSavedView } from '../../rules/setup/profile-saved.js';
 import { AppError } from '../app-error.js';
 import type { HandlerDependencies } from '../dependencies.js';
 import { notAllowedTo } from '../refusals.js';
-import type { SetupFormValues, SetupFormView } from '../../rules/view-models.js';
 import type { Turn } from '../turn.js';
 import type { ActionRoute, Route } from './route.js';
 
