@@ -2,7 +2,7 @@
  * The switchboard: one table from every kind of activity the bot handles to what it does; messages
  * and card actions go on to the intent and verb tables of routes.ts. Nothing here knows the SDK: the
  * host (src/host/inbound.ts) hands over an Inbound value and a Reply port. It keeps no turn's state
- * for another (only memories of answers that cannot differ: intent-memory.ts, service-url-memory.ts,
+ * for another (only memories of answers that cannot differ: intents.ts, service-url-memory.ts,
  * answer-cards.ts), and it is the one place where a turn's errors are caught.
  */
 import { z } from 'zod';
@@ -14,7 +14,7 @@ import { AppError } from './app-error.js';
 import { errorCard, logTurnError } from './card-errors.js';
 import { handlerDependencies, type BotDependencies } from './dependencies.js';
 import { askOf, isAskData } from './asks.js';
-import { intentMemory } from './intent-memory.js';
+import { intentMemory } from './intents.js';
 import { createRoutes, isVerb, verbOfSubmit } from './routes.js';
 import { cardPosted } from './posted-card.js';
 import { isServiceUrlAllowed } from './service-url-allowlist.js';

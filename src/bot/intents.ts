@@ -6,6 +6,7 @@ import type { Catalog } from '../rules/catalog/catalog.js';
 import type { CompetencyLevel } from '../rules/organization/organization.js';
 import type { Question } from '../rules/questions/questions.js';
 import { hasPhrase, hasWord, normalizeText, words } from './text-matching.js';
+import { LRUCache } from 'lru-cache';
 
 /** A question as the bot understood it, typed or from a button: the questions are declared in src/rules/questions/questions.ts. */
 export type Intent = Question;
@@ -101,3 +102,26 @@ function findCompetency(typed: readonly string[], catalog: Catalog): string | un
   return best?.id;
 }
 
+/** Texts remembered (the least recently asked goes first): far more than the questions people repeat, under 1 MB. */
+const TEXTS_REMEMBERED = 1_000;
+/** Longer texts are matched every time: typed questions, not the bot's own phrases. */
+const LONGEST_REMEMBERED_TEXT = 200;
+
+/**
+ * What a typed message asks, remembered per exact text: people repeat the same few questions, and
+ * matching with typo tolerance (edit distances against every keyword, 22–45 µs) is the costliest step
+ * of our own per turn. Buttons skip it (their `{ ask }` data names the question). recognizeIntent
+ * depends only on the text and the catalog.
+ */
+export function intentMemory(catalog: Catalog): (text: string) => Intent {
+  const known = new LRUCache<string, Intent>({ max: TEXTS_REMEMBERED });
+  return (text) => {
+    if (text.length > LONGEST_REMEMBERED_TEXT) return recognizeIntent(text, catalog);
+    let intent = known.get(text);
+    if (!intent) {
+      intent = Object.freeze(recognizeIntent(text, catalog));
+      known.set(text, intent);
+    }
+    return intent;
+  };
+}

@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { ConversationRefSchema, type ConversationRef } from '../conversation-ref.js';
 import { AppError } from './app-error.js';
 import type { MemberDirectory } from './member-directory.js';
-import { readerTimeZone, type ZoneFields } from './reader-zone.js';
+import { canonicalTimeZone, isTimeZone } from '../rules/common/plain-date.js';
 
 /** An activity as the dispatcher sees it, with nothing of the SDK: src/host/inbound.ts maps the SDK's turn to it. */
 export interface Inbound {
@@ -145,4 +145,21 @@ export function referenceTo(turn: Turn, conversationId: string): ConversationRef
 /** A card's data names its tenant: a card carried into another tenant must not act there. */
 export function sameTenant(data: { tenantId: string }, turn: Turn, where: string): void {
   if (data.tenantId.toLowerCase() !== turn.tenantId) throw new AppError('tenant.mismatch', { where });
+}
+
+/** The reader's time zone, as Teams reports it: `localTimezone` on the activity, or `timezone` in the clientInfo entity; anything that is not a known IANA zone is ignored. */
+/** The two places of an activity that may carry the reader's zone (any value: Teams' input is unchecked here). */
+export interface ZoneFields {
+  localTimezone?: unknown;
+  entities?: readonly { type?: unknown; timezone?: unknown }[];
+}
+
+/** Any activity may be given, whatever else it carries: only these two fields are read. */
+export function readerTimeZone(activity: object): string | undefined {
+  const { localTimezone, entities } = activity as ZoneFields;
+  const fromEntity = entities?.find((entity) => entity.type === 'clientInfo')?.timezone;
+  for (const candidate of [localTimezone, fromEntity]) {
+    if (typeof candidate === 'string' && candidate.length <= 64 && isTimeZone(candidate)) return canonicalTimeZone(candidate);
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 /** The reader's time zone, as Teams sends it. */
 import { describe, expect, it } from 'vitest';
-import { readerTimeZone } from '../../src/bot/reader-zone.js';
+import { readerTimeZone } from '../../src/bot/turn.js';
 
 describe('the reader zone Teams sends', () => {
   const clientInfo = { type: 'clientInfo', locale: 'de-DE', timezone: 'Europe/Berlin' };
