@@ -3,7 +3,7 @@
  * every sample card's serialized size against Teams' 28 KB message limit.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { cardMessage } from '../src/cards/card-message.js';
+import { cardMessage } from '../src/host/adapter.js';
 import { cardNames, renderCard, type CardAttachment, type CardName, type CardViews } from '../src/cards/render-card.js';
 import type { Suggestion } from '../src/rules/questions/suggestions.js';
 import type { WelcomeView } from '../src/rules/help/welcome.js';

@@ -1,13 +1,14 @@
 /** The CloudAdapter, configured from the SDK's own settings, with the last-resort turn error handler. */
 import { ActivityEx, BotCallbackHandlerKey, CloudAdapter, ConfigurationBotFrameworkAuthentication, ConfigurationServiceClientCredentialFactory, TurnContext } from 'botbuilder';
-import type { Activity, ConfigurationBotFrameworkAuthenticationOptions, ConfigurationServiceClientCredentialFactoryOptions, ConversationReference, InvokeResponse } from 'botbuilder';
+import type { Activity, ChannelAccount, ConversationAccount, ConfigurationBotFrameworkAuthenticationOptions, ConfigurationServiceClientCredentialFactoryOptions, ConversationReference, InvokeResponse } from 'botbuilder';
 import { ConnectorFactory, JwtTokenValidation, type AuthenticateRequestResult, type ClaimsIdentity, type ConnectorClient, type UserTokenClient } from 'botframework-connector';
 import type { Logger } from '../logger.js';
 import { errorCard, logTurnError } from '../bot/card-errors.js';
-import { cardMessage } from '../cards/card-message.js';
 import { installKeySetGuard } from './key-set-guard.js';
 import { keptClients } from '../bot/kept-clients.js';
 import { SharedCredentialsFactory } from './shared-credentials.js';
+import type { CardAttachment } from '../cards/render-card.js';
+import type { ConversationRef } from '../conversation-ref.js';
 
 /** The only channel this bot answers: its tokens' signing keys must be endorsed for it. */
 const TEAMS_CHANNEL = 'msteams';
@@ -117,4 +118,35 @@ export function createAdapter(settings: Record<string, string>, log: Logger): Bo
     }
   };
   return adapter;
+}
+
+/** A card as the message activity that carries it: the fields botbuilder's MessageFactory.attachment sets. */
+export interface CardMessage {
+  type: 'message';
+  attachmentLayout: 'list';
+  attachments: CardAttachment[];
+  inputHint: 'acceptingInput';
+}
+
+export function cardMessage(card: CardAttachment): CardMessage {
+  return { type: 'message', attachmentLayout: 'list', attachments: [card], inputHint: 'acceptingInput' };
+}
+
+/**
+ * Our ConversationRef as the SDK's ConversationReference, for a continuation turn: the only place
+ * the two shapes meet. Teams needs no more than this to post into a conversation; `user` is left
+ * out (a proactive message names no recipient).
+ */
+export function sdkReference(ref: ConversationRef): Partial<ConversationReference> {
+  return {
+    channelId: 'msteams',
+    serviceUrl: ref.serviceUrl,
+    bot: sdkBot(ref),
+    conversation: { id: ref.conversationId, tenantId: ref.tenantId, conversationType: ref.scope, isGroup: ref.scope !== 'personal' } as ConversationAccount,
+  };
+}
+
+/** The bot's account in the conversation; Teams knows its name, so none is sent. */
+export function sdkBot(ref: Pick<ConversationRef, 'botId'>): ChannelAccount {
+  return { id: ref.botId } as ChannelAccount;
 }

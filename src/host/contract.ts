@@ -88,7 +88,3 @@ export interface InboundHost {
   /** The full check of the token with the activity it came with (its service URL among the claims). */
   authenticate(authHeader: string, activity: WireActivity): Promise<AuthenticatedTurn | Refusal>;
 }
-
-export function isRefusal(outcome: AuthenticatedTurn | Refusal | undefined): outcome is Refusal {
-  return outcome !== undefined && 'refused' in outcome;
-}

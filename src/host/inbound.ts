@@ -6,9 +6,8 @@
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Dispatch, Reply } from '../bot/dispatcher.js';
 import type { Inbound } from '../bot/turn.js';
-import { cardMessage } from '../cards/card-message.js';
 import type { Logger } from '../logger.js';
-import type { BotAdapter } from './adapter.js';
+import { cardMessage, type BotAdapter } from './adapter.js';
 import type { InboundHost, Refusal } from './contract.js';
 import { KeySetUnavailableError } from './key-set-guard.js';
 import { teamsMemberDirectory } from './member-directory.js';

@@ -11,7 +11,7 @@ import { TeamsInfo, type ConversationParameters } from 'botbuilder';
 import type { PersonalConversation } from '../storage/personal-chats.js';
 import { connectorId } from './connector-id.js';
 import type { PersonalChatRequest } from './contract.js';
-import { sdkBot } from './conversation-reference.js';
+import { sdkBot } from './adapter.js';
 import type { ConnectorCall } from './sender.js';
 
 export async function openPersonalConversation(call: ConnectorCall, request: PersonalChatRequest): Promise<PersonalConversation> {

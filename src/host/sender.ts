@@ -13,7 +13,7 @@ import { isServiceUrlAllowed, type ServiceUrlAllowlist } from '../bot/service-ur
 import { withTimeout } from '../with-timeout.js';
 import { connectorId } from './connector-id.js';
 import { DeliveryError, type CardDestination, type ProactiveSender } from './contract.js';
-import { sdkReference } from './conversation-reference.js';
+import { sdkReference } from './adapter.js';
 import { classifyConnectorError } from './delivery-failure.js';
 import { openPersonalConversation } from './personal-chat.js';
 
