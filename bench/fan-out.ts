@@ -18,7 +18,7 @@ import { renderCard } from '../src/cards/render-card.js';
 import type { ReminderTarget } from '../src/storage/reminder-store.js';
 import { defaultCatalog } from '../src/rules/catalog/catalog.js';
 import { reminderViews } from '../test/cards/sample-views.js';
-import { forEachConcurrently } from '../src/reminders/concurrency.js';
+import { forEachConcurrently } from '../src/reminders/claim-loop.js';
 import { createReminderRunner } from '../src/reminders/runner.js';
 import type { ReminderSettings } from '../src/reminders/settings.js';
 import { startConnector } from './connector.js';

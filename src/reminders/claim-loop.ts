@@ -9,10 +9,12 @@
 import type { Logger } from '../logger.js';
 import type { LeaseClaim } from '../storage/leased-work.js';
 import type { ReminderKey, ReminderLedger } from '../storage/reminder-store.js';
-import { forEachConcurrently } from './concurrency.js';
 import type { AttemptOutcome } from './delivery-attempts.js';
 import type { PassReport } from './pass-report.js';
 import type { ReminderSettings } from './settings.js';
+import type { Organization } from '../rules/organization/organization.js';
+import type { OrganizationStore } from '../storage/storage.js';
+import type { PassDependencies } from './pass-dependencies.js';
 
 export interface ClaimLoop<T> {
   claim: (batch: LeaseClaim) => Promise<T[]>;
@@ -85,4 +87,25 @@ export async function recordNotSent(
   await storage.releaseReminder(key, { reason: result.reason, retryAt: result.retryAt });
   report.add(key, 'pending', result.reason);
   log.warn({ tenantId: key.tenantId, kind: key.kind, reason: result.reason, retryAt: result.retryAt }, `${what} left pending for a later pass`);
+}
+
+/** Whether a pass still delivers anything of a tenant: the first question of channel reminders, personal reminders and message updates alike; what it refuses is closed as skipped, without a call. */
+/** The tenant's organization, or why nothing of the tenant goes out any more. */
+export async function deliverableOrganization(
+  deps: Pick<PassDependencies, 'isTenantAllowed'> & { storage: Pick<OrganizationStore, 'getOrganization'> },
+  tenantId: string,
+): Promise<Organization | { skip: string }> {
+  if (deps.isTenantAllowed && !deps.isTenantAllowed(tenantId)) return { skip: 'the tenant is not in ALLOWED_TENANTS' };
+  return (await deps.storage.getOrganization(tenantId)) ?? { skip: 'the organization no longer exists' };
+}
+
+export async function forEachConcurrently<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next++] as T;
+      await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
 }
