@@ -4,7 +4,7 @@
  * 415, 401, 503) never reaches the bot or storage.
  */
 import './restify-node24.js'; // before restify: lets it load on Node 24
-import { isRefusal, type InboundHost, type Refusal } from '../host/contract.js';
+import type { AuthenticatedTurn, InboundHost, Refusal } from '../host/contract.js';
 import type { Socket } from 'node:net';
 import restify, { type Response, type Server } from 'restify';
 import { startLoadControl, type LoadControlSettings } from './load-control.js';
@@ -218,4 +218,8 @@ function bodyReadingSlots() {
       else perAddress.set(address, mine);
     },
   };
+}
+
+function isRefusal(outcome: AuthenticatedTurn | Refusal): outcome is Refusal {
+  return 'refused' in outcome;
 }
