@@ -138,6 +138,15 @@ describe('every button on every card', () => {
     expect(contactByButton).toEqual(await ask('who is our program contact'));
   });
 
+  it('answers "am I the contact?" only when typed: a contact button says who the contact is, whatever its data claims', async () => {
+    const asOther = (fields: { text?: string; value?: unknown }) => t.ask(makeActivity('personal-message', { serviceUrl: t.connector.serviceUrl, tenantId: CONTOSO, aadObjectId: 'a1b2c3d4-0000-4000-8000-00000000beef', ...fields }));
+    const [typed] = await asOther({ text: 'am I the primary contact?' });
+    const [byButton] = await asOther({ value: { ask: 'contact', aboutAsker: true } });
+    expect(cardText({ content: typed })).toContain('you are not the Primary Program Contact');
+    expect(byButton).toEqual((await asOther({ value: { ask: 'contact' } }))[0]);
+    expect(cardText({ content: byButton })).not.toContain('you are not the Primary Program Contact');
+  });
+
   it('refuses an unknown or malformed question button with a card saying so, and changes nothing', async () => {
     const before = await t.app.storage.getOrganization(CONTOSO);
     for (const data of [{ ask: 'delete everything' }, { ask: 'requirements', level: 'platinum' }, { ask: 'requirements', competencyId: 'x'.repeat(500) }]) {

@@ -1,8 +1,8 @@
 /**
  * The questions the bot answers, declared once: each with its parameters. A typed question is read
  * into one of these (src/bot/intents.ts), and a question button submits one as its data, `{ ask: … }`
- * (questions/suggestions.ts), so both reach the same handler. A new question is an entry here, its handler in
- * the route table (src/bot/routes.ts), its view and its template.
+ * (questions/suggestions.ts), so both reach the same handler. A new question is an entry here, its words in
+ * src/bot/intents.ts, its handler in the route table (src/bot/routes.ts), its view and its template.
  */
 import { z } from 'zod';
 import { EVIDENCE_LISTS, ListStartsSchema } from './parameters.js';
@@ -11,8 +11,11 @@ import { PageIndexSchema } from '../common/paging.js';
 
 const plain = <K extends string>(ask: K) => z.object({ ask: z.literal(ask) });
 
-/** The questions a button may ask; what else a button sends is refused (it may come from an older card). */
-const ASKABLE = [
+/**
+ * The questions a button may ask; what else a button sends is refused (it may come from an older card).
+ * `contact` differs: a button asks who the contact is, only a typed question whether it is the asker.
+ */
+const askable = <Contact extends z.ZodObject<{ ask: z.ZodLiteral<'contact'> }>>(contact: Contact) => [
   plain('help'),
   /**
    * `field: 'anniversary'`: the form opens saying to correct the anniversary date ("The date changed");
@@ -23,8 +26,7 @@ const ASKABLE = [
   z.object({ ask: z.literal('requirements'), competencyId: z.string().trim().min(1).max(200).optional(), level: CompetencyLevelSchema.optional() }),
   /** One list of a competency's evidence in full, a page at a time: from item `from`, or going back until item `until` (common/paging.ts anchorOf). */
   z.object({ ask: z.literal('evidence'), competencyId: z.string().trim().min(1).max(200), list: z.enum(EVIDENCE_LISTS), from: PageIndexSchema.optional(), until: PageIndexSchema.optional() }),
-  /** `aboutAsker`: "am I the primary contact?" (typed); the button asks who it is. */
-  z.object({ ask: z.literal('contact'), aboutAsker: z.boolean().optional() }),
+  contact,
   plain('support'),
   /** The renewal of the cycle of `cycle` (its anniversary) happened ("We renewed"); without one, the cycle the card shows now. */
   z.object({ ask: z.literal('mark-renewed'), cycle: PlainDateSchema.optional() }),
@@ -39,6 +41,9 @@ const ASKABLE = [
   plain('admins'),
 ] as const;
 
+/** `aboutAsker`: "am I the primary contact?", typed only (a button's `aboutAsker` is dropped, as any unknown field). */
+const TYPED_CONTACT = z.object({ ask: z.literal('contact'), aboutAsker: z.boolean().optional() });
+
 /** Only ever typed: no card offers them as buttons. */
 const TYPED_ONLY = [
   plain('reminders-here'),
@@ -47,10 +52,9 @@ const TYPED_ONLY = [
 ] as const;
 
 /** What a question button may submit; validated when one is pressed. */
-export const AskSchema = z.discriminatedUnion('ask', ASKABLE);
+export const AskSchema = z.discriminatedUnion('ask', askable(plain('contact')));
 export type Ask = z.infer<typeof AskSchema>;
 
 /** Every question, typed or asked by a button. */
-export const QuestionSchema = z.discriminatedUnion('ask', [...ASKABLE, ...TYPED_ONLY]);
+const QuestionSchema = z.discriminatedUnion('ask', [...askable(TYPED_CONTACT), ...TYPED_ONLY]);
 export type Question = z.infer<typeof QuestionSchema>;
-export type QuestionKind = Question['ask'];
