@@ -101,16 +101,19 @@ export function turnFrom(activity: Inbound): Turn {
   const claimed = channelData?.tenant?.id;
   if (claimed !== undefined && claimed.toLowerCase() !== tenantId.toLowerCase()) throw new AppError('tenant.mismatch');
   const teamId = channelData?.team?.id;
+  const scope = conversation.conversationType ?? 'personal';
   let reference: ConversationRef | undefined;
   return {
     tenantId: tenantId.toLowerCase(),
     user: { id: from.id, aadObjectId: from.aadObjectId?.toLowerCase(), name: from.name },
-    scope: conversation.conversationType ?? 'personal',
+    scope,
     readerZone: readerTimeZone(envelope),
     team: teamId ? { id: teamId } : undefined,
     conversationId: conversation.id,
     serviceUrl: envelope.serviceUrl ?? '',
-    members: activity.members,
+    get members() {
+      return activity.members;
+    },
     // Built when a handler stores it (a reminder target), not at every turn.
     get reference() {
       reference ??= referenceOf({
@@ -118,7 +121,7 @@ export function turnFrom(activity: Inbound): Turn {
         conversationId: channelConversationId(conversation.id),
         tenantId,
         botId: recipient?.id,
-        scope: conversation.conversationType ?? 'personal',
+        scope,
       });
       return reference;
     },
@@ -147,19 +150,27 @@ export function sameTenant(data: { tenantId: string }, turn: Turn, where: string
   if (data.tenantId.toLowerCase() !== turn.tenantId) throw new AppError('tenant.mismatch', { where });
 }
 
-/** The reader's time zone, as Teams reports it: `localTimezone` on the activity, or `timezone` in the clientInfo entity; anything that is not a known IANA zone is ignored. */
 /** The two places of an activity that may carry the reader's zone (any value: Teams' input is unchecked here). */
-export interface ZoneFields {
+interface ZoneFields {
   localTimezone?: unknown;
-  entities?: readonly { type?: unknown; timezone?: unknown }[];
+  entities?: unknown;
 }
 
-/** Any activity may be given, whatever else it carries: only these two fields are read. */
+/**
+ * The reader's time zone, as Teams reports it: `localTimezone` on the activity, or `timezone` in the
+ * clientInfo entity; anything that is not a known IANA zone is ignored. Any activity may be given,
+ * whatever else it carries: only these two fields are read.
+ */
 export function readerTimeZone(activity: object): string | undefined {
   const { localTimezone, entities } = activity as ZoneFields;
-  const fromEntity = entities?.find((entity) => entity.type === 'clientInfo')?.timezone;
+  const clientInfo = Array.isArray(entities) ? entities.find((entity: unknown) => isRecord(entity) && entity.type === 'clientInfo') : undefined;
+  const fromEntity = isRecord(clientInfo) ? clientInfo.timezone : undefined;
   for (const candidate of [localTimezone, fromEntity]) {
     if (typeof candidate === 'string' && candidate.length <= 64 && isTimeZone(candidate)) return canonicalTimeZone(candidate);
   }
   return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
 }

@@ -17,4 +17,11 @@ describe('the reader zone Teams sends', () => {
     expect(readerTimeZone({ entities: [{ type: 'clientInfo', locale: 'en-US' }] })).toBeUndefined();
     expect(readerTimeZone({ localTimezone: 42 as unknown as string })).toBeUndefined();
   });
+
+  it('reads entities of any shape a client sends without failing the turn', () => {
+    for (const entities of [{}, [null], [42, 'clientInfo'], 'clientInfo', [{ type: 'clientInfo', timezone: { zone: 'Europe/Berlin' } }]]) {
+      expect(readerTimeZone({ entities })).toBeUndefined();
+    }
+    expect(readerTimeZone({ entities: [null, clientInfo] })).toBe('Europe/Berlin');
+  });
 });
