@@ -165,7 +165,8 @@ export function createDispatcher(deps: BotDependencies): Dispatch {
    * (for personal reminders).
    */
   async function prepare(turn: Turn): Promise<Organization | undefined> {
-    if (turn.serviceUrl) await rememberServiceUrl(turn.tenantId, turn.serviceUrl);
+    // Bookkeeping, not the answer: a failed write (storage trouble, a damaged stored target) is retried at the next turn.
+    if (turn.serviceUrl) await rememberServiceUrl(turn.tenantId, turn.serviceUrl).catch((error: unknown) => log.warn({ err: error, tenantId: turn.tenantId }, 'the service URL could not be kept'));
     const org = await deps.storage.getOrganization(turn.tenantId);
     // Not worth the contact's answer: a failed write is retried at their next message.
     await routes.rememberContactChat(turn, org).catch((error: unknown) => log.warn({ err: error, tenantId: turn.tenantId }, "the contact's 1:1 chat could not be kept"));
