@@ -15,6 +15,7 @@ import { startTicker, type Ticker } from './reminders/ticker.js';
 import { runnerId } from './reminders/runner-id.js';
 import { createServer } from './http/server.js';
 import type { Logger } from './logger.js';
+import { sleep } from './with-timeout.js';
 import { openStorage } from './storage/open-storage.js';
 import type { Storage } from './storage/storage.js';
 
@@ -70,7 +71,7 @@ export async function startApp(config: Config, options: { log: Logger; now?: () 
       await ticker?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = Date.now() + graceMs;
-      while (inFlight() > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      while (inFlight() > 0 && Date.now() < deadline) await sleep(25);
       await storage.close();
       log.info({ abandonedTurns: inFlight() }, 'renewal bot stopped');
     },

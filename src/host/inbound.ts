@@ -11,6 +11,7 @@ import { cardMessage, type BotAdapter } from './adapter.js';
 import type { InboundHost, Refusal } from './contract.js';
 import { KeySetUnavailableError } from './key-set-guard.js';
 import { teamsMemberDirectory } from './member-directory.js';
+import type { MemberDirectory } from '../bot/member-directory.js';
 
 export function createInboundHost(adapter: BotAdapter, dispatch: Dispatch, log: Logger): InboundHost {
   const logic = teamsTurn(dispatch, log);
@@ -47,6 +48,7 @@ function inboundOf(context: TurnContext, log: Logger): Inbound {
   // removed only when none were added (any other activity may carry anything in these fields).
   const update = activity.type === 'conversationUpdate';
   const anyAdded = (activity.membersAdded?.length ?? 0) > 0;
+  let members: MemberDirectory | undefined;
   const botAmong = (members?: { id: string }[]) => !!members && members.length > 0 && members.some((member) => member.id === activity.recipient?.id);
   return {
     type: activity.type,
@@ -57,7 +59,10 @@ function inboundOf(context: TurnContext, log: Logger): Inbound {
     botAdded: update && botAmong(activity.membersAdded),
     botRemoved: update && !anyAdded && botAmong(activity.membersRemoved),
     envelope: activity,
-    members: teamsMemberDirectory(context, log),
+    // Built when a handler asks who is in the conversation, not for every activity.
+    get members() {
+      return (members ??= teamsMemberDirectory(context, log));
+    },
   };
 }
 

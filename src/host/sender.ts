@@ -5,7 +5,7 @@
  * its credentials (one per app id and audience) fetch and renew the token (see shared-credentials.ts).
  * It also opens a 1:1 chat with a member of a team (personal-chat.ts), through the same clients.
  */
-import { MessageFactory, type TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { BotAdapter } from './adapter.js';
 import { keptClients } from '../bot/kept-clients.js';
@@ -13,7 +13,7 @@ import { isServiceUrlAllowed, type ServiceUrlAllowlist } from '../bot/service-ur
 import { withTimeout } from '../with-timeout.js';
 import { connectorId } from './connector-id.js';
 import { DeliveryError, type CardDestination, type ProactiveSender } from './contract.js';
-import { sdkReference } from './adapter.js';
+import { cardMessage, sdkReference } from './adapter.js';
 import { classifyConnectorError } from './delivery-failure.js';
 import { openPersonalConversation } from './personal-chat.js';
 
@@ -86,7 +86,7 @@ export function createProactiveSender(adapter: BotAdapter, appId: string, timeou
   return {
     send: (target, card) =>
       classified(async () => {
-        const response = await call(target, (context) => context.sendActivity(MessageFactory.attachment(card)));
+        const response = await call(target, (context) => context.sendActivity(cardMessage(card)));
         // Without a usable id the message is still sent; it just cannot be updated later.
         return connectorId(response?.id);
       }),
@@ -94,7 +94,7 @@ export function createProactiveSender(adapter: BotAdapter, appId: string, timeou
       classified(async () => {
         // The message may sit in a thread of the stored conversation: the update goes to the thread's id.
         const inConversation = { ...target, conversationReference: { ...target.conversationReference, conversationId } };
-        await call(inConversation, (context) => context.updateActivity({ ...MessageFactory.attachment(card), id: activityId }));
+        await call(inConversation, (context) => context.updateActivity({ ...cardMessage(card), id: activityId }));
       }),
     openPersonalChat: (request) => classified(() => openPersonalConversation(call, request)),
   };
