@@ -89,8 +89,11 @@ export async function recordNotSent(
   log.warn({ tenantId: key.tenantId, kind: key.kind, reason: result.reason, retryAt: result.retryAt }, `${what} left pending for a later pass`);
 }
 
-/** Whether a pass still delivers anything of a tenant: the first question of channel reminders, personal reminders and message updates alike; what it refuses is closed as skipped, without a call. */
-/** The tenant's organization, or why nothing of the tenant goes out any more. */
+/**
+ * The tenant's organization, or why nothing of the tenant goes out any more: the first question of
+ * channel reminders, personal reminders and message updates alike (what it refuses is closed as
+ * skipped, without a call).
+ */
 export async function deliverableOrganization(
   deps: Pick<PassDependencies, 'isTenantAllowed'> & { storage: Pick<OrganizationStore, 'getOrganization'> },
   tenantId: string,

@@ -63,14 +63,14 @@ function sqliteFile(dataDir: string): SQLite.Database {
   return database;
 }
 
+/** Statements kept (the least recently run goes first): the bot's query shapes, one per IN-list length too, are far fewer. */
+const STATEMENTS_KEPT = 500;
+
 /**
  * Kysely prepares every query anew; better-sqlite3 statements are reusable, and preparing costs as
  * much as running a point query. Kysely's SQL text for a query shape is stable (values are bound),
  * so statements are kept per SQL text.
  */
-/** Statements kept (the least recently run goes first): the bot's query shapes, one per IN-list length too, are far fewer. */
-const STATEMENTS_KEPT = 500;
-
 function withStatementCache(database: SQLite.Database): SQLite.Database {
   const statements = new LRUCache<string, SQLite.Statement>({ max: STATEMENTS_KEPT });
   const prepare = database.prepare.bind(database);
