@@ -8,6 +8,7 @@ import { organizationRow, parsedProfiles, PARSED_PROFILES_BUDGET_CHARS } from '.
 import { cachedZoneCount, calendarDateIn, canonicalTimeZone, isTimeZone } from '../../src/rules/common/plain-date.js';
 import { makeActivity } from '../support/activities.js';
 import { makeOrganization } from '../support/organizations.js';
+import { largestOrganization } from '../support/largest-profile.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { recordStat } from '../support/verify-stats.js';
 
@@ -53,4 +54,18 @@ it('keeps parsed profiles within a budget of text, however large the profiles ar
     expect(profiles.keptChars).toBeLessThanOrEqual(PARSED_PROFILES_BUDGET_CHARS);
   }
   expect(profiles.keptChars).toBeGreaterThan(0);
+  // What the budget means for a reader: the latest profile is handed out again as the same object,
+  // the first ones were let go (parsed anew, equal but not the same object), and one larger than a
+  // sixteenth of the budget is never kept.
+  const profileOf = (i: number) => organizationRow(makeOrganization({ tenantId: `tenant-${i}`, name: `Org ${i}`, customerReferences: references(500) }), new Date('2026-11-25T00:00:00Z')).profile;
+  expect(profiles.read('tenant-199', profileOf(199))).toBe(profiles.read('tenant-199', profileOf(199)));
+  const first = profiles.read('tenant-0', profileOf(0));
+  expect(profiles.read('tenant-0', profileOf(0))).toBe(first);
+  for (let i = 1; i < 200; i++) profiles.read(`tenant-${i}`, profileOf(i));
+  const again = profiles.read('tenant-0', profileOf(0));
+  expect(again).toEqual(first);
+  expect(again).not.toBe(first);
+  const huge = organizationRow(largestOrganization('tenant-1000'), new Date('2026-11-25T00:00:00Z')).profile;
+  expect(huge.length).toBeGreaterThan(PARSED_PROFILES_BUDGET_CHARS / 16);
+  expect(profiles.read('tenant-1000', huge)).not.toBe(profiles.read('tenant-1000', huge));
 });
