@@ -49,6 +49,11 @@ export type DeliveryFailure =
   /** Not sent: the target's service URL is outside SERVICE_URL_ALLOWLIST. */
   | { kind: 'untrusted'; reason: string };
 
+/** What a failure says, for the log and the ledger: its message, at most 200 characters. */
+export function reasonOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 200);
+}
+
 /** What every method of a ProactiveSender rejects with. */
 export class DeliveryError extends Error {
   constructor(

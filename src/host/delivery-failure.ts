@@ -2,7 +2,7 @@
  * Reads the Bot Connector's answer out of what the SDK threw (a RestError with `statusCode` and the
  * response's Retry-After header, a network error, a timeout): the only place that knows its shape.
  */
-import type { DeliveryFailure } from './contract.js';
+import { reasonOf, type DeliveryFailure } from './contract.js';
 
 /** Classifies an error thrown by a connector call (a botframework RestError, a timeout, a network error). */
 export function classifyConnectorError(error: unknown): DeliveryFailure {
@@ -11,7 +11,7 @@ export function classifyConnectorError(error: unknown): DeliveryFailure {
   if (status === 403 || status === 404) return { kind: 'gone', status };
   if (status === undefined || status === 412 || status === 408 || status >= 500 || status === 401) {
     // 401: our token was refused; an operator can fix the credentials, so keep the reminder.
-    return { kind: 'transient', status, reason: status ? `HTTP ${status}` : messageOf(error) };
+    return { kind: 'transient', status, reason: status ? `HTTP ${status}` : reasonOf(error) };
   }
   return { kind: 'rejected', status, reason: `HTTP ${status}` };
 }
@@ -30,8 +30,4 @@ function retryAfterOf(error: unknown): number | undefined {
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
   const date = Date.parse(value);
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200);
 }

@@ -8,7 +8,7 @@ import type { Dispatch, Reply } from '../bot/dispatcher.js';
 import type { Inbound } from '../bot/turn.js';
 import type { Logger } from '../logger.js';
 import { cardMessage, type BotAdapter } from './adapter.js';
-import type { InboundHost, Refusal } from './contract.js';
+import { reasonOf, type InboundHost, type Refusal } from './contract.js';
 import { KeySetUnavailableError } from './key-set-guard.js';
 import { teamsMemberDirectory } from './member-directory.js';
 import type { MemberDirectory } from '../bot/member-directory.js';
@@ -33,8 +33,7 @@ export function createInboundHost(adapter: BotAdapter, dispatch: Dispatch, log: 
 
 /** 503 when the token could not be checked at all (the signing keys are out of reach), 401 otherwise. */
 function refusalOf(error: unknown): Refusal {
-  const reason = (error instanceof Error ? error.message : String(error)).slice(0, 200);
-  return { refused: error instanceof KeySetUnavailableError ? 'unavailable' : 'unauthorized', reason };
+  return { refused: error instanceof KeySetUnavailableError ? 'unavailable' : 'unauthorized', reason: reasonOf(error) };
 }
 
 /** The SDK's turn, dispatched: what the adapter runs for every activity. */

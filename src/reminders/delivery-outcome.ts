@@ -3,12 +3,12 @@
  * DeliveryFailure): Teams' throttling (429) waits as told, transient failures retry a few times, a
  * bot that left the conversation stops it.
  */
-import { DeliveryError, type DeliveryFailure } from '../host/contract.js';
+import { DeliveryError, reasonOf, type DeliveryFailure } from '../host/contract.js';
 
 /** The failure a sender rejected with; anything else that went wrong counts as transient. */
 export function deliveryFailureOf(error: unknown): DeliveryFailure {
   if (error instanceof DeliveryError) return error.failure;
-  return { kind: 'transient', reason: error instanceof Error ? error.message.slice(0, 200) : String(error).slice(0, 200) };
+  return { kind: 'transient', reason: reasonOf(error) };
 }
 
 /** Exponential backoff with full jitter: a random wait up to base·2^attempt, capped. */

@@ -326,7 +326,7 @@ function conversationRefOf(row: StoredReferenceRow, scope: 'channel' | 'personal
   return JSON.stringify({
     serviceUrl: text(row.service_url) ?? text(old.serviceUrl) ?? '',
     conversationId: text(row.conversation_id) ?? text(old.conversation?.id)?.split(';')[0] ?? '',
-    tenantId: text(old.conversation?.tenantId) ?? row.tenant_id,
+    tenantId: row.tenant_id, // the row's key is the verified tenant; the reference's own copy could only disagree
     botId: text(old.bot?.id) ?? botId ?? '',
     scope: type === 'personal' || type === 'groupChat' || type === 'channel' ? type : scope,
   });
