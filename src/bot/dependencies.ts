@@ -1,4 +1,4 @@
-/** What the bot's handlers are given; built once in index.ts, shared by all turns, holding no turn state. */
+/** What the bot's handlers are given; built once in app.ts, shared by all turns, holding no turn state. */
 import { LRUCache } from 'lru-cache';
 import type { Logger } from '../logger.js';
 import type { Organization } from '../rules/organization/organization.js';

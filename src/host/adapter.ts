@@ -5,7 +5,7 @@ import { ConnectorFactory, JwtTokenValidation, type AuthenticateRequestResult, t
 import type { Logger } from '../logger.js';
 import { errorCard, logTurnError } from '../bot/card-errors.js';
 import { installKeySetGuard } from './key-set-guard.js';
-import { keptClients } from '../bot/kept-clients.js';
+import { keptClients } from './kept-clients.js';
 import { SharedCredentialsFactory } from './shared-credentials.js';
 import type { CardAttachment } from '../cards/render-card.js';
 import type { ConversationRef } from '../conversation-ref.js';
@@ -121,7 +121,7 @@ export function createAdapter(settings: Record<string, string>, log: Logger): Bo
 }
 
 /** A card as the message activity that carries it: the fields botbuilder's MessageFactory.attachment sets. */
-export interface CardMessage {
+interface CardMessage {
   type: 'message';
   attachmentLayout: 'list';
   attachments: CardAttachment[];

@@ -19,7 +19,7 @@ function within<T>(work: Promise<T>, timeoutMs: number): Promise<T> {
 }
 
 /** Longest the bot waits for Teams to answer one lookup: a turn must still be answered in time. */
-export const LOOKUP_TIMEOUT_MS = 5_000;
+const LOOKUP_TIMEOUT_MS = 5_000;
 /** Members read from a large team: four pages of Teams' largest (500). */
 export const MAX_MEMBERS = 2_000;
 const PAGE_SIZE = 500;

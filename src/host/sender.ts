@@ -8,7 +8,7 @@
 import type { TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { BotAdapter } from './adapter.js';
-import { keptClients } from '../bot/kept-clients.js';
+import { keptClients } from './kept-clients.js';
 import { isServiceUrlAllowed, type ServiceUrlAllowlist } from '../bot/service-url-allowlist.js';
 import { withTimeout } from '../with-timeout.js';
 import { connectorId } from './connector-id.js';
@@ -17,7 +17,7 @@ import { cardMessage, sdkReference } from './adapter.js';
 import { classifyConnectorError } from './delivery-failure.js';
 import { openPersonalConversation } from './personal-chat.js';
 
-export class SendTimeoutError extends Error {
+class SendTimeoutError extends Error {
   constructor(timeoutMs: number) {
     super(`the Bot Connector did not answer within ${timeoutMs} ms`);
     this.name = 'SendTimeoutError';

@@ -8,7 +8,7 @@
  * the first.
  */
 import { ServiceClientCredentialsFactory, type ServiceClientCredentials } from 'botframework-connector';
-import { keptClients } from '../bot/kept-clients.js';
+import { keptClients } from './kept-clients.js';
 
 /** A token is renewed in the background once less than this is left of it. */
 export const REFRESH_BEFORE_EXPIRY_MS = 10 * 60_000;
