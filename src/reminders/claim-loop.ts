@@ -54,8 +54,9 @@ export function keyOf(reminder: ReminderKey): ReminderKey {
 }
 
 /** Closes a reminder that no longer applies, with the reason, and reports it. */
-export async function skipReminder(storage: Pick<ReminderLedger, 'closeReminder'>, report: PassReport, key: ReminderKey, reason: string): Promise<void> {
-  await storage.closeReminder(key, 'skipped', reason);
+export async function skipReminder(context: { storage: Pick<ReminderLedger, 'closeReminder'>; report: PassReport; runnerId: string }, key: ReminderKey, reason: string): Promise<void> {
+  const { storage, report, runnerId } = context;
+  await storage.closeReminder(key, 'skipped', reason, runnerId);
   report.add(key, 'skipped', reason);
 }
 
@@ -64,14 +65,14 @@ export type NotSent = Extract<AttemptOutcome<unknown>, { outcome: 'rejected' | '
 
 /** Records a NotSent outcome on its reminder (failed, or pending with its retry time) and in the report. */
 export async function recordNotSent(
-  context: { storage: Pick<ReminderLedger, 'closeReminder' | 'releaseReminder'>; report: PassReport; log: Logger; settings: ReminderSettings; clock: () => Date },
+  context: { storage: Pick<ReminderLedger, 'closeReminder' | 'releaseReminder'>; report: PassReport; log: Logger; settings: ReminderSettings; clock: () => Date; runnerId: string },
   key: ReminderKey,
   result: NotSent,
   what: 'reminder' | 'personal reminder',
 ): Promise<void> {
-  const { storage, report, log } = context;
+  const { storage, report, log, runnerId } = context;
   if (result.outcome === 'rejected') {
-    await storage.closeReminder(key, 'failed', result.reason);
+    await storage.closeReminder(key, 'failed', result.reason, runnerId);
     report.add(key, 'failed', result.reason);
     log.error({ tenantId: key.tenantId, kind: key.kind, status: result.status }, `${what} rejected by the connector`);
     return;
@@ -79,12 +80,12 @@ export async function recordNotSent(
   if (result.outcome === 'untrusted') {
     // Kept pending, not failed: a later activity from Teams (rememberServiceUrl) or a corrected
     // SERVICE_URL_ALLOWLIST makes it go out at a later pass; until then it is never called.
-    await storage.releaseReminder(key, { reason: result.reason, retryAt: new Date(context.clock().getTime() + context.settings.retryBaseMs) });
+    await storage.releaseReminder(key, { reason: result.reason, retryAt: new Date(context.clock().getTime() + context.settings.retryBaseMs), heldBy: runnerId });
     report.add(key, 'pending', result.reason);
     log.warn({ tenantId: key.tenantId, kind: key.kind }, `${what} not sent: the service URL is not in SERVICE_URL_ALLOWLIST`);
     return;
   }
-  await storage.releaseReminder(key, { reason: result.reason, retryAt: result.retryAt });
+  await storage.releaseReminder(key, { reason: result.reason, retryAt: result.retryAt, heldBy: runnerId });
   report.add(key, 'pending', result.reason);
   log.warn({ tenantId: key.tenantId, kind: key.kind, reason: result.reason, retryAt: result.retryAt }, `${what} left pending for a later pass`);
 }

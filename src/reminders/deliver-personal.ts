@@ -55,7 +55,7 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
   }
 
   async function unreachable(key: ReminderKey, recipient: string | undefined, reason: string, report: PassReport): Promise<void> {
-    await storage.closeReminder(key, 'inactive', reason);
+    await storage.closeReminder(key, 'inactive', reason, deps.runnerId);
     if (recipient !== undefined && recipient !== UNIDENTIFIED_CONTACT) await storage.markContactUnreachable(key.tenantId, recipient, reason);
     report.add(key, 'inactive', reason);
     log.warn({ tenantId: key.tenantId, kind: key.kind }, 'personal reminder: the Primary Program Contact could not be reached');
@@ -64,7 +64,7 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
   /** Records a send that ended without reaching the contact; 403/404 make the contact unreachable. */
   async function ended(key: ReminderKey, recipient: string, result: Ended, where: 'lookup' | 'chat', report: PassReport): Promise<void> {
     if (result.outcome === 'gone') return unreachable(key, recipient, gone(result.status, where), report);
-    return recordNotSent({ storage, report, log, settings, clock }, key, result, 'personal reminder');
+    return recordNotSent({ storage, report, log, settings, clock, runnerId: deps.runnerId }, key, result, 'personal reminder');
   }
 
   /** The contact's 1:1 chat: the stored one, or one opened through the reminder channel's team. */
@@ -90,7 +90,7 @@ export function createPersonalDelivery(deps: PersonalDeliveryDependencies) {
   async function deliver(reminder: ClaimedPersonalReminder, daysIn: DaysIn, report: PassReport): Promise<void> {
     const key = keyOf(reminder);
     const decision = await decide(reminder, daysIn);
-    if ('skip' in decision) return skipReminder(storage, report, key, decision.skip);
+    if ('skip' in decision) return skipReminder({ storage, report, runnerId: deps.runnerId }, key, decision.skip);
     if ('unreachable' in decision) return unreachable(key, undefined, decision.unreachable, report);
     const { recipient } = decision;
     const card = renderCard('reminder', decision.send);

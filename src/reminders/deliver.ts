@@ -42,7 +42,7 @@ export function createDelivery(deps: DeliveryDependencies) {
   async function deliver(reminder: ClaimedReminder, daysIn: DaysIn, moment: Date, report: PassReport): Promise<void> {
     const key = keyOf(reminder);
     const card = await cardFor(reminder, daysIn);
-    if ('skip' in card) return skipReminder(storage, report, key, card.skip);
+    if ('skip' in card) return skipReminder({ storage, report, runnerId: deps.runnerId }, key, card.skip);
     const target = reminder.target;
     const result = await attempt({ tenantId: key.tenantId, conversationId: target.conversationId }, () => sender.send(target, card));
     switch (result.outcome) {
@@ -55,14 +55,14 @@ export function createDelivery(deps: DeliveryDependencies) {
         return;
       case 'gone': {
         const reason = `HTTP ${result.status}: the bot is no longer in the conversation`;
-        await storage.closeReminder(key, 'inactive', reason);
+        await storage.closeReminder(key, 'inactive', reason, deps.runnerId);
         await storage.deactivateReminderTarget(key.tenantId, reason);
         report.add(key, 'inactive', reason);
         log.warn({ tenantId: key.tenantId, status: result.status }, 'reminder target deactivated');
         return;
       }
       default:
-        return recordNotSent({ storage, report, log, settings, clock }, key, result, 'reminder');
+        return recordNotSent({ storage, report, log, settings, clock, runnerId: deps.runnerId }, key, result, 'reminder');
     }
   }
 

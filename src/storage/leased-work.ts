@@ -109,10 +109,13 @@ export function leasedWork<T extends LeasedTable, Key>(spec: LeasedWorkSpec<T, K
 
   /**
    * UPDATE of the row while it is still open (pending or sending): a late release or close, from a
-   * runner whose lease expired while another finished the work, must not reopen it.
+   * runner whose lease expired while another finished the work, must not reopen it. With `heldBy`,
+   * only while that runner still holds the claim: once its lease ran out and another runner claimed
+   * the row, a late release or close would undo the other's claim (and the reminder could go out twice).
    */
-  function openRow(db: Kysely<DatabaseSchema>, key: Key): RowUpdate<T> {
-    return (row(db, key) as unknown as LeaseUpdate).where('status', 'in', ['pending', 'sending']) as unknown as RowUpdate<T>;
+  function openRow(db: Kysely<DatabaseSchema>, key: Key, heldBy?: string): RowUpdate<T> {
+    const open = (row(db, key) as unknown as LeaseUpdate).where('status', 'in', ['pending', 'sending']);
+    return (heldBy === undefined ? open : open.where('status', '=', 'sending').where('claimed_by', '=', heldBy)) as unknown as RowUpdate<T>;
   }
 
   return {
@@ -139,8 +142,8 @@ export function leasedWork<T extends LeasedTable, Key>(spec: LeasedWorkSpec<T, K
     },
 
     /** Back to pending for a later attempt, with the reason kept (only while still open). */
-    async release(db: Kysely<DatabaseSchema>, key: Key, options: { reason: string; retryAt: Date }): Promise<void> {
-      await (openRow(db, key) as unknown as LeaseUpdate)
+    async release(db: Kysely<DatabaseSchema>, key: Key, options: { reason: string; retryAt: Date; heldBy?: string }): Promise<void> {
+      await (openRow(db, key, options.heldBy) as unknown as LeaseUpdate)
         .set({ status: 'pending', last_error: options.reason, next_attempt_at: options.retryAt.toISOString(), ...LEASE_CLEARED })
         .execute();
     },

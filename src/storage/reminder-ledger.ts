@@ -84,8 +84,8 @@ export function reminderLedgerStore(db: Kysely<DatabaseSchema>, kind: DatabaseKi
 
     releaseReminder: (key, options) => ledgerWork.release(db, key, options),
 
-    async closeReminder(key, status, reason) {
-      await ledgerWork.openRow(db, key).set({ status, last_error: reason, ...LEASE_CLEARED }).execute();
+    async closeReminder(key, status, reason, heldBy) {
+      await ledgerWork.openRow(db, key, heldBy).set({ status, last_error: reason, ...LEASE_CLEARED }).execute();
     },
 
     reminderCounts: () => countsOf('channel'),

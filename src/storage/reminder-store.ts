@@ -141,10 +141,13 @@ export interface ReminderLedger {
   /** The keys claimReminders would take at `now`, without claiming them (for a dry run). */
   remindersToClaim(options: { now: Date; tenantId?: string; personal: boolean }): Promise<ReminderKey[]>;
   markReminderSent(key: ReminderKey, at: Date): Promise<void>;
-  /** Back to pending for a later attempt, with the reason kept. */
-  releaseReminder(key: ReminderKey, options: { reason: string; retryAt: Date }): Promise<void>;
-  /** Final states: `failed`, `inactive` (target gone) or `skipped` (no longer applies), with the reason. */
-  closeReminder(key: ReminderKey, status: 'failed' | 'inactive' | 'skipped', reason: string): Promise<void>;
+  /**
+   * Back to pending for a later attempt, with the reason kept. `heldBy`: only while that runner still
+   * holds its claim (a runner whose lease ran out, and the reminder claimed again, changes nothing).
+   */
+  releaseReminder(key: ReminderKey, options: { reason: string; retryAt: Date; heldBy?: string }): Promise<void>;
+  /** Final states: `failed`, `inactive` (target gone) or `skipped` (no longer applies), with the reason; `heldBy` as for releaseReminder. */
+  closeReminder(key: ReminderKey, status: 'failed' | 'inactive' | 'skipped', reason: string, heldBy?: string): Promise<void>;
   /** Channel reminders per kind and status. */
   reminderCounts(): Promise<ReminderCount[]>;
   /** Personal reminders per kind and status. */

@@ -590,6 +590,21 @@ function runReminderContract(name: string, makeStorage: MakeStorage): void {
         expect(await statusOf(makeReminder())).toMatchObject({ status: 'sent', lastError: '' });
       });
 
+      it("leaves another runner's claim alone on a late release or close from a runner whose lease expired", async () => {
+        await install();
+        await plan('tenant-a', [makeReminder()]);
+        await claim({ runnerId: 'runner-1' });
+        // runner-1 waits out Teams' throttling past its lease; runner-2 takes the reminder meanwhile.
+        await claim({ runnerId: 'runner-2', now: later(10 * MINUTE) });
+        await storage.releaseReminder(makeReminder(), { reason: 'HTTP 429: throttled by Teams', retryAt: later(11 * MINUTE), heldBy: 'runner-1' });
+        await storage.closeReminder(makeReminder(), 'failed', 'HTTP 400', 'runner-1');
+        expect(await ledgerRow(makeReminder())).toMatchObject({ status: 'sending', claimed_by: 'runner-2', last_error: '' });
+        // Nobody else can claim it while runner-2 holds it; runner-2's own release still works.
+        expect(await claim({ runnerId: 'runner-3', now: later(12 * MINUTE) })).toEqual([]);
+        await storage.releaseReminder(makeReminder(), { reason: 'HTTP 503', retryAt: later(13 * MINUTE), heldBy: 'runner-2' });
+        expect(await ledgerRow(makeReminder())).toMatchObject({ status: 'pending', claimed_by: null, last_error: 'HTTP 503' });
+      });
+
       it('takes a released reminder back after its retry time, not before', async () => {
         await install();
         await plan('tenant-a', [makeReminder()]);
